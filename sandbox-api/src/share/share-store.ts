@@ -1,0 +1,67 @@
+/**
+ * Share links kept in one SQLite file through Node's built-in `node:sqlite` (no native module
+ * to build). Rows are immutable except that a link first stored without a result may gain one.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+export type StoredShare = {
+  id: string;
+  stateJson: string;
+  resultJson: string | null;
+  createdAt: string;
+};
+
+export type ShareStore = {
+  /** Stores the state under its id; returns true when the row is new. */
+  put(id: string, stateJson: string, resultJson: string | null): boolean;
+  get(id: string): StoredShare | undefined;
+  count(): number;
+  close(): void;
+};
+
+/** Opens (creating if needed) the store at `dbPath`; `:memory:` works for tests. */
+export function openShareStore(dbPath: string): ShareStore {
+  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+  const db = new DatabaseSync(dbPath);
+  // WAL lets a reader run while another process (a second server, a test) writes.
+  if (dbPath !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+  db.exec(`CREATE TABLE IF NOT EXISTS shares (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    result TEXT,
+    created_at TEXT NOT NULL
+  ) STRICT`);
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO shares (id, state, result, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const addResult = db.prepare('UPDATE shares SET result = ? WHERE id = ? AND result IS NULL');
+  const select = db.prepare('SELECT id, state, result, created_at FROM shares WHERE id = ?');
+  const countRows = db.prepare('SELECT count(*) AS n FROM shares');
+
+  return {
+    put(id, stateJson, resultJson) {
+      const inserted = insert.run(id, stateJson, resultJson, new Date().toISOString()).changes > 0;
+      if (!inserted && resultJson !== null) addResult.run(resultJson, id);
+      return inserted;
+    },
+    get(id) {
+      const row = select.get(id) as
+        { id: string; state: string; result: string | null; created_at: string } | undefined;
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        stateJson: row.state,
+        resultJson: row.result,
+        createdAt: row.created_at,
+      };
+    },
+    count() {
+      return Number((countRows.get() as { n: number | bigint }).n);
+    },
+    close() {
+      db.close();
+    },
+  };
+}
