@@ -1,0 +1,213 @@
+/**
+ * The semantic diff of two runs' compiler decisions: what moved between stack and heap, what
+ * started or stopped being inlined. Decisions are matched by (subject, enclosing function) and
+ * then by order, not by line number, so an edit that shifts code down does not read as a change.
+ */
+import type { Decision, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import { sameFile } from '../results/same-file.ts';
+import { enclosingFunction } from './enclosing-function.ts';
+
+export type ChangeKind =
+  | 'heap-to-stack'
+  | 'stack-to-heap'
+  | 'new-heap'
+  | 'new-stack'
+  | 'removed-heap'
+  | 'removed-stack'
+  | 'param-changed'
+  | 'now-inlinable'
+  | 'no-longer-inlinable'
+  | 'now-inlined'
+  | 'no-longer-inlined';
+
+export interface DecisionChange {
+  kind: ChangeKind;
+  subject: string;
+  function?: string;
+  /** Where it is in A and in B, when the decision exists there. */
+  lineA?: number;
+  lineB?: number;
+  /** One line a person reads, e.g. "x in f: heap → stack". */
+  text: string;
+}
+
+/** The code each side's decisions refer to (to find enclosing functions when none is given). */
+export interface DiffSources {
+  a?: readonly SourceFile[];
+  b?: readonly SourceFile[];
+}
+
+type Family = 'alloc' | 'var' | 'param' | 'inline' | 'call';
+type Entry = { d: Decision; fn: string | undefined; family: Family; state: string };
+
+const FAMILY: Partial<Record<Decision['kind'], [Family, string]>> = {
+  'moved-to-heap': ['var', 'heap'],
+  'escapes-to-heap': ['alloc', 'heap'],
+  'does-not-escape': ['alloc', 'stack'],
+  'param-does-not-escape': ['param', 'does not escape'],
+  'leaking-param': ['param', 'leaks'],
+  'leaking-param-content': ['param', 'leaks its content'],
+  'leaking-param-to-result': ['param', 'leaks to a result'],
+  'can-inline': ['inline', 'inlinable'],
+  'cannot-inline': ['inline', 'not inlinable'],
+  'inlining-call': ['call', 'inlined'],
+};
+
+function entries(decisions: readonly Decision[], files: readonly SourceFile[] = []): Entry[] {
+  const out: Entry[] = [];
+  for (const d of decisions) {
+    const fam = FAMILY[d.kind];
+    if (!fam) continue;
+    const src = files.find((f) => sameFile(d.file, f.name));
+    const fn = d.function ?? (src ? enclosingFunction(src.content, d.line) : undefined);
+    out.push({ d, fn, family: fam[0], state: fam[1] });
+  }
+  return out;
+}
+
+function keyOf(e: Entry): string {
+  // A function's own inlinability is about the function, wherever it is declared.
+  return e.family === 'inline'
+    ? `inline\0${e.d.subject}`
+    : `${e.family}\0${e.fn ?? ''}\0${e.d.subject}`;
+}
+
+function group(list: Entry[]): Map<string, Entry[]> {
+  const m = new Map<string, Entry[]>();
+  for (const e of [...list].sort(
+    (x, y) => x.d.line - y.d.line || (x.d.column ?? 0) - (y.d.column ?? 0),
+  )) {
+    m.set(keyOf(e), [...(m.get(keyOf(e)) ?? []), e]);
+  }
+  return m;
+}
+
+const samePos = (x: Decision, y: Decision) =>
+  sameFile(x.file, y.file) && x.line === y.line && x.column === y.column;
+
+/**
+ * An allocation reported at a call site is a copy of the callee's, made by inlining. Returns the
+ * callees inlined at `e`'s position (several when inlining nested), innermost last.
+ */
+function inlinedFrom(e: Entry, side: Entry[]): string[] {
+  return side.filter((o) => o.family === 'call' && samePos(o.d, e.d)).map((o) => o.d.subject);
+}
+
+function label(e: Entry): string {
+  return e.fn && e.family !== 'inline' ? `${e.d.subject} in ${e.fn}` : e.d.subject;
+}
+
+function change(
+  kind: ChangeKind,
+  a: Entry | undefined,
+  b: Entry | undefined,
+  text: string,
+): DecisionChange {
+  const e = (b ?? a)!;
+  return {
+    kind,
+    subject: e.d.subject,
+    ...(e.fn ? { function: e.fn } : {}),
+    ...(a ? { lineA: a.d.line } : {}),
+    ...(b ? { lineB: b.d.line } : {}),
+    text,
+  };
+}
+
+/** One side only: what it means depends on the family (a named variable absent means stack). */
+function oneSided(
+  e: Entry,
+  inA: boolean,
+  all: { a: Entry[]; b: Entry[] },
+): DecisionChange | undefined {
+  const [a, b] = inA ? [e, undefined] : [undefined, e];
+  const line = e.d.line;
+  switch (e.family) {
+    case 'var':
+      return inA
+        ? change('heap-to-stack', a, b, `${label(e)}: heap → stack`)
+        : change('stack-to-heap', a, b, `${label(e)}: stack → heap`);
+    case 'alloc': {
+      // An inlined copy vanishing means the allocation happens in the callee again (and back).
+      const other = inA ? all.b : all.a;
+      const stateIn = (fn: string) =>
+        other.find((o) => o.family === 'alloc' && o.fn === fn && o.d.subject === e.d.subject)
+          ?.state;
+      const callee = inlinedFrom(e, inA ? all.a : all.b).find((fn) => stateIn(fn) !== undefined);
+      const calleeState = callee === undefined ? undefined : stateIn(callee);
+      if (callee && calleeState && calleeState !== e.state) {
+        const from = inA ? e.state : calleeState;
+        const to = inA ? calleeState : e.state;
+        const why = inA ? `${callee} is no longer inlined` : `${callee} is now inlined`;
+        const kind = to === 'heap' ? 'stack-to-heap' : 'heap-to-stack';
+        return change(kind, a, b, `${label(e)}: ${from} → ${to} (line ${line}: ${why})`);
+      }
+      if (inA) {
+        return e.state === 'heap'
+          ? change('removed-heap', a, b, `${label(e)}: heap allocation at line ${line} is gone`)
+          : change('removed-stack', a, b, `${label(e)}: stack allocation at line ${line} is gone`);
+      }
+      return e.state === 'heap'
+        ? change('new-heap', a, b, `${label(e)}: new heap allocation at line ${line}`)
+        : change('new-stack', a, b, `${label(e)}: new stack allocation at line ${line}`);
+    }
+    case 'inline':
+      if (e.state !== 'inlinable') return undefined;
+      return inA
+        ? change('no-longer-inlinable', a, b, `${e.d.subject}: no longer inlinable`)
+        : change('now-inlinable', a, b, `${e.d.subject}: now inlinable`);
+    case 'call':
+      return inA
+        ? change(
+            'no-longer-inlined',
+            a,
+            b,
+            `call to ${e.d.subject}${e.fn ? ` in ${e.fn}` : ''} at line ${line}: no longer inlined`,
+          )
+        : change(
+            'now-inlined',
+            a,
+            b,
+            `call to ${e.d.subject}${e.fn ? ` in ${e.fn}` : ''} at line ${line}: now inlined`,
+          );
+    case 'param':
+      return undefined; // parameters are reported only for compiled functions; absence says little
+  }
+}
+
+function twoSided(a: Entry, b: Entry): DecisionChange | undefined {
+  if (a.state === b.state) return undefined;
+  const text = `${label(b)}: ${a.state} → ${b.state}`;
+  switch (a.family) {
+    case 'var':
+    case 'alloc':
+      return change(b.state === 'heap' ? 'stack-to-heap' : 'heap-to-stack', a, b, text);
+    case 'inline':
+      return change(b.state === 'inlinable' ? 'now-inlinable' : 'no-longer-inlinable', a, b, text);
+    default:
+      return change('param-changed', a, b, text);
+  }
+}
+
+/** What changed from A to B, in source order of B (then A). Empty when nothing did. */
+export function diffDecisions(
+  a: readonly Decision[],
+  b: readonly Decision[],
+  sources: DiffSources = {},
+): DecisionChange[] {
+  const all = { a: entries(a, sources.a), b: entries(b, sources.b) };
+  const ga = group(all.a);
+  const gb = group(all.b);
+  const out: DecisionChange[] = [];
+  for (const key of new Set([...ga.keys(), ...gb.keys()])) {
+    const xs = ga.get(key) ?? [];
+    const ys = gb.get(key) ?? [];
+    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+      const x = xs[i];
+      const y = ys[i];
+      const c = x && y ? twoSided(x, y) : x ? oneSided(x, true, all) : oneSided(y!, false, all);
+      if (c) out.push(c);
+    }
+  }
+  return out.sort((p, q) => (p.lineB ?? p.lineA ?? 0) - (q.lineB ?? q.lineA ?? 0));
+}

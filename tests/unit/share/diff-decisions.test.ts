@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Decision, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import { classifyMessage } from '../../../sandbox-api/src/parse/classify.ts';
+import { parsePositionedLine } from '../../../sandbox-api/src/parse/position.ts';
+import { diffDecisions } from '../../../src/lib/share/diff-decisions.ts';
+import { enclosingFunction } from '../../../src/lib/share/enclosing-function.ts';
+
+const dir = join(import.meta.dirname, 'fixtures');
+const read = (p: string) => readFileSync(join(dir, p), 'utf8');
+
+/** Real `-m` output (fixtures/, go1.26.8) → decisions, with the service's own classifier. */
+function decisions(text: string): Decision[] {
+  return text
+    .split('\n')
+    .map((line) => parsePositionedLine(line))
+    .filter((p) => p !== undefined)
+    .flatMap((p) => {
+      const c = classifyMessage(p.message);
+      if (!c) return [];
+      const d: Decision = { ...p, kind: c.kind, subject: c.subject, details: c.details };
+      // Keep only what the message names; the diff finds enclosing functions from the source.
+      if (c.kind === 'can-inline' || c.kind === 'cannot-inline') delete d.function;
+      return [d];
+    });
+}
+
+describe('diffDecisions on the inlining pair (newT returns &T{}, useT calls it)', () => {
+  const files: SourceFile[] = [{ name: 'main.go', content: read('inline-pair/main.go') }];
+  const on = decisions(read('inline-pair/inline-on.txt'));
+  const off = decisions(read('inline-pair/inline-off.txt'));
+
+  it('says the T built through newT in useT goes from stack to heap when inlining is off', () => {
+    const lines = diffDecisions(on, off, { a: files, b: files }).map((c) => c.text);
+    expect(lines).toContain('&T{...} in useT: stack → heap (line 10: newT is no longer inlined)');
+    expect(lines).toContain('call to newT in useT at line 10: no longer inlined');
+    expect(lines).toContain('newT: no longer inlinable');
+    // main inlined useT and, through it, newT: the copy there is newT's allocation too.
+    expect(lines).toContain('&T{...} in main: stack → heap (line 15: newT is no longer inlined)');
+    // newT's own allocation escapes either way: not a change.
+    expect(lines.some((l) => l.includes('in newT'))).toBe(false);
+  });
+
+  it('reads the other way round when inlining is turned on', () => {
+    const changes = diffDecisions(off, on, { a: files, b: files });
+    expect(changes.map((c) => c.text)).toContain(
+      '&T{...} in useT: heap → stack (line 10: newT is now inlined)',
+    );
+    expect(changes.find((c) => c.function === 'useT' && c.subject === '&T{...}')?.kind).toBe(
+      'heap-to-stack',
+    );
+  });
+
+  it('is empty for identical runs', () => {
+    expect(diffDecisions(on, on, { a: files, b: files })).toEqual([]);
+  });
+});
+
+describe('diffDecisions when the code moved', () => {
+  const a = decisions(read('moved-code/a.txt'));
+  const b = decisions(read('moved-code/b.txt'));
+  const sources = {
+    a: [{ name: 'main.go', content: read('moved-code/a.go.txt') }],
+    b: [{ name: 'main.go', content: read('moved-code/b.go.txt') }],
+  };
+  const changes = diffDecisions(a, b, sources);
+  const lines = changes.map((c) => c.text);
+
+  it('matches by subject and function, not line: shifted leaks are not changes', () => {
+    expect(lines.some((l) => l.startsWith('p '))).toBe(false);
+  });
+
+  it('reports a named variable that stopped escaping and an allocation that started', () => {
+    expect(lines).toContain('x in f: heap → stack');
+    expect(lines).toContain('make([]byte, 16) in f: stack → heap');
+    expect(lines).toContain('append in f: new heap allocation at line 14');
+  });
+
+  it('keeps lines of both sides for the UI', () => {
+    expect(changes.find((c) => c.subject === 'make([]byte, 16)')).toMatchObject({
+      lineA: 10,
+      lineB: 13,
+    });
+  });
+});
+
+describe('enclosingFunction', () => {
+  const src = 'package p\n\nfunc (s *S) M() {\n\tx := 1\n}\n\nfunc f[T any]() {\n\t_ = 1\n}\n';
+  it('finds methods and generic functions, and nothing before the first func', () => {
+    expect(enclosingFunction(src, 4)).toBe('S.M');
+    expect(enclosingFunction(src, 8)).toBe('f');
+    expect(enclosingFunction(src, 1)).toBeUndefined();
+  });
+});
