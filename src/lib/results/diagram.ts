@@ -1,0 +1,136 @@
+import type { Decision, FlowStep } from '../../../sandbox-api/src/protocol.ts';
+import { classify } from './classify.ts';
+import { mermaidLabel } from './mermaid-text.ts';
+
+export interface StackOrHeapDiagram {
+  /** Mermaid flowchart source. */
+  source: string;
+  /** Node id → source line it stands for, so a click can highlight that line. */
+  nodeLines: Record<string, number>;
+  /** Where the path ends. */
+  verdict: 'heap' | 'stack' | 'result' | 'unknown';
+  /** A note for the reader when the chain is missing (e.g. only `-m` data). */
+  note?: string;
+}
+
+const CLASSES = [
+  'classDef heap fill:#fde0dc,stroke:#c62828,color:#5f1212,stroke-width:2px',
+  'classDef stack fill:#dcf1de,stroke:#2e7d32,color:#12361a,stroke-width:2px',
+  'classDef subject fill:#e3ecfb,stroke:#1f5fbf,color:#0d2a57',
+  'classDef step fill:#f6f6f6,stroke:#888,color:#222',
+];
+
+function stepLines(step: FlowStep): string[] {
+  const ops = step.ops === '&' ? '&' : step.ops;
+  const lines = [`${step.dst} ← ${ops}${step.src}`];
+  for (const r of step.reasons)
+    lines.push(`${r.where} (${r.why})${r.at ? ` · line ${r.at.line}` : ''}`);
+  return lines;
+}
+
+function stepLine(step: FlowStep): number | undefined {
+  return step.reasons.find((r) => r.at)?.at?.line;
+}
+
+/** Reads the subject's compiler name as the learner wrote it where possible. */
+function subjectLabel(d: Decision): string[] {
+  const fn = d.function ? ` in ${d.function}` : '';
+  const what =
+    d.kind.startsWith('leaking') || d.kind === 'param-does-not-escape' ? 'parameter ' : '';
+  return [`${what}${d.subject}`, `line ${d.line}${fn}`];
+}
+
+/**
+ * The compiler's reasoning for one decision as a top-down flowchart: the subject, each `-m=2`
+ * flow hop with its `from … (why)` reasons, ending on HEAP, STACK or a result.
+ * @param all every decision of the run: tells a `-m` run (no chains anywhere) from a heap
+ *   decision the compiler did not explain.
+ */
+export function buildStackOrHeapDiagram(d: Decision, all: readonly Decision[]): StackOrHeapDiagram {
+  const out = ['flowchart TD', ...CLASSES.map((c) => `  ${c}`)];
+  const nodeLines: Record<string, number> = { S: d.line };
+  out.push(`  S[${mermaidLabel(subjectLabel(d))}]:::subject`);
+  const category = classify(d.kind);
+
+  if (category === 'stack' || d.kind === 'leaking-param-to-result') {
+    const returned = d.kind === 'leaking-param-to-result';
+    if (returned && d.explanation) return chain(d, out, nodeLines);
+    out.push(
+      `  W[${mermaidLabel([returned ? 'flows only to a result: the caller decides' : 'address not kept beyond the function'])}]:::step`,
+      `  K([${mermaidLabel(['STACK'])}]):::stack`,
+      '  S --> W --> K',
+    );
+    nodeLines['W'] = d.line;
+    nodeLines['K'] = d.line;
+    return { source: out.join('\n'), nodeLines, verdict: 'stack' };
+  }
+  if (category !== 'heap') {
+    out.push(`  N[${mermaidLabel(['not a stack-or-heap decision'])}]:::step`, '  S --> N');
+    nodeLines['N'] = d.line;
+    return { source: out.join('\n'), nodeLines, verdict: 'unknown' };
+  }
+  if (d.explanation && d.explanation.steps.length > 0) return chain(d, out, nodeLines);
+
+  const anyChain = all.some((x) => x.explanation);
+  const note = anyChain
+    ? 'The compiler printed no flow for this decision.'
+    : 'Run with -m=2 to see why.';
+  out.push(
+    `  Q[${mermaidLabel([note])}]:::step`,
+    `  H[(${mermaidLabel(['HEAP'])})]:::heap`,
+    '  S --> Q -.-> H',
+  );
+  nodeLines['Q'] = d.line;
+  nodeLines['H'] = d.line;
+  return { source: out.join('\n'), nodeLines, verdict: 'heap', note };
+}
+
+function chain(d: Decision, out: string[], nodeLines: Record<string, number>): StackOrHeapDiagram {
+  const e = d.explanation!;
+  let prev = 'S';
+  e.steps.forEach((step, i) => {
+    const id = `F${i + 1}`;
+    out.push(`  ${id}[${mermaidLabel(stepLines(step))}]:::step`, `  ${prev} --> ${id}`);
+    nodeLines[id] = stepLine(step) ?? d.line;
+    prev = id;
+  });
+  const sink = e.sink ?? e.steps.at(-1)?.dst ?? '';
+  const lastLine = nodeLines[prev] ?? d.line;
+  if (sink === '{heap}' || classify(d.kind) === 'heap') {
+    out.push(`  H[(${mermaidLabel(['HEAP'])})]:::heap`, `  ${prev} --> H`);
+    nodeLines['H'] = lastLine;
+  } else {
+    out.push(
+      `  R([${mermaidLabel([`result ${sink}: the caller decides`])}]):::stack`,
+      `  ${prev} --> R`,
+    );
+    nodeLines['R'] = lastLine;
+  }
+  if (e.truncated) {
+    out.push(
+      `  T[${mermaidLabel(['explanation truncated (assignment cycle)'])}]:::step`,
+      `  ${prev} -.-> T`,
+    );
+  }
+  const verdict = sink === '{heap}' || classify(d.kind) === 'heap' ? 'heap' : 'result';
+  return { source: out.join('\n'), nodeLines, verdict };
+}
+
+/**
+ * The decision a diagram opens on: the snippet's `focus` subject if the compiler mentions it
+ * (heap over stack), else the first heap decision, else the first stack one.
+ */
+export function pickDiagramSubject(
+  decisions: readonly Decision[],
+  focus?: string,
+): Decision | undefined {
+  const ranked = (ds: readonly Decision[]) =>
+    ds.find((d) => d.kind === 'moved-to-heap') ??
+    ds.find((d) => classify(d.kind) === 'heap') ??
+    ds.find((d) => classify(d.kind) === 'stack');
+  if (focus !== undefined) {
+    const hit = ranked(decisions.filter((d) => d.subject === focus));
+    if (hit) return hit;
+  }
+  return ranked(decisions);
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { GcCycleSchema } from '../../../sandbox-api/src/protocol.ts';
+import { gcChartGeometry, niceCeil, pauseMs } from '../../../src/lib/results/gc-chart.ts';
+
+// Real gctrace=1 lines from go1.26.11 (reference/samples/godebug_trace), in the wire shape.
+const cycles = z
+  .array(GcCycleSchema)
+  .parse(JSON.parse(readFileSync(new URL('./fixtures/gc-cycles.json', import.meta.url), 'utf8')));
+
+describe('gcChartGeometry', () => {
+  const g = gcChartGeometry(cycles, { width: 600 });
+
+  it('has one point per cycle inside the plot, left to right', () => {
+    for (const series of [g.heap.start, g.heap.end, g.heap.goal]) {
+      expect(series).toHaveLength(cycles.length);
+      const xs = series.map((p) => p.x);
+      expect(xs).toEqual([...xs].sort((a, b) => a - b));
+      for (const p of series) {
+        expect(p.x).toBeGreaterThan(g.plotLeft);
+        expect(p.x).toBeLessThan(g.plotRight);
+        expect(p.y).toBeGreaterThanOrEqual(g.heap.top);
+        expect(p.y).toBeLessThanOrEqual(g.heap.bottom);
+      }
+    }
+  });
+
+  it('scales heap to a round maximum that covers the goal', () => {
+    const peak = Math.max(...cycles.flatMap((c) => [c.heapMB.start, c.heapMB.end, c.goalMB]));
+    expect(g.heap.maxMB).toBeGreaterThanOrEqual(peak);
+    expect(g.heap.maxMB).toBeLessThan(peak * 2.5);
+    const i = cycles.findIndex((c) => c.goalMB === peak || c.heapMB.end === peak);
+    const top = Math.min(g.heap.goal[i]!.y, g.heap.end[i]!.y);
+    expect(top).toBeCloseTo(g.heap.bottom - (peak / g.heap.maxMB) * (g.heap.bottom - g.heap.top));
+  });
+
+  it('draws a pause bar per cycle, tallest for the longest pause', () => {
+    expect(g.pause.bars).toHaveLength(cycles.length);
+    const longest = cycles.reduce((a, c) => (pauseMs(c) > pauseMs(a) ? c : a));
+    const tallest = g.pause.bars.reduce((a, b) => (b.height > a.height ? b : a));
+    expect(tallest.n).toBe(longest.n);
+    expect(tallest.ms).toBeCloseTo(
+      longest.clockMs.sweepTermination + longest.clockMs.markTermination,
+    );
+    for (const b of g.pause.bars) expect(b.y + b.height).toBeCloseTo(g.pause.bottom);
+  });
+
+  it('copes with no cycles', () => {
+    const empty = gcChartGeometry([]);
+    expect(empty.heap.start).toEqual([]);
+    expect(empty.pause.bars).toEqual([]);
+    expect(empty.heap.maxMB).toBe(1);
+  });
+});
+
+describe('niceCeil', () => {
+  it('rounds up to 1, 2 or 5 times a power of ten', () => {
+    expect([0.13, 3, 11, 49, 100, 101].map(niceCeil)).toEqual([0.2, 5, 20, 50, 100, 200]);
+  });
+});
