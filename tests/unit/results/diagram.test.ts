@@ -35,7 +35,11 @@ describe('buildStackOrHeapDiagram', () => {
   });
 
   it('asks for -m=2 when the run has no chains', () => {
-    const bare = all.map(({ explanation: _e, ...rest }) => rest);
+    const bare = all.map((d) => {
+      const copy = { ...d };
+      delete copy.explanation;
+      return copy;
+    });
     const d = buildStackOrHeapDiagram(
       bare.find((x) => x.kind === 'moved-to-heap')!,
       bare,

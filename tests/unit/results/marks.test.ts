@@ -41,9 +41,9 @@ describe('decisionsToMarks', () => {
   });
 
   it('marks a whole line when the column is missing', () => {
-    const base = result.decisions[0]!;
-    const { column: _c, ...noColumn } = base;
-    const [m] = decisionsToMarks([{ ...noColumn, line: 9 }], doc);
+    const noColumn = { ...result.decisions[0]!, line: 9 };
+    delete noColumn.column;
+    const [m] = decisionsToMarks([noColumn], doc);
     expect(text.slice(m!.from, m!.to)).toBe('return &p');
   });
 
