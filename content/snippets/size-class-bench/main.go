@@ -1,0 +1,4 @@
+package main
+
+// The benchmarks live in main_test.go: run them in bench mode.
+func main() {}
