@@ -60,7 +60,11 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
 
 /** Removes the temp module path wherever it appears (with or without a trailing slash). */
 function scrub(text: string, dir: string): string {
-  return text.split(dir + '/').join('').split(dir).join('.');
+  return text
+    .split(dir + '/')
+    .join('')
+    .split(dir)
+    .join('.');
 }
 
 function captureCase(name: string): void {
