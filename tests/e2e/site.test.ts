@@ -1,0 +1,187 @@
+/**
+ * The site shell in a real browser against the real server: every built page loads cleanly and
+ * passes axe, chapters fit 375 px, navigation (sidebar, previous/next, deep links, skip link) works.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  closeBrowser,
+  expectNoConsoleErrors,
+  formatViolations,
+  openPage,
+  runAxe,
+} from './support/browser.ts';
+import { builtPages, chapterPages } from './support/pages.ts';
+
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'site');
+mkdirSync(SHOTS, { recursive: true });
+
+const pages = builtPages();
+const chapters = chapterPages();
+
+afterAll(closeBrowser);
+
+test('the build has a home page and at least one chapter', () => {
+  expect(pages).toContain('/');
+  expect(chapters.length).toBeGreaterThan(0);
+});
+
+describe.each(pages)('page %s', (path) => {
+  test('loads with no console errors or failed requests, and axe finds nothing serious', async () => {
+    const opened = await openPage(path, { waitUntil: 'networkidle' });
+    try {
+      // Diagrams and snippets render on visibility: scroll through so their code runs too.
+      await opened.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await opened.page.waitForTimeout(300);
+      expectNoConsoleErrors(opened);
+      const violations = await runAxe(opened.page);
+      expect(violations, formatViolations(violations)).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe.each(chapters)('chapter %s', (path) => {
+  test('at 375 px wide there is no horizontal scroll, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const opened = await openPage(path, { viewport: { width: 375, height: 812 }, colorScheme });
+      try {
+        const { scrollWidth, clientWidth } = await opened.page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        expect(scrollWidth, `${path} (${colorScheme}) overflows`).toBeLessThanOrEqual(clientWidth);
+        const name = `${path.replace(/\W+/g, '_').replace(/^_|_$/g, '')}-375-${colorScheme}.png`;
+        await opened.page.screenshot({ path: join(SHOTS, name), fullPage: true });
+      } finally {
+        await opened.close();
+      }
+    }
+  });
+
+  test('the sidebar lists every chapter and every section of this chapter', async () => {
+    const opened = await openPage(path);
+    try {
+      const { page } = opened;
+      const nav = page.getByRole('navigation', { name: 'Course' });
+      const chapterHrefs = await nav
+        .locator('.chapters > li > a')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      for (const c of chapters) expect(chapterHrefs).toContain(c.replace(/\/$/, ''));
+      // Every ## heading of the article must have its sidebar entry pointing at its id.
+      const headingIds = await page
+        .locator('article.prose h2[id]')
+        .evaluateAll((hs) => hs.map((h) => h.id));
+      expect(headingIds.length).toBeGreaterThan(0);
+      const sectionHrefs = await nav
+        .locator('a[aria-current="page"] + .sections a')
+        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).hash.slice(1)));
+      expect(sectionHrefs).toEqual(headingIds);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+test('previous/next links walk the chapters in order, both ways', async () => {
+  const opened = await openPage(chapters[0] ?? '/');
+  try {
+    const { page } = opened;
+    const visited = [new URL(page.url()).pathname];
+    for (let i = 1; i < chapters.length; i++) {
+      await Promise.all([page.waitForURL(/learn/), page.locator('a[rel="next"]').click()]);
+      visited.push(new URL(page.url()).pathname.replace(/\/?$/, '/'));
+    }
+    expect(visited.map((p) => p.replace(/\/?$/, '/'))).toEqual(chapters);
+    expect(await page.locator('a[rel="next"]').count()).toBe(0);
+    for (let i = chapters.length - 2; i >= 0; i--) {
+      await page.locator('a[rel="prev"]').click();
+      await page.waitForURL((u) => u.pathname.replace(/\/?$/, '/') === chapters[i]);
+    }
+    expect(await page.locator('a[rel="prev"]').count()).toBe(0);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('a deep link to a section of chapter 2 scrolls that heading into view', async () => {
+  const chapter = chapters.find((c) => c.includes('chapter-2')) ?? chapters[0] ?? '/';
+  const probe = await openPage(chapter);
+  const ids = await probe.page
+    .locator('article.prose h2[id]')
+    .evaluateAll((hs) => hs.map((h) => h.id));
+  await probe.close();
+  // The last section: the one furthest from the top, so "in view" cannot happen by accident.
+  const id = ids.at(-1);
+  expect(id).toBeTruthy();
+  const opened = await openPage(`${chapter.replace(/\/$/, '')}#${id}`);
+  try {
+    const heading = opened.page.locator(`[id="${id}"]`);
+    await expect
+      .poll(() =>
+        heading.evaluate((h) => {
+          const r = h.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    expect(await opened.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('keyboard: the first Tab reaches the skip link, which moves focus to main', async () => {
+  const opened = await openPage(chapters[0] ?? '/');
+  try {
+    const { page } = opened;
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim(),
+      href: document.activeElement?.getAttribute('href'),
+    }));
+    expect(first).toEqual({ text: 'Skip to content', href: '#main' });
+    // The link must be visible while focused (it hides off-screen otherwise).
+    const box = await page.locator('.skip-link').boundingBox();
+    expect(box && box.y >= 0).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+  } finally {
+    await opened.close();
+  }
+});
+
+test('on a phone the sidebar is a disclosure that opens and closes from the keyboard', async () => {
+  const opened = await openPage(chapters[0] ?? '/', { viewport: { width: 375, height: 812 } });
+  try {
+    const { page } = opened;
+    const toggle = page.getByRole('button', { name: 'Contents' });
+    const nav = page.getByRole('navigation', { name: 'Course' });
+    await expect.poll(() => nav.isVisible()).toBe(false);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => nav.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  } finally {
+    await opened.close();
+  }
+});
+
+test('the theme follows the system and the toggle persists a choice across pages', async () => {
+  const dark = await openPage('/', { colorScheme: 'dark' });
+  try {
+    expect(await dark.page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    // system → light → dark: two clicks pin dark, one pins light.
+    await dark.page.locator('[data-theme-toggle]').click();
+    expect(await dark.page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    await dark.page.goto(new URL(chapters[0] ?? '/', dark.page.url()).href);
+    expect(await dark.page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    expectNoConsoleErrors(dark);
+  } finally {
+    await dark.close();
+  }
+});

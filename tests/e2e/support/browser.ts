@@ -1,0 +1,126 @@
+/**
+ * Chromium for the e2e tests: Debian's `chromium` driven by playwright-core, one fresh browser
+ * context per page so no storage leaks between tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function chromiumPath(): string {
+  const fromEnv = process.env['CHROMIUM'];
+  if (fromEnv) return fromEnv;
+  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+    encoding: 'utf8',
+  }).trim();
+}
+
+/** A new headless Chromium; close it in afterAll. Contexts made from it start empty. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/** One browser per test file, launched on first use; {@link closeBrowser} in afterAll. */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launchBrowser();
+  return shared;
+}
+
+export async function closeBrowser(): Promise<void> {
+  const b = shared;
+  shared = undefined;
+  if (b) await (await b).close();
+}
+
+/** Origin of the server under test (from global-setup), without trailing slash. */
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export interface OpenPageOptions {
+  /** Default 1280×800. */
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** Reuse a context (to share storage between pages); by default a fresh one is made. */
+  context?: BrowserContext;
+  /** Runs before navigation: install `page.route` blocks, init scripts… */
+  beforeGoto?: (page: Page) => Promise<void> | void;
+  /** Default 'load'. */
+  waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught exceptions, in order. */
+  consoleErrors: string[];
+  /** Requests that failed or answered ≥ 400, as "STATUS URL" or "failed URL (reason)". */
+  failedRequests: string[];
+  /** Closes the page, and its context when openPage created it. */
+  close: () => Promise<void>;
+}
+
+/** Opens `path` (relative to baseUrl) and records everything that went wrong while it runs. */
+export async function openPage(path: string, options: OpenPageOptions = {}): Promise<OpenedPage> {
+  const ownContext = options.context === undefined;
+  const context =
+    options.context ??
+    (await (
+      await sharedBrowser()
+    ).newContext({
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      colorScheme: options.colorScheme ?? 'light',
+    }));
+  const page = await context.newPage();
+  if (options.viewport && !ownContext) await page.setViewportSize(options.viewport);
+  const consoleErrors: string[] = [];
+  const failedRequests: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
+  page.on('requestfailed', (req) =>
+    failedRequests.push(`failed ${req.url()} (${req.failure()?.errorText ?? 'unknown'})`),
+  );
+  page.on('response', (res) => {
+    if (res.status() >= 400) failedRequests.push(`${res.status()} ${res.url()}`);
+  });
+  await options.beforeGoto?.(page);
+  await page.goto(new URL(path, `${baseUrl()}/`).href, {
+    waitUntil: options.waitUntil ?? 'load',
+  });
+  return {
+    page,
+    context,
+    consoleErrors,
+    failedRequests,
+    close: async () => {
+      await page.close();
+      if (ownContext) await context.close();
+    },
+  };
+}
+
+/** Throws, listing them, if the page logged console errors or had failed requests. */
+export function expectNoConsoleErrors(
+  opened: Pick<OpenedPage, 'consoleErrors' | 'failedRequests'>,
+) {
+  const problems = [...opened.consoleErrors, ...opened.failedRequests];
+  if (problems.length > 0) {
+    throw new Error(`page reported ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  }
+}
+
+export { runAxe, formatViolations, type AxeViolation } from './axe.ts';
