@@ -39,13 +39,18 @@ function sinkMatches(block: BlockHeader, d: Decision): boolean {
   return block.sink === '{heap}' || !/^~r\d+$/.test(block.sink ?? '');
 }
 
-function candidates(block: OpenBlock, decisions: Decision[], strict: boolean): number[] {
+/** How closely a verdict must match: subject and sink, subject only, or position only. */
+type Strictness = 'sink' | 'subject' | 'position';
+
+function candidates(block: OpenBlock, decisions: Decision[], level: Strictness): number[] {
   const kinds = block.header.header === 'leaks' ? LEAK : HEAP;
   const found: number[] = [];
   decisions.forEach((d, i) => {
     if (d.explanation || !kinds.has(d.kind) || !samePosition(d, block.pos)) return;
-    if (!subjectMatches(block.header, d)) return;
-    if (strict && block.header.header === 'leaks' && !sinkMatches(block.header, d)) return;
+    if (level !== 'position' && !subjectMatches(block.header, d)) return;
+    if (level === 'sink' && block.header.header === 'leaks' && !sinkMatches(block.header, d)) {
+      return;
+    }
     found.push(i);
   });
   // Prefer the first verdict printed after the block.
@@ -57,7 +62,13 @@ export function attachExplanations(decisions: Decision[], blocks: OpenBlock[]): 
   const out = decisions.map((d) => ({ ...d }));
   const orphans: Decision[] = [];
   for (const block of blocks) {
-    const i = candidates(block, out, true)[0] ?? candidates(block, out, false)[0];
+    // Inlined copies are reported after constant propagation: the header says
+    // `make([]byte, n)`, the verdict `make([]byte, 3)`. A lone verdict at the position is it.
+    const loose = candidates(block, out, 'position');
+    const i =
+      candidates(block, out, 'sink')[0] ??
+      candidates(block, out, 'subject')[0] ??
+      (loose.length === 1 ? loose[0] : undefined);
     const target = i === undefined ? undefined : out[i];
     if (target) {
       target.explanation = block.explanation;

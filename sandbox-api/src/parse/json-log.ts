@@ -118,8 +118,6 @@ function parseRecords(
       }
       const d = obj as JsonDiagnostic;
       if (file === undefined || !d.range?.start || typeof d.code !== 'string') continue;
-      // An empty `escape` message is a duplicate marker for an already-reported escape.
-      if (d.code === 'escape' && d.message === '') continue;
       const related = d.relatedInformation ?? [];
       const firstFlow = related.findIndex((r) => r.message.startsWith('escflow:'));
       const chain = firstFlow < 0 ? related : related.slice(0, firstFlow);
@@ -173,13 +171,22 @@ export function mergeJsonLog(
 ): Decision[] {
   const out = decisions.map((d) => ({ ...d }));
   const used = new Set<number>();
-  for (const rec of parseRecords(files, stripPrefixes)) {
+  const records = parseRecords(files, stripPrefixes);
+  // An `escape` record with an empty message is a marker for an escape reported in another
+  // record; it only carries the inline chain, so it comes last and fills chains still missing.
+  const isMarker = (r: LogRecord) => r.code === 'escape' && r.message === '';
+  for (const rec of [...records.filter((r) => !isMarker(r)), ...records.filter(isMarker)]) {
     const kinds = KINDS_BY_CODE[rec.code];
     if (!kinds) continue;
-    const i = out.findIndex(
-      (d, k) =>
-        !used.has(k) && kinds.has(d.kind) && samePosition(d, rec.pos) && subjectMatches(rec, d),
-    );
+    const open = (d: Decision, k: number) =>
+      kinds.has(d.kind) &&
+      samePosition(d, rec.pos) &&
+      (isMarker(rec) ? d.inlinedFrom === undefined : !used.has(k));
+    const exact = out.findIndex((d, k) => open(d, k) && subjectMatches(rec, d));
+    // Text may name an inlined copy after constant propagation (`make([]byte, 3)`) where the
+    // log keeps `make([]byte, n)`: a lone open decision at the position is the match.
+    const loose = out.flatMap((d, k) => (open(d, k) ? [k] : []));
+    const i = exact >= 0 && !isMarker(rec) ? exact : loose.length === 1 ? loose[0]! : -1;
     const d = out[i];
     if (!d) continue;
     used.add(i);
