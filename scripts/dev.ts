@@ -36,6 +36,12 @@ const main = join(ROOT, 'sandbox-api', 'src', 'main.ts');
 if (existsSync(main)) {
   start('sandbox API', [main, '--port', API_PORT]);
 } else {
-  process.stderr.write('[dev] sandbox-api/src/main.ts not found: running the site without the API\n');
+  process.stderr.write(
+    '[dev] sandbox-api/src/main.ts not found: running the site without the API\n',
+  );
 }
-start('astro dev', [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', ...process.argv.slice(2)]);
+start('astro dev', [
+  join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+  'dev',
+  ...process.argv.slice(2),
+]);

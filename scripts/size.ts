@@ -103,19 +103,30 @@ function main(): number {
     const eager = jsGraph(external, inline, 'static');
     const bytes =
       inline.reduce((n, body) => n + gz(body), 0) +
-      [...eager].reduce((n, p) => n + (existsSync(join(DIST, p)) ? gz(readFileSync(join(DIST, p))) : 0), 0);
+      [...eager].reduce(
+        (n, p) => n + (existsSync(join(DIST, p)) ? gz(readFileSync(join(DIST, p))) : 0),
+        0,
+      );
     const isChapter = CHAPTER.test(page);
     let verdict = '';
     if (isChapter) {
       const everything = jsGraph(external, inline, 'all');
       const monaco = [...everything].filter(
-        (p) => /monaco/i.test(p) || (existsSync(join(DIST, p)) && /monaco-editor|vs\/editor\/editor/.test(readFileSync(join(DIST, p), 'utf8'))),
+        (p) =>
+          /monaco/i.test(p) ||
+          (existsSync(join(DIST, p)) &&
+            /monaco-editor|vs\/editor\/editor/.test(readFileSync(join(DIST, p), 'utf8'))),
       );
       if (monaco.length > 0) failures.push(`${page} can load Monaco: ${monaco.join(', ')}`);
       if (bytes > CHAPTER_BUDGET) failures.push(`${page}: ${kb(bytes)} > ${kb(CHAPTER_BUDGET)}`);
       verdict = bytes > CHAPTER_BUDGET || monaco.length > 0 ? 'OVER' : 'ok';
     }
-    rows.push([`/${page.replace(/index\.html$/, '')}`, String(eager.size + inline.length), kb(bytes), verdict]);
+    rows.push([
+      `/${page.replace(/index\.html$/, '')}`,
+      String(eager.size + inline.length),
+      kb(bytes),
+      verdict,
+    ]);
   }
   printTable(['page', 'scripts', 'JS gzip before interaction', 'chapter budget 150 KB'], rows);
   for (const f of failures) process.stderr.write(`size: ${f}\n`);
@@ -128,7 +139,8 @@ function kb(bytes: number): string {
 
 function printTable(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   process.stdout.write(`${line(head)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   for (const r of rows) process.stdout.write(`${line(r)}\n`);
 }
