@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { createService } from './service.ts';
+
+/**
+ * `node sandbox-api/src/main.ts [--port N] [--host H] [--static dist]`: starts the service,
+ * warms the default toolchain, then prints the ready line (scripts wait for it).
+ */
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' } },
+});
+const port = Number(values.port ?? process.env['GML_PORT'] ?? 4321);
+const host = values.host ?? process.env['GML_HOST'] ?? '127.0.0.1';
+const loopback =
+  host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+const service = await createService();
+if (service.sandboxKind === 'none' && !loopback && process.env['GML_ALLOW_UNSANDBOXED'] !== '1') {
+  console.error(
+    `refusing to listen on ${host} without a sandbox (bubblewrap missing?): bind to 127.0.0.1, or set GML_ALLOW_UNSANDBOXED=1 to force it`,
+  );
+  process.exit(1);
+}
+await service.warm();
+const shareDbPath =
+  process.env['GML_SHARE_DB'] ?? path.join(service.config.stateDir, 'share.sqlite');
+const app = createApp(service, {
+  shareDbPath,
+  ...(values.static !== undefined ? { staticDir: values.static } : {}),
+});
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  console.log(`Go Memory Lab ready at http://localhost:${info.port}/`);
+});
+const stop = (): void => {
+  server.close();
+  void service.close().finally(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,195 @@
+import type {
+  AnalyzeResponse,
+  CompileError,
+  NormalizedAnalyzeRequest,
+  SourceFile,
+} from '../protocol.ts';
+import {
+  mergeJsonLog,
+  parseBenchOutput,
+  parseCompilerOutput,
+  parseRuntimeStderr,
+} from '../parse/index.ts';
+import type { LaunchResult } from '../sandbox/launch.ts';
+import { compileStep } from './compile-step.ts';
+import { benchStep } from './bench-step.ts';
+import type { JobContext } from './job-context.ts';
+import { killedReason } from './killed-reason.ts';
+import { linkStep, runStep } from './run-step.ts';
+import { checkPackage } from './package-check.ts';
+
+/** A finished job, and whether its result may be reused for an identical request. */
+export interface JobOutcome {
+  response: Omit<AnalyzeResponse, 'cached'>;
+  cacheable: boolean;
+}
+
+type Body = Omit<AnalyzeResponse, 'cached' | 'toolchain' | 'request' | 'gcflags' | 'timing'>;
+
+/** Runs one analyze request: compile (always), then link+run or `go test -bench`. */
+export async function analyzeJob(
+  ctx: JobContext,
+  req: NormalizedAnalyzeRequest,
+  files: SourceFile[],
+): Promise<JobOutcome> {
+  const started = performance.now();
+  const timing = { queueMs: 0, compileMs: 0, linkMs: 0, runMs: 0, totalMs: 0 };
+  const t = ctx.toolchain;
+  const envelope = {
+    toolchain: { version: t.version, goos: t.goos, goarch: t.goarch, ready: true },
+    request: {
+      mode: req.mode,
+      escapeDetail: req.escapeDetail,
+      inline: req.inline,
+      toolchain: t.version,
+      env: req.env,
+      files,
+    },
+    gcflags: `-gcflags='${req.escapeDetail === 2 ? '-m=2' : '-m'}${req.inline ? '' : ' -l'}'`,
+  };
+  const done = (body: Body, cacheable: boolean): JobOutcome => {
+    timing.totalMs = performance.now() - started;
+    return { response: { ...envelope, ...body, timing }, cacheable };
+  };
+  const sources = new Map(files.map((f) => [f.name, f.content]));
+  const userError = (errors: CompileError[], text = ''): Body => ({
+    ok: false,
+    decisions: [],
+    compileErrors: errors,
+    compilerOutput: { text, truncated: false },
+  });
+
+  const pkg = checkPackage(files, req.mode, t.stdPackages);
+  if (pkg.errors.length > 0) return done(userError(pkg.errors), true);
+
+  const compile = await compileStep(ctx, {
+    packageName: pkg.packageName,
+    fileNames: pkg.compileFiles,
+    escapeDetail: req.escapeDetail,
+    inline: req.inline,
+  });
+  timing.compileMs = compile.result.wallMs;
+  const parsed = parseCompilerOutput(compile.text, sources, { failed: !compile.ok });
+  const decisions = mergeJsonLog(parsed.decisions, compile.jsonFiles, [
+    `file://${ctx.root}/`,
+    `${ctx.root}/`,
+  ]);
+  const compilerOutput = {
+    text: compile.text,
+    truncated: compile.result.stdout.truncated || compile.result.stderr.truncated,
+  };
+  if (!compile.ok) {
+    const limitHit = killedReason(compile.result, limitsOf(ctx, 'compile'), 'compiler');
+    const errors =
+      limitHit !== undefined
+        ? [{ file: pkg.compileFiles[0] ?? 'main.go', line: 0, message: limitHit }]
+        : parsed.errors.length > 0
+          ? parsed.errors
+          : [
+              {
+                file: pkg.compileFiles[0] ?? 'main.go',
+                line: 0,
+                message: compile.text.trim() || 'the compiler failed',
+              },
+            ];
+    const stoppedByLimit = compile.result.timedOut || compile.result.outOfMemory;
+    return done(
+      { ok: false, decisions, compileErrors: errors, compilerOutput },
+      !stoppedByLimit && req.mode === 'build',
+    );
+  }
+  const base: Body = { ok: true, decisions, compileErrors: [], compilerOutput };
+  if (req.mode === 'build') return done(base, true);
+
+  if (req.mode === 'run') {
+    const link = await linkStep(ctx);
+    timing.linkMs = link.wallMs;
+    if (link.exitCode !== 0) {
+      const message =
+        killedReason(link, limitsOf(ctx, 'compile'), 'linker') ??
+        ctx.strip(link.stdout.text + link.stderr.text).trim();
+      return done(
+        {
+          ...base,
+          ok: false,
+          compileErrors: [{ file: pkg.compileFiles[0] ?? 'main.go', line: 0, message }],
+        },
+        false,
+      );
+    }
+    const run = await runStep(ctx, req.env);
+    timing.runMs = run.wallMs;
+    const { gc, programStderr } = parseRuntimeStderr(run.stderr.text);
+    return done({ ...base, run: runResult(ctx, run, programStderr, 'run'), gc }, false);
+  }
+
+  const bench = await benchStep(ctx, req.env);
+  timing.runMs = bench.wallMs;
+  const benchResult = parseBenchOutput(bench.stdout.text);
+  const stderrText = ctx.strip(bench.stderr.text);
+  const failedBuild =
+    bench.exitCode !== 0 &&
+    benchResult.results.length === 0 &&
+    !bench.timedOut &&
+    !bench.outOfMemory;
+  const testErrors = failedBuild
+    ? parseCompilerOutput(stderrText + ctx.strip(bench.stdout.text), sources, { failed: true })
+        .errors
+    : [];
+  return done(
+    {
+      ...base,
+      ok: testErrors.length === 0,
+      compileErrors: testErrors,
+      run: runResult(ctx, bench, stderrText, 'bench'),
+      bench: benchResult,
+    },
+    false,
+  );
+}
+
+function runResult(
+  ctx: JobContext,
+  r: LaunchResult,
+  stderr: string,
+  step: 'run' | 'bench',
+): NonNullable<AnalyzeResponse['run']> {
+  const reason = killedReason(r, limitsOf(ctx, step), step === 'bench' ? 'benchmark' : 'program');
+  return {
+    exitCode: r.exitCode,
+    signal: r.signal,
+    stdout: { text: ctx.strip(r.stdout.text), truncated: r.stdout.truncated },
+    stderr: { text: ctx.strip(stderr), truncated: r.stderr.truncated },
+    wallMs: r.wallMs,
+    cpuMs: r.cpuMs,
+    timedOut: r.timedOut,
+    outOfMemory: r.outOfMemory,
+    ...(reason !== undefined ? { killedReason: reason } : {}),
+  };
+}
+
+function limitsOf(ctx: JobContext, step: 'compile' | 'run' | 'bench') {
+  const c = ctx.config;
+  if (step === 'compile') {
+    return {
+      wallMs: c.compileWallMs,
+      memoryBytes: c.compileMemoryBytes,
+      pids: c.compilePids,
+      stdoutBytes: c.compilerTextBytes,
+    };
+  }
+  if (step === 'bench') {
+    return {
+      wallMs: c.benchWallMs,
+      memoryBytes: c.compileMemoryBytes,
+      pids: c.compilePids,
+      stdoutBytes: c.stdoutBytes,
+    };
+  }
+  return {
+    wallMs: c.runWallMs,
+    memoryBytes: c.runMemoryBytes,
+    pids: c.runPids,
+    stdoutBytes: c.stdoutBytes,
+  };
+}

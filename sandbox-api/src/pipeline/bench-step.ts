@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { NormalizedAnalyzeRequest } from '../protocol.ts';
+import { launch, type LaunchResult } from '../sandbox/launch.ts';
+import { goEnv } from '../toolchain/job-env.ts';
+import { langVersion } from '../toolchain/discover.ts';
+import { assertLaunched, toolchainBinds, type JobContext } from './job-context.ts';
+import { runEnv } from './run-step.ts';
+
+const exec = promisify(execFile);
+
+/**
+ * `go test -run '^$' -bench . -benchmem` needs a writable GOCACHE. The job gets a hard-linked
+ * copy of the master: new entries land in directories it owns, while the master's files stay
+ * root-owned and read-only, so a job cannot poison the cache for the next one.
+ */
+export async function benchStep(
+  ctx: JobContext,
+  env: NormalizedAnalyzeRequest['env'],
+): Promise<LaunchResult> {
+  const cache = path.join(ctx.jobDir, '.cache');
+  await exec('cp', ['-al', ctx.toolchain.gocache, cache]);
+  if (ctx.sandbox.uid !== undefined) {
+    const uid = String(ctx.sandbox.uid);
+    await exec('find', [cache, '-type', 'd', '-exec', 'chown', `${uid}:${uid}`, '{}', '+']);
+  }
+  fs.writeFileSync(
+    path.join(ctx.jobDir, 'go.mod'),
+    `module sandbox\n\ngo ${langVersion(ctx.toolchain.version).slice(2)}\n`,
+    { mode: 0o644 },
+  );
+  const { GODEBUG: _gctrace, ...knobs } = runEnv(env);
+  const result = await launch(ctx.sandbox, {
+    argv: [`${ctx.toolchain.goroot}/bin/go`, 'test', '-run', '^$', '-bench', '.', '-benchmem'],
+    env: {
+      ...goEnv(ctx.toolchain.goroot, `${ctx.root}/.cache`),
+      ...knobs,
+      ...(env.GODEBUG ? { GODEBUG: env.GODEBUG } : {}),
+    },
+    jobDir: ctx.jobDir,
+    jobWritable: true,
+    binds: toolchainBinds(ctx).filter((b) => b.src !== ctx.toolchain.gocache),
+    wallMs: ctx.config.benchWallMs,
+    memoryBytes: ctx.config.compileMemoryBytes,
+    pids: ctx.config.compilePids,
+    fileBytes: 256 * 1024 * 1024,
+    stdoutCap: ctx.config.stdoutBytes,
+    stderrCap: ctx.config.stderrBytes,
+    signal: ctx.signal,
+  });
+  assertLaunched(result, 'bench');
+  return result;
+}

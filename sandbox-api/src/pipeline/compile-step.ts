@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, type LaunchResult } from '../sandbox/launch.ts';
+import { langVersion } from '../toolchain/discover.ts';
+import { assertLaunched, toolchainBinds, toolPath, type JobContext } from './job-context.ts';
+
+/** What the compiler said about one package. */
+export interface CompileOutcome {
+  result: LaunchResult;
+  /** stdout+stderr with job paths removed. */
+  text: string;
+  /** The `-json=0,…` log files, named like `main/main.json`. */
+  jsonFiles: { name: string; content: string }[];
+  ok: boolean;
+}
+
+/** Options of one compile, as the request gave them. */
+export interface CompileOptions {
+  packageName: string;
+  fileNames: string[];
+  escapeDetail: 1 | 2;
+  inline: boolean;
+}
+
+/**
+ * Runs `compile` directly with an importcfg of the warm std (what `go build` does, minus its
+ * ~50 ms of planning): same flags as `go build -gcflags=-m`, plus -json for exact positions.
+ */
+export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<CompileOutcome> {
+  const argv = [
+    toolPath(ctx, 'compile'),
+    '-o',
+    `${ctx.root}/_pkg_.a`,
+    '-trimpath',
+    `${ctx.root}=>`,
+    '-p',
+    o.packageName,
+    `-lang=${langVersion(ctx.toolchain.version)}`,
+    '-complete',
+    '-c=1',
+    o.escapeDetail === 2 ? '-m=2' : '-m',
+    ...(o.inline ? [] : ['-l']),
+    `-json=0,file://${ctx.root}/.json`,
+    '-nolocalimports',
+    '-importcfg',
+    ctx.toolchain.importcfg,
+    '-pack',
+    ...o.fileNames.map((f) => `./${f}`),
+  ];
+  const result = await launch(ctx.sandbox, {
+    argv,
+    env: { PATH: '/usr/bin:/bin', HOME: '/tmp', GOROOT: ctx.toolchain.goroot },
+    jobDir: ctx.jobDir,
+    jobWritable: true,
+    binds: toolchainBinds(ctx),
+    wallMs: ctx.config.compileWallMs,
+    memoryBytes: ctx.config.compileMemoryBytes,
+    pids: ctx.config.compilePids,
+    fileBytes: 64 * 1024 * 1024,
+    stdoutCap: ctx.config.compilerTextBytes,
+    stderrCap: ctx.config.compilerTextBytes,
+    signal: ctx.signal,
+  });
+  assertLaunched(result, 'compile');
+  const text = ctx.strip(result.stdout.text + result.stderr.text);
+  const ok = result.exitCode === 0 && !result.timedOut && !result.outOfMemory;
+  return { result, text, jsonFiles: readJsonLogs(path.join(ctx.jobDir, '.json')), ok };
+}
+
+function readJsonLogs(dir: string): { name: string; content: string }[] {
+  const out: { name: string; content: string }[] = [];
+  // The job wrote these as the sandbox uid and we read them as root: never follow a symlink
+  // (it could point at any host file), and bound the size. The job has exited, so no race.
+  if (!isRealDir(dir)) return out;
+  for (const pkg of fs.readdirSync(dir)) {
+    if (!isRealDir(path.join(dir, pkg))) continue;
+    for (const file of fs.readdirSync(path.join(dir, pkg))) {
+      const full = path.join(dir, pkg, file);
+      const st = fs.lstatSync(full);
+      if (!file.endsWith('.json') || !st.isFile() || st.size > 4 * 1024 * 1024) continue;
+      out.push({ name: `${pkg}/${file}`, content: fs.readFileSync(full, 'utf8') });
+    }
+  }
+  return out;
+}
+
+function isRealDir(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

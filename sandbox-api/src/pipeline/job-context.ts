@@ -1,0 +1,45 @@
+import type { ServiceConfig } from '../config.ts';
+import type { LaunchResult, SandboxMode } from '../sandbox/launch.ts';
+import type { WarmToolchain } from '../toolchain/warm.ts';
+import { ApiFailure } from '../errors.ts';
+
+/** Everything a job step needs besides its own inputs. */
+export interface JobContext {
+  config: ServiceConfig;
+  sandbox: SandboxMode;
+  toolchain: WarmToolchain;
+  jobDir: string;
+  /** The job dir as the program sees it (`/job` inside bubblewrap). */
+  root: string;
+  strip: (text: string) => string;
+  signal: AbortSignal | undefined;
+}
+
+/** Directories a toolchain step needs: GOROOT and the master cache, both read-only. */
+export function toolchainBinds(ctx: JobContext): { src: string; dst: string; writable: boolean }[] {
+  return [
+    { src: ctx.toolchain.goroot, dst: ctx.toolchain.goroot, writable: false },
+    { src: ctx.toolchain.gocache, dst: ctx.toolchain.gocache, writable: false },
+    { src: ctx.toolchain.importcfg, dst: ctx.toolchain.importcfg, writable: false },
+  ];
+}
+
+export function toolPath(ctx: JobContext, tool: string): string {
+  const t = ctx.toolchain;
+  return `${t.goroot}/pkg/tool/${t.goos}_${t.goarch}/${tool}`;
+}
+
+/**
+ * A launcher failure (bwrap could not start, setpriv refused) is the service's fault, not the
+ * user's: it must surface as a 5xx and never be cached.
+ */
+export function assertLaunched(r: LaunchResult, step: string): void {
+  if (r.aborted) throw new ApiFailure(499, { code: 'unavailable', message: 'request cancelled' });
+  if (r.exitCode === 1 && /^(bwrap|setpriv|prlimit|sh): /m.test(r.stderr.text.slice(0, 500))) {
+    const first = r.stderr.text.split('\n')[0] ?? '';
+    throw new ApiFailure(500, {
+      code: 'internal',
+      message: `sandbox failed to start the ${step} step: ${first}`,
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import os from 'node:os';
+import type { NormalizedAnalyzeRequest } from '../protocol.ts';
+import { launch, type LaunchResult } from '../sandbox/launch.ts';
+import { assertLaunched, toolchainBinds, toolPath, type JobContext } from './job-context.ts';
+
+/** Links `_pkg_.a` into `prog` inside the sandbox (the job dir stays writable for this). */
+export async function linkStep(ctx: JobContext): Promise<LaunchResult> {
+  const result = await launch(ctx.sandbox, {
+    argv: [
+      toolPath(ctx, 'link'),
+      '-o',
+      `${ctx.root}/prog`,
+      '-importcfg',
+      ctx.toolchain.importcfg,
+      '-buildmode=exe',
+      `${ctx.root}/_pkg_.a`,
+    ],
+    env: { PATH: '/usr/bin:/bin', HOME: '/tmp', GOROOT: ctx.toolchain.goroot },
+    jobDir: ctx.jobDir,
+    jobWritable: true,
+    binds: toolchainBinds(ctx),
+    wallMs: ctx.config.compileWallMs,
+    memoryBytes: ctx.config.compileMemoryBytes,
+    pids: ctx.config.compilePids,
+    fileBytes: 256 * 1024 * 1024,
+    stdoutCap: ctx.config.compilerTextBytes,
+    stderrCap: ctx.config.compilerTextBytes,
+    signal: ctx.signal,
+  });
+  assertLaunched(result, 'link');
+  return result;
+}
+
+/** The GODEBUG/GOGC/… environment a run sees: gctrace is always on. */
+export function runEnv(env: NormalizedAnalyzeRequest['env']): Record<string, string> {
+  const godebug = ['gctrace=1', ...(env.GODEBUG ?? '').split(',').map((s) => s.trim())]
+    .filter((s) => s !== '')
+    // The user's own gctrace=0/2 wins over the default, Go takes the last setting.
+    .join(',');
+  const out: Record<string, string> = {
+    HOME: '/tmp',
+    GODEBUG: godebug,
+    GOMAXPROCS: env.GOMAXPROCS ?? String(Math.min(2, os.availableParallelism())),
+  };
+  if (env.GOGC !== undefined) out['GOGC'] = env.GOGC;
+  if (env.GOMEMLIMIT !== undefined) out['GOMEMLIMIT'] = env.GOMEMLIMIT;
+  return out;
+}
+
+/** Runs the linked program with the job dir read-only and nothing else from the host. */
+export async function runStep(
+  ctx: JobContext,
+  env: NormalizedAnalyzeRequest['env'],
+): Promise<LaunchResult> {
+  const result = await launch(ctx.sandbox, {
+    argv: [`${ctx.root}/prog`],
+    env: runEnv(env),
+    jobDir: ctx.jobDir,
+    jobWritable: false,
+    binds: [],
+    wallMs: ctx.config.runWallMs,
+    memoryBytes: ctx.config.runMemoryBytes,
+    pids: ctx.config.runPids,
+    fileBytes: 16 * 1024 * 1024,
+    stdoutCap: ctx.config.stdoutBytes,
+    stderrCap: ctx.config.stderrBytes,
+    signal: ctx.signal,
+  });
+  assertLaunched(result, 'run');
+  return result;
+}

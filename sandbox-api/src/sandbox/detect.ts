@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { CgroupManager } from './cgroup.ts';
+import { launch, type SandboxMode } from './launch.ts';
+
+/** The sandbox this host supports, and why it is weaker when it is. */
+export interface DetectedSandbox {
+  mode: SandboxMode;
+  note: string | undefined;
+}
+
+const TOOLS = { bwrap: '/usr/bin/bwrap', setpriv: '/usr/bin/setpriv', prlimit: '/usr/bin/prlimit' };
+
+/**
+ * bubblewrap + setpriv + prlimit (+ v1 cgroups when root) when they work here, else none.
+ * Works means: a probe runs `go version` inside the full ladder.
+ */
+export async function detectSandbox(opts: {
+  uid: number;
+  force: 'none' | undefined;
+  probeGoroot: string;
+}): Promise<DetectedSandbox> {
+  const none = (note: string): DetectedSandbox => ({
+    mode: { kind: 'none', uid: undefined, cgroups: undefined, ...TOOLS },
+    note,
+  });
+  if (opts.force === 'none')
+    return none('sandbox disabled by configuration: jobs run as this process, unisolated');
+  const missing = Object.values(TOOLS).filter((t) => !fs.existsSync(t));
+  if (missing.length > 0) {
+    return none(
+      `${missing.join(', ')} not found (install bubblewrap and util-linux): jobs run unisolated`,
+    );
+  }
+  const root = process.getuid?.() === 0;
+  const cgroups = root && CgroupManager.available() ? new CgroupManager() : undefined;
+  const mode: SandboxMode = {
+    kind: 'bubblewrap',
+    uid: root ? opts.uid : undefined,
+    cgroups,
+    ...TOOLS,
+  };
+  const probeDir = fs.mkdtempSync('/tmp/gml-probe-');
+  fs.chmodSync(probeDir, 0o755);
+  const probe = await launch(mode, {
+    argv: [`${opts.probeGoroot}/bin/go`, 'version'],
+    env: { HOME: '/tmp', GOTOOLCHAIN: 'local' },
+    jobDir: probeDir,
+    jobWritable: false,
+    binds: [{ src: opts.probeGoroot, dst: opts.probeGoroot, writable: false }],
+    wallMs: 10_000,
+    memoryBytes: 1024 * 1024 * 1024,
+    pids: 64,
+    fileBytes: 1024 * 1024,
+    stdoutCap: 4096,
+    stderrCap: 4096,
+  });
+  fs.rmSync(probeDir, { recursive: true, force: true });
+  if (probe.exitCode !== 0) {
+    const why = (probe.stderr.text || probe.stdout.text).trim().split('\n')[0] ?? 'unknown error';
+    return none(`bubblewrap probe failed (${why}): jobs run unisolated`);
+  }
+  const notes: string[] = [];
+  if (!root) notes.push('not root: jobs run as this user inside bubblewrap, without cgroup limits');
+  else if (!cgroups)
+    notes.push('cgroup v1 memory/pids/cpu not writable: no per-job memory or process limits');
+  return { mode, note: notes.length > 0 ? notes.join('; ') : undefined };
+}

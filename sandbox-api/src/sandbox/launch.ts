@@ -1,0 +1,176 @@
+import { spawn } from 'node:child_process';
+import type { CgroupManager } from './cgroup.ts';
+import { capture, type Captured } from './capture.ts';
+
+/** A directory made visible inside the sandbox. */
+export interface Bind {
+  src: string;
+  dst: string;
+  writable: boolean;
+}
+
+/** One process to run under the job's limits. */
+export interface LaunchSpec {
+  /** argv inside the sandbox (absolute program path). */
+  argv: string[];
+  /** The whole environment the program sees. */
+  env: Record<string, string>;
+  /** Host dir of the job; seen as `/job` in the sandbox, as itself without one. */
+  jobDir: string;
+  jobWritable: boolean;
+  /** Further read-only or writable binds (GOROOT, the master build cache). */
+  binds: Bind[];
+  wallMs: number;
+  memoryBytes: number;
+  pids: number;
+  /** RLIMIT_FSIZE: the largest file the job may write. */
+  fileBytes: number;
+  stdoutCap: number;
+  stderrCap: number;
+  signal?: AbortSignal | undefined;
+}
+
+export interface LaunchResult {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: Captured;
+  stderr: Captured;
+  wallMs: number;
+  cpuMs: number;
+  timedOut: boolean;
+  aborted: boolean;
+  /** The memory cgroup killed the job (or it died by SIGKILL after hitting the limit). */
+  outOfMemory: boolean;
+  pidsLimitHit: boolean;
+}
+
+/** How jobs are isolated on this host (decided once at start-up). */
+export interface SandboxMode {
+  kind: 'bubblewrap' | 'none';
+  /** Drop to this uid/gid before bwrap (only when the service runs as root). */
+  uid: number | undefined;
+  cgroups: CgroupManager | undefined;
+  bwrap: string;
+  setpriv: string;
+  prlimit: string;
+}
+
+/** Where the job dir appears to the program. */
+export function jobRoot(mode: SandboxMode, jobDir: string): string {
+  return mode.kind === 'bubblewrap' ? '/job' : jobDir;
+}
+
+/**
+ * Runs one program inside the process ladder of sandbox.md §5.1: a root shell joins the job's
+ * cgroups, drops to the sandbox uid, sets rlimits and execs bwrap. The launcher gets an explicit
+ * minimal environment (bwrap's PID 1 keeps its parent's environment, readable via /proc/1/environ).
+ */
+export async function launch(mode: SandboxMode, spec: LaunchSpec): Promise<LaunchResult> {
+  const group = mode.cgroups?.create({ memoryBytes: spec.memoryBytes, pids: spec.pids, cpus: 1 });
+  const [cmd, args] =
+    mode.kind === 'bubblewrap' ? ladder(mode, spec, group?.procsFiles() ?? []) : direct(spec);
+  const started = performance.now();
+  const child = spawn(cmd, args, {
+    env: mode.kind === 'bubblewrap' ? { PATH: '/usr/bin:/bin' } : spec.env,
+    cwd: mode.kind === 'bubblewrap' ? '/' : spec.jobDir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let timedOut = false;
+  let aborted = false;
+  const kill = (): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    group?.killAll();
+  };
+  const stdout = capture(child.stdout, spec.stdoutCap, kill);
+  const stderr = capture(child.stderr, spec.stderrCap, kill);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill();
+  }, spec.wallMs);
+  const onAbort = (): void => {
+    aborted = true;
+    kill();
+  };
+  spec.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const [exitCode, signal] = await new Promise<[number | null, string | null]>(
+      (resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code, sig) => resolve([code, sig]));
+      },
+    );
+    const wallMs = performance.now() - started;
+    // Grandchildren may outlive the launcher for a moment; the group must be empty first.
+    const verdict = group?.verdict();
+    const oomByExit =
+      verdict?.memoryLimitHit === true && (signal === 'SIGKILL' || exitCode === 137);
+    return {
+      exitCode,
+      signal,
+      stdout: stdout(),
+      stderr: stderr(),
+      wallMs,
+      cpuMs: verdict?.cpuMs ?? 0,
+      timedOut,
+      aborted,
+      outOfMemory: !timedOut && (verdict?.oomKilled === true || oomByExit),
+      pidsLimitHit: verdict?.pidsLimitHit ?? false,
+    };
+  } finally {
+    clearTimeout(timer);
+    spec.signal?.removeEventListener('abort', onAbort);
+    await group?.destroy();
+  }
+}
+
+function ladder(mode: SandboxMode, spec: LaunchSpec, procsFiles: string[]): [string, string[]] {
+  const bw: string[] = [
+    mode.bwrap,
+    '--unshare-all',
+    '--unshare-user',
+    '--disable-userns',
+    '--die-with-parent',
+    '--new-session',
+    '--cap-drop',
+    'ALL',
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--size',
+    String(64 * 1024 * 1024),
+    '--tmpfs',
+    '/tmp',
+  ];
+  // Binds after the /tmp tmpfs, or it would hide a state dir that lives under /tmp.
+  for (const b of spec.binds) bw.push(b.writable ? '--bind' : '--ro-bind', b.src, b.dst);
+  bw.push(spec.jobWritable ? '--bind' : '--ro-bind', spec.jobDir, '/job', '--chdir', '/job');
+  bw.push('--clearenv');
+  for (const [k, v] of Object.entries(spec.env)) bw.push('--setenv', k, v);
+  // Last: bwrap's root tmpfs is writable otherwise.
+  bw.push('--remount-ro', '/', ...spec.argv);
+  const limits = [mode.prlimit, `--fsize=${spec.fileBytes}`, '--nofile=256', '--core=0', '--'];
+  const drop =
+    mode.uid === undefined
+      ? []
+      : [
+          mode.setpriv,
+          `--reuid=${mode.uid}`,
+          `--regid=${mode.uid}`,
+          '--clear-groups',
+          '--no-new-privs',
+        ];
+  const script = 'for f; do [ "$f" = -- ] && break; echo $$ > "$f"; shift; done; shift; exec "$@"';
+  return ['/bin/sh', ['-c', script, 'sh', ...procsFiles, '--', ...drop, ...limits, ...bw]];
+}
+
+function direct(spec: LaunchSpec): [string, string[]] {
+  const [cmd, ...args] = spec.argv;
+  if (cmd === undefined) throw new Error('empty argv');
+  return [cmd, args];
+}

@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultConfig, type ServiceConfig } from './config.ts';
+import { cacheKey } from './cache-key.ts';
+import { ApiFailure, badRequest } from './errors.ts';
+import { splitTxtar } from './input/txtar.ts';
+import { validateFiles } from './input/validate-files.ts';
+import { Lru } from './lru.ts';
+import { analyzeJob } from './pipeline/analyze-job.ts';
+import { makePathStripper } from './pipeline/strip-paths.ts';
+import { createWorkspace, sweepWorkspaces } from './pipeline/workspace.ts';
+import type {
+  AnalyzeResponse,
+  HealthResponse,
+  NormalizedAnalyzeRequest,
+  ToolchainInfo,
+  ToolchainsResponse,
+} from './protocol.ts';
+import { JobQueue } from './queue.ts';
+import { CgroupManager } from './sandbox/cgroup.ts';
+import { detectSandbox } from './sandbox/detect.ts';
+import { jobRoot } from './sandbox/launch.ts';
+import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
+import { locateGo } from './toolchain/locate-go.ts';
+import { warmToolchain, type WarmToolchain } from './toolchain/warm.ts';
+
+export type { ServiceConfig } from './config.ts';
+export { ApiFailure } from './errors.ts';
+
+/** The analysis service, usable in-process (scripts, tests) or behind HTTP (app.ts). */
+export interface Service {
+  /** Throws ApiFailure for 4xx/5xx; a user's compile error is a normal response with ok:false. */
+  analyze(req: NormalizedAnalyzeRequest, opts?: { signal?: AbortSignal }): Promise<AnalyzeResponse>;
+  health(): HealthResponse;
+  toolchains(): ToolchainsResponse;
+  /** Resolves once `version` (default: the default toolchain) is warm. */
+  warm(version?: string): Promise<void>;
+  readonly config: Readonly<ServiceConfig>;
+  /** How jobs are isolated ("none" means unsandboxed). */
+  readonly sandboxKind: 'bubblewrap' | 'none';
+  close(): Promise<void>;
+}
+
+type Cached = Omit<AnalyzeResponse, 'cached'>;
+
+/**
+ * Finds toolchains, decides the sandbox, and returns the service. The standard library is
+ * compiled once per toolchain into the state dir (reused by later processes), at start when
+ * `warmAtStart`, else on first use.
+ */
+export async function createService(overrides: Partial<ServiceConfig> = {}): Promise<Service> {
+  const config: ServiceConfig = { ...defaultConfig(), ...overrides };
+  const started = Date.now();
+  fs.mkdirSync(path.join(config.stateDir, 'jobs'), { recursive: true, mode: 0o755 });
+  fs.chmodSync(config.stateDir, 0o755);
+  sweepWorkspaces(config.stateDir);
+  if (CgroupManager.available()) await CgroupManager.sweep();
+
+  const found = discoverToolchains(locateGo());
+  const defaultVersion = config.defaultToolchain ?? found[0]!.version;
+  const known = new Map<string, Toolchain>(found.map((t) => [t.version, t]));
+  if (!known.has(defaultVersion)) throw new Error(`default toolchain ${defaultVersion} not found`);
+
+  const detected = await detectSandbox({
+    uid: config.sandboxUid,
+    force: config.forceUnsandboxed ? 'none' : undefined,
+    probeGoroot: known.get(found[0]!.version)!.hostGoroot,
+  });
+  const sandbox = detected.mode;
+  if (sandbox.kind === 'none') config.log(`WARNING: running UNSANDBOXED: ${detected.note ?? ''}`);
+  else if (detected.note) config.log(`sandbox: bubblewrap (${detected.note})`);
+
+  const warmed = new Map<string, WarmToolchain>();
+  const warming = new Map<string, Promise<WarmToolchain>>();
+  const problems: string[] = [];
+  const ensureWarm = (version: string): Promise<WarmToolchain> => {
+    let p = warming.get(version);
+    if (!p) {
+      const tc = known.get(version);
+      if (!tc)
+        return Promise.reject(badRequest('unknown_toolchain', `unknown toolchain ${version}`));
+      p = warmToolchain(tc, config.stateDir, config.log).then(
+        (w) => {
+          warmed.set(version, w);
+          return w;
+        },
+        (e: unknown) => {
+          warming.delete(version);
+          problems.push(`warming ${version} failed: ${(e as Error).message}`);
+          throw new ApiFailure(503, {
+            code: 'unavailable',
+            message: `toolchain ${version} is not available right now`,
+          });
+        },
+      );
+      warming.set(version, p);
+    }
+    return p;
+  };
+  if (config.warmAtStart) await ensureWarm(defaultVersion);
+
+  const cache = new Lru<Cached>(config.cacheEntries);
+  const stats = { hits: 0, misses: 0 };
+  const queue = new JobQueue<{ response: Cached; cacheable: boolean }>({
+    workers: config.workers,
+    maxWaiting: config.maxWaiting,
+  });
+  const cores = os.availableParallelism();
+
+  const info = (t: Toolchain): ToolchainInfo => ({
+    version: t.version,
+    goos: t.goos,
+    goarch: t.goarch,
+    ready: warmed.has(t.version),
+  });
+
+  const analyze = async (
+    req: NormalizedAnalyzeRequest,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<AnalyzeResponse> => {
+    const t0 = performance.now();
+    const files = validateFiles(
+      req.txtar !== undefined ? splitTxtar(req.txtar) : (req.files ?? []),
+      config,
+    );
+    const version = req.toolchain ?? defaultVersion;
+    if (!known.has(version)) {
+      throw badRequest(
+        'unknown_toolchain',
+        `unknown toolchain ${version}; available: ${[...known.keys()].join(', ')}`,
+      );
+    }
+    if (req.env.GOMAXPROCS !== undefined && Number(req.env.GOMAXPROCS) > cores) {
+      throw badRequest('invalid_request', `GOMAXPROCS may be at most ${cores} here`);
+    }
+    const key = cacheKey(req, files, version);
+    const hit = cache.get(key);
+    if (hit) {
+      stats.hits++;
+      const totalMs = performance.now() - t0;
+      return {
+        ...hit,
+        cached: true,
+        timing: { queueMs: 0, compileMs: 0, linkMs: 0, runMs: 0, totalMs },
+      };
+    }
+    stats.misses++;
+    const enqueued = performance.now();
+    const outcome = await queue.run(
+      key,
+      async (signal) => {
+        const queueMs = performance.now() - enqueued;
+        if (signal.aborted)
+          throw new ApiFailure(499, { code: 'unavailable', message: 'request cancelled' });
+        const toolchain = await ensureWarm(version);
+        const ws = createWorkspace(config.stateDir, files, sandbox.uid);
+        try {
+          const root = jobRoot(sandbox, ws.dir);
+          const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
+          const ctx = { config, sandbox, toolchain, jobDir: ws.dir, root, strip, signal };
+          const out = await analyzeJob(ctx, req, files);
+          out.response.timing.queueMs = queueMs;
+          if (out.cacheable) cache.set(key, out.response);
+          return out;
+        } finally {
+          ws.remove();
+        }
+      },
+      opts.signal,
+    );
+    const timing = { ...outcome.response.timing, totalMs: performance.now() - t0 };
+    return { ...outcome.response, cached: false, timing };
+  };
+
+  return {
+    config,
+    sandboxKind: sandbox.kind,
+    analyze,
+    warm: async (version = defaultVersion) => {
+      await ensureWarm(version);
+    },
+    toolchains: () => ({ default: defaultVersion, toolchains: found.map(info) }),
+    health: () => {
+      const defaultReady = warmed.has(defaultVersion);
+      return {
+        status: problems.length > 0 ? 'degraded' : defaultReady ? 'ok' : 'degraded',
+        toolchains: found.map(info),
+        queue: queue.stats(),
+        sandbox: {
+          mode: sandbox.kind,
+          cgroups: sandbox.cgroups !== undefined,
+          ...(sandbox.uid !== undefined ? { uid: sandbox.uid } : {}),
+          ...(detected.note !== undefined ? { note: detected.note } : {}),
+        },
+        cache: { entries: cache.size, hits: stats.hits, misses: stats.misses },
+        uptimeSeconds: (Date.now() - started) / 1000,
+        problems:
+          defaultReady || warming.has(defaultVersion)
+            ? [...problems]
+            : [...problems, `${defaultVersion} is not warm yet`],
+      };
+    },
+    close: async () => {
+      sandbox.cgroups?.removeParent();
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Toolchain } from './discover.ts';
+import { goEnv } from './job-env.ts';
+
+const run = promisify(execFile);
+
+/** A toolchain whose standard library is compiled into a master build cache. */
+export interface WarmToolchain extends Toolchain {
+  /** GOROOT as seen by jobs (a copy under the state dir when the host one is not readable). */
+  goroot: string;
+  /** Root-owned master GOCACHE; jobs only read it. */
+  gocache: string;
+  /** `packagefile path=export` for every std package: used by both compile and link. */
+  importcfg: string;
+  stdPackages: ReadonlySet<string>;
+}
+
+interface Stamp {
+  version: string;
+  goroot: string;
+}
+
+/**
+ * Builds the standard library once per toolchain into `<stateDir>/toolchains/<version>` and
+ * writes an importcfg for it. Later processes reuse the result (a stamp file marks it
+ * complete; a lock dir keeps two processes from building it at once).
+ */
+export async function warmToolchain(
+  tc: Toolchain,
+  stateDir: string,
+  log: (line: string) => void,
+): Promise<WarmToolchain> {
+  const dir = path.join(stateDir, 'toolchains', tc.version);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const stampFile = path.join(dir, 'ready.json');
+  const lockDir = path.join(dir, '.lock');
+  for (;;) {
+    const done = loadStamp(stampFile);
+    if (done) return finish(tc, dir, done);
+    try {
+      fs.mkdirSync(lockDir);
+      break;
+    } catch {
+      const age = Date.now() - statMtime(lockDir);
+      if (age > 15 * 60_000) fs.rmSync(lockDir, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    const goroot = exposeGoroot(tc, dir);
+    const gocache = path.join(dir, 'cache');
+    log(`warming ${tc.version}: compiling the standard library once (about 30 s)…`);
+    const started = Date.now();
+    const { stdout } = await run(
+      path.join(goroot, 'bin', 'go'),
+      [
+        'list',
+        '-export',
+        '-deps',
+        '-f',
+        '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}',
+        'std',
+      ],
+      { env: goEnv(goroot, gocache), cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+    );
+    fs.writeFileSync(path.join(dir, 'importcfg'), stdout, { mode: 0o644 });
+    // The sandbox uid reads export data straight from the master cache.
+    await run('chmod', ['-R', 'a+rX,go-w', gocache]);
+    const stamp: Stamp = { version: tc.version, goroot };
+    fs.writeFileSync(`${stampFile}.tmp`, JSON.stringify(stamp));
+    fs.renameSync(`${stampFile}.tmp`, stampFile);
+    log(`warmed ${tc.version} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return finish(tc, dir, stamp);
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+function finish(tc: Toolchain, dir: string, stamp: Stamp): WarmToolchain {
+  const importcfg = path.join(dir, 'importcfg');
+  const stdPackages = new Set<string>();
+  for (const line of fs.readFileSync(importcfg, 'utf8').split('\n')) {
+    const m = /^packagefile ([^=]+)=/.exec(line);
+    if (m) stdPackages.add(m[1]!);
+  }
+  return { ...tc, goroot: stamp.goroot, gocache: path.join(dir, 'cache'), importcfg, stdPackages };
+}
+
+/**
+ * Module-cache toolchains live under the root's home (mode 0700), which the sandbox uid cannot
+ * traverse; such a GOROOT is hard-linked (or copied) next to the cache.
+ */
+function exposeGoroot(tc: Toolchain, dir: string): string {
+  if (traversableByOthers(tc.hostGoroot)) return tc.hostGoroot;
+  const copy = path.join(dir, 'goroot');
+  fs.rmSync(copy, { recursive: true, force: true });
+  try {
+    fs.cpSync(tc.hostGoroot, copy, { recursive: true, preserveTimestamps: true });
+  } catch (e) {
+    throw new Error(`cannot copy ${tc.version} GOROOT: ${(e as Error).message}`);
+  }
+  fs.chmodSync(copy, 0o755);
+  return copy;
+}
+
+function traversableByOthers(p: string): boolean {
+  for (let d = path.resolve(p); ; d = path.dirname(d)) {
+    try {
+      if ((fs.statSync(d).mode & 0o005) !== 0o005) return false;
+    } catch {
+      return false;
+    }
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+function loadStamp(file: string): Stamp | undefined {
+  try {
+    const s = JSON.parse(fs.readFileSync(file, 'utf8')) as Stamp;
+    return fs.existsSync(path.join(s.goroot, 'bin', 'go')) ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function statMtime(p: string): number {
+  try {
+    return fs.statSync(p).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
