@@ -31,7 +31,9 @@ export async function benchStep(
     `module sandbox\n\ngo ${langVersion(ctx.toolchain.version).slice(2)}\n`,
     { mode: 0o644 },
   );
-  const { GODEBUG: _gctrace, ...knobs } = runEnv(env);
+  // gctrace is for run mode only: in go test it would trace the go command and compiler too.
+  const knobs = runEnv(env);
+  delete knobs['GODEBUG'];
   const result = await launch(ctx.sandbox, {
     argv: [`${ctx.toolchain.goroot}/bin/go`, 'test', '-run', '^$', '-bench', '.', '-benchmem'],
     env: {

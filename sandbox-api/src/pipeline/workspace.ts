@@ -31,7 +31,7 @@ export function createWorkspace(
 export function sweepWorkspaces(stateDir: string): number {
   const base = path.join(stateDir, 'jobs');
   let removed = 0;
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(base);
   } catch {

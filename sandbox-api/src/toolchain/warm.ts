@@ -100,7 +100,7 @@ function exposeGoroot(tc: Toolchain, dir: string): string {
   try {
     fs.cpSync(tc.hostGoroot, copy, { recursive: true, preserveTimestamps: true });
   } catch (e) {
-    throw new Error(`cannot copy ${tc.version} GOROOT: ${(e as Error).message}`);
+    throw new Error(`cannot copy ${tc.version} GOROOT: ${(e as Error).message}`, { cause: e });
   }
   fs.chmodSync(copy, 0o755);
   return copy;
