@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"unsafe"
+	"reflect"
 )
 
 // Field order changes padding, which changes size: it never changes escape.
@@ -19,6 +19,6 @@ type grouped struct {
 }
 
 func main() {
-	fmt.Println("scattered:", unsafe.Sizeof(scattered{}), "bytes")
-	fmt.Println("grouped:", unsafe.Sizeof(grouped{}), "bytes")
+	fmt.Println("scattered:", reflect.TypeFor[scattered]().Size(), "bytes")
+	fmt.Println("grouped:", reflect.TypeFor[grouped]().Size(), "bytes")
 }

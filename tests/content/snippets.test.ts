@@ -1,0 +1,106 @@
+/**
+ * Every snippet and exercise tree against the real toolchain: the code compiles (or fails exactly
+ * where a compile-error claim says), every claim the prose relies on holds, and each recorded
+ * result is still what the toolchain says.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AnalyzeResponseSchema } from '../../sandbox-api/src/protocol.ts';
+import { evaluateClaim } from '../../src/lib/claims/evaluate.ts';
+import type { Claim } from '../../src/lib/claims/schema.ts';
+import { applyOverride, describeVariant } from '../../src/lib/exercises/variant.ts';
+import { createAnalyzer, type Analyzer } from './support/analyzer.ts';
+import { readMdx, referencingFiles } from './support/mdx.ts';
+import { recordingDifferences } from './support/recording.ts';
+import { baseVariant, exerciseTrees, loadSnippet, snippetIds } from './support/snippets.ts';
+
+const LONG = 900_000;
+const snippets = snippetIds().map((id) => loadSnippet(id));
+const refs = referencingFiles(readMdx());
+/** "chapter-2" for content/chapters/chapter-2.mdx; several pages are joined. */
+const whereShown = (id: string) =>
+  (refs.get(id) ?? ['(no page)']).map((p) => p.replace(/^.*\/|\.mdx$/g, '')).join(', ');
+
+let analyzer: Analyzer;
+beforeAll(async () => {
+  analyzer = await createAnalyzer();
+}, 300_000);
+afterAll(async () => {
+  await analyzer?.close();
+});
+
+describe.concurrent('every .go file compiles', () => {
+  for (const s of snippets) {
+    const expectsError = s.meta.claims.some((c) => c.type === 'compile-error');
+    test(
+      `snippet ${s.id}${expectsError ? ' (fails where its claim says)' : ''}`,
+      { timeout: LONG },
+      async () => {
+        const r = await analyzer.analyze(s.id, s.files, { ...baseVariant(s.meta), mode: 'build' });
+        const first = r.compileErrors[0];
+        const said = first
+          ? `${first.file}:${first.line}: ${first.message}`
+          : r.compilerOutput.text;
+        if (!expectsError)
+          expect(r.ok, `${whereShown(s.id)} › ${s.id} does not compile: ${said}`).toBe(true);
+        else expect(r.ok, `${whereShown(s.id)} › ${s.id} should fail to compile`).toBe(false);
+      },
+    );
+  }
+  for (const t of exerciseTrees()) {
+    test(`exercise ${t.name}`, { timeout: LONG }, async () => {
+      const v = { mode: 'build', escapeDetail: 2, inline: true, env: {} } as const;
+      const r = await analyzer.analyze(`exercise:${t.name}`, t.files, v);
+      const first = r.compileErrors[0];
+      expect(r.ok, `exercise ${t.name} does not compile: ${first?.line}: ${first?.message}`).toBe(
+        true,
+      );
+    });
+  }
+});
+
+describe.concurrent('every claim holds', () => {
+  for (const s of snippets) {
+    if (s.meta.claims.length === 0) continue;
+    test(`${whereShown(s.id)} › ${s.id}`, { timeout: LONG }, async () => {
+      const base = baseVariant(s.meta);
+      const failures: string[] = [];
+      for (const claim of s.meta.claims as Claim[]) {
+        const v = applyOverride(base, claim.with);
+        const result = await analyzer.analyze(s.id, s.files, v);
+        const than =
+          claim.type === 'gc-compare'
+            ? await analyzer.analyze(s.id, s.files, applyOverride(v, claim.than))
+            : undefined;
+        const verdict = evaluateClaim(claim, result, { than });
+        if (!verdict.met) {
+          failures.push(
+            `${whereShown(s.id)} › snippet ${s.id} › claim "${claim.says}" (${describeVariant(v)}) failed: ${verdict.reason}`,
+          );
+        }
+      }
+      expect(failures, failures.join('\n')).toEqual([]);
+    });
+  }
+});
+
+describe.concurrent('recorded results match the toolchain', () => {
+  for (const s of snippets) {
+    const file = join(s.dir, 'recorded.json');
+    test(`${s.id}/recorded.json`, { timeout: LONG }, async (ctx) => {
+      expect(existsSync(file), `${s.id} has no recorded.json: run npm run record ${s.id}`).toBe(
+        true,
+      );
+      const recorded = AnalyzeResponseSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      const now = await analyzer.analyze(s.id, s.files, baseVariant(s.meta));
+      if (now.toolchain.version !== recorded.toolchain.version) {
+        ctx.skip(
+          `recorded with ${recorded.toolchain.version}, toolchain is ${now.toolchain.version}`,
+        );
+      }
+      const diffs = recordingDifferences(recorded, now);
+      expect(diffs, `${s.id}: re-run npm run record ${s.id}\n${diffs.join('\n')}`).toEqual([]);
+    });
+  }
+});
