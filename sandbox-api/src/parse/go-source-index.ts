@@ -207,7 +207,9 @@ export function indexGoSource(source: string): GoSourceIndex {
         paramLists: sig.paramLists,
       });
     }
-    i += 4;
+    // Resume at the body: a `func` inside the signature (`f func(int)`, a `func() int`
+    // result) is a type, and its `{`-less shape would otherwise grab this body.
+    i = sig && sig.bodyOpen > i ? sig.bodyOpen : i + 4;
   }
   nameLiterals(funcs);
 
