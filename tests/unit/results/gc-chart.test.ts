@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GcCycleSchema } from '../../../sandbox-api/src/protocol.ts';
+import { loadResult } from './fixtures.ts';
 import { gcChartGeometry, niceCeil, pauseMs } from '../../../src/lib/results/gc-chart.ts';
 
 // Real gctrace=1 lines from go1.26.11 (reference/samples/godebug_trace), in the wire shape.
@@ -44,6 +45,14 @@ describe('gcChartGeometry', () => {
       longest.clockMs.sweepTermination + longest.clockMs.markTermination,
     );
     for (const b of g.pause.bars) expect(b.y + b.height).toBeCloseTo(g.pause.bottom);
+  });
+
+  it('lays out a real gctrace run from the service', () => {
+    const run = loadResult('gc-run.json');
+    const real = gcChartGeometry(run.gc!.cycles);
+    expect(real.pause.bars).toHaveLength(run.gc!.cycles.length);
+    expect(real.heap.maxMB).toBeGreaterThanOrEqual(run.gc!.summary.peakHeapMB);
+    expect(real.xLabels.length).toBeLessThanOrEqual(13);
   });
 
   it('copes with no cycles', () => {

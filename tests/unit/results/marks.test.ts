@@ -68,11 +68,10 @@ describe('positions', () => {
   });
 
   it('marks compile errors at their line', () => {
-    const src = 'package main\n\nfunc main() {\n\tx := 1\n}\n';
-    const [m] = errorsToMarks(
-      [{ file: './main.go', line: 4, column: 2, message: 'declared and not used: x' }],
-      { file: 'main.go', text: src },
-    );
+    const failed = loadResult('compile-error.json');
+    const src = failed.request.files[0]!.content;
+    expect(failed.ok).toBe(false);
+    const [m] = errorsToMarks(failed.compileErrors, { file: 'main.go', text: src });
     expect(m!.line).toBe(4);
     expect(src.slice(m!.from, m!.to)).toBe('x');
     expect(positionToRange(src, 0).line).toBe(1);

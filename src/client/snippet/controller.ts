@@ -1,0 +1,273 @@
+/**
+ * The hydrated snippet: editors over the static code, toolbar, runs against the sandbox, and
+ * redrawing of marks, panels and the diagram from each result. Loaded lazily by element.ts.
+ */
+import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { SnippetConfig } from '../../components/snippet/config.ts';
+import { decisionKey } from '../../components/snippet/render-decisions.ts';
+import { renderResultSlots, type ResultOrigin } from '../../components/snippet/render-result.ts';
+import { analyze } from '../../lib/api/client.ts';
+import type { Category } from '../../lib/results/classify.ts';
+import { pickDiagramSubject } from '../../lib/results/diagram.ts';
+import { decisionsInFiles } from '../../lib/results/filter.ts';
+import { decisionsToMarks, errorsToMarks } from '../../lib/results/marks.ts';
+import { sameFile } from '../../lib/results/same-file.ts';
+import { createDiagramView } from './diagram-view.ts';
+import { createEditor, type SnippetEditor } from './editor.ts';
+import { failureMessage } from './failure-message.ts';
+import { playgroundHref } from './playground-link.ts';
+import { buildRequest, readToolbar } from './request.ts';
+import { clearEdit, loadEdit, safeLocalStorage, saveEdit, storageKey } from './storage.ts';
+
+const API_BASE: string = import.meta.env.PUBLIC_API_BASE ?? '';
+
+function slot(root: HTMLElement, name: string): HTMLElement {
+  const el = root.querySelector<HTMLElement>(`[data-slot="${name}"]`);
+  if (!el) throw new Error(`snippet is missing its ${name} slot`);
+  return el;
+}
+
+export function mountSnippet(root: HTMLElement) {
+  const config = JSON.parse(
+    root.querySelector('script[data-config]')?.textContent ?? '{}',
+  ) as SnippetConfig;
+  const storage = safeLocalStorage();
+  const key = storageKey(config.id, config.files);
+  const saved = loadEdit(storage, key);
+  const names = config.files.map((f) => f.name);
+  const status = slot(root, 'status');
+
+  let result: AnalyzeResponse | undefined = config.recorded;
+  let origin: ResultOrigin = 'recorded';
+  let selected: string | undefined = config.subject;
+  let running: AbortController | undefined;
+
+  const say = (text: string, tone: 'info' | 'error' | 'busy' = 'info') => {
+    status.textContent = text;
+    status.dataset['tone'] = tone;
+  };
+
+  /* ------------------------------------------------------------ editors */
+  const editors = new Map<string, SnippetEditor>();
+  for (const f of config.files) {
+    const pre = root.querySelector<HTMLElement>(`pre.sn-static[data-file="${CSS.escape(f.name)}"]`);
+    const host = document.createElement('div');
+    host.className = 'sn-editor';
+    host.dataset['file'] = f.name;
+    host.hidden = pre?.hidden ?? false;
+    pre?.after(host);
+    const start = saved?.files.find((s) => s.name === f.name)?.content ?? f.content;
+    const editor = createEditor(
+      host,
+      start,
+      {
+        onChange: () => persist(),
+        onRun: () => void run(),
+        onPickDecision: (d) => select(d),
+      },
+      `Go source ${f.name}, editable`,
+    );
+    editors.set(f.name, editor);
+    pre?.setAttribute('hidden', '');
+    pre?.classList.add('sn-replaced');
+  }
+  root.dataset['state'] = 'ready';
+
+  const currentFiles = () =>
+    config.files.map((f) => ({ name: f.name, content: editors.get(f.name)?.text() ?? f.content }));
+
+  function persist(): void {
+    saveEdit(storage, key, currentFiles(), config.files);
+    updatePlayLink();
+  }
+
+  /* ------------------------------------------------------------ results */
+  const shown = (): Set<Category> =>
+    new Set(
+      [...root.querySelectorAll<HTMLInputElement>('input[name="filter"]')]
+        .filter((i) => i.checked)
+        .map((i) => i.value as Category),
+    );
+
+  const diagramEl = slot(root, 'diagram');
+  let noteEl = root.querySelector<HTMLElement>('[data-slot="diagram-note"]');
+  if (!noteEl) {
+    noteEl = document.createElement('p');
+    noteEl.className = 'sn-note';
+    noteEl.dataset['slot'] = 'diagram-note';
+    diagramEl.after(noteEl);
+  }
+  const showDiagram = createDiagramView(diagramEl, slot(root, 'diagram-caption'), noteEl, (line) =>
+    flash(line),
+  );
+
+  const visibleDecisions = (): Decision[] =>
+    result ? decisionsInFiles(result.decisions, names) : [];
+
+  function flash(line: number, file?: string): void {
+    const name = file ?? activeFile();
+    for (const [n, ed] of editors) ed.flash(n === name ? line : null);
+  }
+
+  function activeFile(): string {
+    return (
+      root.querySelector<HTMLElement>('.sn-editor:not([hidden])')?.dataset['file'] ?? names[0]!
+    );
+  }
+
+  function select(d: Decision): void {
+    selected = decisionKey(d);
+    for (const b of root.querySelectorAll<HTMLElement>('.sn-pick')) {
+      b.setAttribute('aria-pressed', b.dataset['key'] === selected ? 'true' : 'false');
+    }
+    flash(d.line, d.file);
+    void showDiagram(d, visibleDecisions());
+  }
+
+  function applyResult(r: AnalyzeResponse | undefined, from: ResultOrigin): void {
+    result = r;
+    origin = from;
+    root.dataset['origin'] = from;
+    if (!r) return;
+    const slots = renderResultSlots(r, from, names, shown());
+    for (const [name, html] of Object.entries(slots)) {
+      slot(root, name).innerHTML = html;
+      const box = root.querySelector<HTMLElement>(`[data-slot="${name}-box"]`);
+      if (box) box.hidden = html === '';
+    }
+    for (const [name, ed] of editors) {
+      const sent = r.request.files.find((f) => sameFile(f.name, name))?.content;
+      const text = ed.text();
+      // Positions belong to the code that was compiled; on other code they would point at
+      // the wrong tokens, so a stale result is listed but not drawn.
+      if (sent !== text) {
+        ed.setMarks({ decisions: [], errors: [] });
+        continue;
+      }
+      const doc = { file: name, text };
+      ed.setMarks({
+        decisions: decisionsToMarks(visibleDecisions(), doc),
+        errors: errorsToMarks(r.compileErrors, doc),
+      });
+    }
+    const all = visibleDecisions();
+    const keep = all.find((d) => decisionKey(d) === selected);
+    const subject = keep ?? pickDiagramSubject(all, config.focus);
+    selected = subject ? decisionKey(subject) : undefined;
+    for (const b of root.querySelectorAll<HTMLElement>('.sn-pick')) {
+      b.setAttribute('aria-pressed', b.dataset['key'] === selected ? 'true' : 'false');
+    }
+    if (r.ok) void showDiagram(subject, all);
+  }
+
+  /* ------------------------------------------------------------ actions */
+  async function run(): Promise<void> {
+    running?.abort();
+    const ctl = new AbortController();
+    running = ctl;
+    const runBtn = root.querySelector<HTMLButtonElement>('[data-action="run"]');
+    if (runBtn) runBtn.disabled = true;
+    root.dataset['running'] = '';
+    const req = buildRequest(currentFiles(), readToolbar(root, config.knobs));
+    say(req.mode === 'build' ? 'Compiling…' : 'Compiling and running…', 'busy');
+    try {
+      let outcome = await analyze(req, { signal: ctl.signal, base: API_BASE });
+      if (!outcome.ok && outcome.error.status === 429) {
+        const wait = outcome.error.retryAfter ?? 2;
+        say(`The sandbox is busy, retrying in ${wait} s…`, 'busy');
+        await new Promise((r) => setTimeout(r, wait * 1000));
+        if (ctl.signal.aborted) return;
+        outcome = await analyze(req, { signal: ctl.signal, base: API_BASE });
+      }
+      if (running !== ctl) return;
+      if (outcome.ok) {
+        applyResult(outcome.result, 'live');
+        const r = outcome.result;
+        say(
+          r.ok
+            ? `Done in ${Math.round(r.timing.totalMs)} ms: ${visibleDecisions().length} compiler decisions.`
+            : `The code did not compile: ${r.compileErrors.length} error${r.compileErrors.length === 1 ? '' : 's'} marked.`,
+          r.ok ? 'info' : 'error',
+        );
+      } else {
+        say(failureMessage(outcome.error, origin === 'recorded' && result !== undefined), 'error');
+      }
+    } catch (err) {
+      if (!ctl.signal.aborted) say(`Something went wrong: ${String(err)}`, 'error');
+    } finally {
+      if (running === ctl) {
+        running = undefined;
+        if (runBtn) runBtn.disabled = false;
+        delete root.dataset['running'];
+      }
+    }
+  }
+
+  function reset(): void {
+    running?.abort();
+    for (const f of config.files) editors.get(f.name)?.setText(f.content);
+    clearEdit(storage, key);
+    applyResult(config.recorded, 'recorded');
+    say(
+      config.recorded
+        ? 'Back to the original code and its recorded result.'
+        : 'Back to the original code.',
+    );
+  }
+
+  /* ------------------------------------------------------------ wiring */
+  root.addEventListener('change', (ev) => {
+    const t = ev.target as HTMLInputElement;
+    if (t.name === 'filter') {
+      const s = shown();
+      for (const li of root.querySelectorAll<HTMLElement>('.sn-decision'))
+        li.hidden = !s.has(li.dataset['cat'] as Category);
+      for (const g of root.querySelectorAll<HTMLElement>('.sn-line'))
+        g.hidden = g.querySelector('.sn-decision:not([hidden])') === null;
+    } else updatePlayLink();
+  });
+  root.addEventListener('click', (ev) => {
+    const el = ev.target as Element;
+    const pick = el.closest<HTMLElement>('.sn-pick');
+    if (pick) {
+      const d = visibleDecisions().find((x) => decisionKey(x) === pick.dataset['key']);
+      if (d) select(d);
+      return;
+    }
+    const go = el.closest<HTMLElement>('.sn-goto');
+    if (go) flash(Number(go.dataset['line']));
+    const tab = el.closest<HTMLElement>('[role="tab"]');
+    if (tab) {
+      for (const t of root.querySelectorAll<HTMLElement>('[role="tab"]'))
+        t.setAttribute('aria-selected', t === tab ? 'true' : 'false');
+      for (const host of root.querySelectorAll<HTMLElement>('.sn-editor'))
+        host.hidden = host.dataset['file'] !== tab.dataset['file'];
+    }
+  });
+  root.addEventListener('keydown', (ev) => {
+    if (
+      (ev.ctrlKey || ev.metaKey) &&
+      ev.key === 'Enter' &&
+      !(ev.target as Element).closest('.cm-editor')
+    ) {
+      ev.preventDefault();
+      void run();
+    }
+  });
+
+  function updatePlayLink(): void {
+    const a = root.querySelector<HTMLAnchorElement>('[data-action="play"]');
+    if (a) a.href = playgroundHref(currentFiles(), readToolbar(root, config.knobs));
+  }
+
+  applyResult(config.recorded, 'recorded');
+  updatePlayLink();
+  if (saved) say('Your edited version is back; Reset restores the original.');
+
+  return {
+    action(name: string): void {
+      if (name === 'run') void run();
+      else if (name === 'reset') reset();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { Decision } from '../../../sandbox-api/src/protocol.ts';
+import { buildStackOrHeapDiagram } from '../../lib/results/diagram.ts';
+import { renderMermaid } from '../mermaid.ts';
+
+/** Waits until `el` is within 200px of the viewport, so Mermaid loads only for a seen diagram. */
+function whenVisible(el: HTMLElement): Promise<void> {
+  if (!('IntersectionObserver' in window)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        io.disconnect();
+        resolve();
+      },
+      { rootMargin: '200px 0px' },
+    );
+    io.observe(el);
+  });
+}
+
+const NODE_ID = /flowchart-([A-Za-z0-9]+)-\d+$/;
+
+/**
+ * Draws the stack-or-heap flow for `d` into `el`; clicking (or Enter on) a node calls
+ * `onLine` with the source line it stands for. Later calls replace earlier ones; a stale
+ * render that finishes late is dropped.
+ */
+export function createDiagramView(
+  el: HTMLElement,
+  caption: HTMLElement,
+  note: HTMLElement,
+  onLine: (line: number) => void,
+) {
+  let generation = 0;
+  return async function show(d: Decision | undefined, all: readonly Decision[]): Promise<void> {
+    const mine = ++generation;
+    if (!d) {
+      caption.textContent = '';
+      note.textContent = '';
+      el.innerHTML = '<p class="sn-empty">No stack-or-heap decision to draw.</p>';
+      return;
+    }
+    const diagram = buildStackOrHeapDiagram(d, all);
+    caption.textContent = `${d.subject}, line ${d.line}`;
+    note.textContent = diagram.note ?? '';
+    el.dataset['subject'] = d.subject;
+    el.dataset['verdict'] = diagram.verdict;
+    await whenVisible(el);
+    if (mine !== generation) return;
+    const svg = await renderMermaid(el, diagram.source);
+    if (mine !== generation) return;
+    svg.setAttribute(
+      'aria-label',
+      `How ${d.subject} on line ${d.line} ends up on the ${diagram.verdict === 'heap' ? 'heap' : 'stack'}`,
+    );
+    for (const node of el.querySelectorAll<SVGGElement>('g.node')) {
+      const id = NODE_ID.exec(node.id)?.[1];
+      const line = id === undefined ? undefined : diagram.nodeLines[id];
+      if (line === undefined) continue;
+      node.dataset['line'] = String(line);
+      node.setAttribute('tabindex', '0');
+      node.setAttribute('role', 'button');
+      node.setAttribute('aria-label', `Show line ${line}`);
+      node.style.cursor = 'pointer';
+      node.addEventListener('click', () => onLine(line));
+      node.addEventListener('keydown', (ev) => {
+        if (ev.key === 'Enter' || ev.key === ' ') {
+          ev.preventDefault();
+          onLine(line);
+        }
+      });
+    }
+  };
+}

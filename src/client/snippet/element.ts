@@ -1,0 +1,70 @@
+/**
+ * `<go-snippet>`: the only eager code of a chapter page. It waits until the snippet is near the
+ * viewport (or touched) and then loads the editor chunk; everything heavy is behind that import.
+ */
+import { loadEdit, safeLocalStorage, storageKey } from './storage.ts';
+
+interface Controller {
+  action(name: string): void;
+}
+
+class GoSnippet extends HTMLElement {
+  #controller: Promise<Controller> | undefined;
+  #observer: IntersectionObserver | undefined;
+
+  connectedCallback(): void {
+    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-action]')) b.disabled = false;
+    this.addEventListener('click', this.#onClick);
+    this.addEventListener('focusin', this.#wake, { once: true });
+    this.addEventListener('pointerdown', this.#wake, { once: true });
+    if (this.#hasSavedEdit()) {
+      void this.hydrate();
+      return;
+    }
+    if (!('IntersectionObserver' in window)) return void this.hydrate();
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void this.hydrate();
+      },
+      { rootMargin: '200px 0px' },
+    );
+    this.#observer.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
+  }
+
+  /** Loads and mounts the editor once; later calls get the same controller. */
+  hydrate(): Promise<Controller> {
+    this.#observer?.disconnect();
+    this.#controller ??= import('./controller.ts').then((m) => m.mountSnippet(this));
+    return this.#controller;
+  }
+
+  #wake = () => void this.hydrate();
+
+  #onClick = (ev: Event) => {
+    const target = (ev.target as Element | null)?.closest<HTMLElement>('[data-action]');
+    const name = target?.dataset['action'];
+    if (!name || name === 'play') return;
+    ev.preventDefault();
+    void this.hydrate().then((c) => c.action(name));
+  };
+
+  #hasSavedEdit(): boolean {
+    const raw = this.querySelector('script[data-config]')?.textContent;
+    if (!raw) return false;
+    try {
+      const { id, files } = JSON.parse(raw) as {
+        id: string;
+        files: { name: string; content: string }[];
+      };
+      return loadEdit(safeLocalStorage(), storageKey(id, files)) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+}
+
+if (!customElements.get('go-snippet')) customElements.define('go-snippet', GoSnippet);

@@ -1,0 +1,90 @@
+import type { Category } from '../../lib/results/classify.ts';
+import { strongestCategory } from '../../lib/results/classify.ts';
+import type { DecisionMark, ErrorMark } from '../../lib/results/marks.ts';
+import { esc } from './html.ts';
+
+/** A highlighted token as Shiki's codeToTokens gives it (dual themes, CSS variables). */
+export interface CodeToken {
+  content: string;
+  htmlStyle?: Record<string, string> | string;
+}
+
+type Under = Category | 'error';
+
+function styleAttr(t: CodeToken): string {
+  if (t.htmlStyle === undefined) return '';
+  const css =
+    typeof t.htmlStyle === 'string'
+      ? t.htmlStyle
+      : Object.entries(t.htmlStyle)
+          .map(([k, v]) => `${k}:${v}`)
+          .join(';');
+  return css ? ` style="${esc(css)}"` : '';
+}
+
+/** Per-character underline family of one line: errors beat heap beats stack beats inlining. */
+function underlines(
+  len: number,
+  spans: readonly { from: number; to: number; u: Under }[],
+): (Under | undefined)[] {
+  const out: (Under | undefined)[] = Array.from({ length: len });
+  for (let i = 0; i < len; i++) {
+    const here = spans.filter((s) => s.from <= i && i < s.to).map((s) => s.u);
+    if (here.includes('error')) out[i] = 'error';
+    else out[i] = strongestCategory(here.filter((u): u is Category => u !== 'error'));
+  }
+  return out;
+}
+
+/**
+ * The static code view painted on the server: Shiki tokens, a gutter mark per line with
+ * decisions, and underlines at the compiler's columns. It is what readers without JavaScript
+ * (or before the editor loads) see, so it carries the recorded result in full.
+ */
+export function renderStaticCode(
+  lines: readonly (readonly CodeToken[])[],
+  marks: readonly DecisionMark[],
+  errors: readonly ErrorMark[],
+  gutter: ReadonlyMap<number, Category>,
+): string {
+  return lines
+    .map((tokens, i) => {
+      const n = i + 1;
+      const spans = [
+        ...marks
+          .filter((m) => m.line === n)
+          .map((m) => ({ from: m.fromCol, to: m.toCol, u: m.category as Under })),
+        ...errors
+          .filter((m) => m.line === n)
+          .map((m) => ({
+            from: m.fromCol,
+            to: Math.max(m.toCol, m.fromCol + 1),
+            u: 'error' as Under,
+          })),
+      ];
+      const text = tokens.map((t) => t.content).join('');
+      const u = underlines(text.length, spans);
+      let col = 0;
+      let html = '';
+      for (const t of tokens) {
+        let start = 0;
+        while (start < t.content.length) {
+          const fam = u[col + start];
+          let end = start + 1;
+          while (end < t.content.length && u[col + end] === fam) end++;
+          const cls = fam ? ` class="sn-u sn-u-${fam}"` : '';
+          html += `<span${styleAttr(t)}${cls}>${esc(t.content.slice(start, end))}</span>`;
+          start = end;
+        }
+        col += t.content.length;
+      }
+      const g = gutter.get(n);
+      const err = errors.some((e) => e.line === n);
+      const mark = err ? 'error' : g;
+      const gutterHtml = mark
+        ? `<span class="sn-g sn-g-${mark}" title="${mark === 'error' ? 'compile error' : `${mark} decision`}"><span class="sn-sr">${mark}</span></span>`
+        : '<span class="sn-g"></span>';
+      return `<span class="sn-row${err ? ' sn-row-error' : ''}" data-line="${n}">${gutterHtml}<span class="sn-ln" aria-hidden="true">${n}</span><span class="sn-src">${html || ' '}</span></span>`;
+    })
+    .join('\n');
+}

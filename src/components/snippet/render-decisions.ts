@@ -1,0 +1,47 @@
+import type { Decision } from '../../../sandbox-api/src/protocol.ts';
+import { classify, type Category } from '../../lib/results/classify.ts';
+import { explainDecision } from '../../lib/results/explain.ts';
+import { groupDecisionsByLine } from '../../lib/results/group-by-line.ts';
+import { esc, richText } from './html.ts';
+
+export const CATEGORY_LABEL: Record<Category, string> = {
+  heap: 'heap',
+  stack: 'stack',
+  inline: 'inlining',
+  other: 'other',
+};
+
+/** A stable key for a decision within one result, used to link marks, panel rows and diagram. */
+export function decisionKey(d: Decision): string {
+  return `${d.file}:${d.line}:${d.column ?? 0}:${d.kind}:${d.subject}`;
+}
+
+/**
+ * The decisions panel body: one group per line, every decision a button that selects it for the
+ * diagram, with the plain-language explanation beneath. Categories not in `shown` are hidden
+ * with the `hidden` attribute so the filter needs no re-render.
+ */
+export function renderDecisionList(
+  decisions: readonly Decision[],
+  shown: ReadonlySet<Category>,
+  glossaryBase = '/glossary',
+): string {
+  if (decisions.length === 0) return '<p class="sn-empty">The compiler reported no decisions.</p>';
+  return `<ol class="sn-lines">${groupDecisionsByLine(decisions)
+    .map((g) => {
+      const cats = new Set(g.decisions.map((d) => classify(d.kind)));
+      const hidden = [...cats].some((c) => shown.has(c)) ? '' : ' hidden';
+      return `<li class="sn-line" data-line="${g.line}" data-file="${esc(g.file)}"${hidden}>
+<span class="sn-lineno">line ${g.line}</span><ul>${g.decisions
+        .map((d) => {
+          const cat = classify(d.kind);
+          const e = explainDecision(d, glossaryBase);
+          return `<li class="sn-decision" data-cat="${cat}"${shown.has(cat) ? '' : ' hidden'}>
+<button type="button" class="sn-pick" data-key="${esc(decisionKey(d))}" data-line="${d.line}" aria-describedby="">
+<span class="sn-badge sn-${cat}">${CATEGORY_LABEL[cat]}</span> <code>${esc(d.message)}</code></button>
+<p class="sn-explain">${richText(e.plain)} <a href="${esc(e.glossaryHref)}">${esc(e.title)} in the glossary</a></p></li>`;
+        })
+        .join('')}</ul></li>`;
+    })
+    .join('')}</ol>`;
+}

@@ -1,0 +1,51 @@
+import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { Category } from '../../lib/results/classify.ts';
+import { decisionsInFiles } from '../../lib/results/filter.ts';
+import { esc } from './html.ts';
+import { renderDecisionList } from './render-decisions.ts';
+import { renderBench, renderGc, renderRun } from './render-run.ts';
+
+/** Where a result came from: the file recorded at build time, or a run just now. */
+export type ResultOrigin = 'recorded' | 'live';
+
+/** HTML for each slot of the results area; an empty string hides the slot. */
+export interface ResultSlots {
+  meta: string;
+  errors: string;
+  decisions: string;
+  output: string;
+  gc: string;
+  bench: string;
+  raw: string;
+}
+
+export function renderResultSlots(
+  r: AnalyzeResponse,
+  origin: ResultOrigin,
+  files: readonly string[],
+  shown: ReadonlySet<Category>,
+): ResultSlots {
+  const mode = { build: 'build only', run: 'run with GC trace', bench: 'benchmark' }[
+    r.request.mode
+  ];
+  const meta = `<strong>${origin === 'recorded' ? 'Recorded result' : 'Live result'}</strong> · ${esc(r.toolchain.version)} ${esc(r.toolchain.goos)}/${esc(r.toolchain.goarch)} · <code>${esc(r.gcflags)}</code> · ${mode}${r.cached && origin === 'live' ? ' · from cache' : ''}`;
+  const errors = r.compileErrors.length
+    ? `<p class="sn-warn">The code did not compile.</p><ul class="sn-errors">${r.compileErrors
+        .map(
+          (e) =>
+            `<li><button type="button" class="sn-goto" data-line="${e.line}">${esc(e.file)}:${e.line}${e.column ? `:${e.column}` : ''}</button> ${esc(e.message)}</li>`,
+        )
+        .join('')}</ul>`
+    : '';
+  return {
+    meta,
+    errors,
+    decisions: r.ok ? renderDecisionList(decisionsInFiles(r.decisions, files), shown) : '',
+    output: r.run ? renderRun(r.run) : '',
+    gc: r.gc ? renderGc(r.gc) : '',
+    bench: r.bench ? renderBench(r.bench) : '',
+    raw: r.compilerOutput.text
+      ? `<pre class="sn-out">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? '<p class="sn-note">Cut off at the sandbox limit.</p>' : ''}`
+      : '<p class="sn-empty">The compiler printed nothing.</p>',
+  };
+}
