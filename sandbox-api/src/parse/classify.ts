@@ -117,6 +117,8 @@ const RULES: readonly Rule[] = [
     /^function (.+) considered 'big'; reducing max cost of inlinees$/,
     (m) => make('other', m[1]!, { big: true }, m[1]!),
   ],
+  // b.Loop bodies (Go 1.24+): results the benchmark loop keeps alive; not in the catalogue.
+  [/^(.+) will be kept alive$/, (m) => make('other', m[1]!, { keptAlive: true })],
   [/^imprecise interface call$/, () => make('other', '')],
   [/^closure converted to global$/, () => make('other', '')],
   [

@@ -16,7 +16,7 @@ export interface BlockHeader {
 
 // Go 1.19 printed no ` in F` / ` for F`; newer releases do. Accept both.
 const ESCAPES_HEADER = /^(.+) escapes to heap(?: in (.+))?:$/;
-const LEAKS_HEADER = /^parameter (.+?) leaks to (.+?)(?: for (.+))? with derefs=(-?\d+):$/;
+const LEAKS_HEADER = /^parameter (.+?) leaks to (.+) with derefs=(-?\d+):$/;
 // Go 1.19 used `=` where newer releases print `←` (U+2190).
 const FLOW = /^ {2}flow: (.+?) (?:←|=) (&|\**)(.+):$/;
 // `where` may hold parentheses, `why` never does; the position suffix is optional in JSON text.
@@ -26,13 +26,9 @@ const TRUNCATED = /^ {2}warning: truncated explanation due to assignment cycle/;
 export function parseBlockHeader(message: string): BlockHeader | undefined {
   const leak = LEAKS_HEADER.exec(message);
   if (leak) {
-    const h: BlockHeader = {
-      header: 'leaks',
-      subject: leak[1]!,
-      sink: leak[2]!,
-      derefs: Number(leak[4]),
-    };
-    if (leak[3] !== undefined) h.function = leak[3];
+    const { sink, fn } = splitSink(leak[2]!);
+    const h: BlockHeader = { header: 'leaks', subject: leak[1]!, sink, derefs: Number(leak[3]) };
+    if (fn !== undefined) h.function = fn;
     return h;
   }
   const esc = ESCAPES_HEADER.exec(message);
@@ -42,6 +38,20 @@ export function parseBlockHeader(message: string): BlockHeader | undefined {
     return h;
   }
   return undefined;
+}
+
+/**
+ * Splits `SINK for FUNC` (Go 1.19 printed only `SINK`). The sink may itself contain ` for `
+ * (`{storage for c.Inc}`), so the split is at the first ` for ` after a brace-balanced sink.
+ */
+function splitSink(text: string): { sink: string; fn?: string } {
+  for (let i = text.indexOf(' for '); i >= 0; i = text.indexOf(' for ', i + 1)) {
+    const sink = text.slice(0, i);
+    const open = sink.split('{').length - 1;
+    const close = sink.split('}').length - 1;
+    if (open === close) return { sink, fn: text.slice(i + ' for '.length) };
+  }
+  return { sink: text };
 }
 
 export type FlowLine =

@@ -94,6 +94,12 @@ describe('classifyMessage', () => {
       'b',
       { mutates: false, calls: false },
     ],
+    [
+      'example.com/bench.sinkP will be kept alive',
+      'other',
+      'example.com/bench.sinkP',
+      { keptAlive: true },
+    ],
     ['mutates param: b derefs=0', 'other', 'b', { effect: 'mutates', derefs: 0 }],
     [
       '(*Stack[go.shape.int]).Pop ignoring self-assignment in s.items = s.items[:len(s.items) - 1]',

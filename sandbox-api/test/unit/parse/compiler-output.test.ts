@@ -100,6 +100,17 @@ describe('escape explanations (-m=2, reference esc_main.go)', () => {
   });
 });
 
+test('a leak into `{storage for c.Inc}` keeps the whole sink and the function after it', () => {
+  const parsed = parseCompilerOutput(
+    readFixture('esc-method-value', 'm2.txt'),
+    sourcesOf('esc-method-value'),
+    { failed: false },
+  );
+  const [c] = parsed.decisions.filter((d) => d.line === 11 && d.kind === 'leaking-param');
+  expect(c?.function).toBe('register');
+  expect(c?.explanation).toMatchObject({ sink: '{storage for c.Inc}', derefs: 0 });
+});
+
 describe('line accounting over every captured case', () => {
   test.each(captureCases())('%s: each verdict line becomes exactly one record', (name) => {
     for (const file of ['m1.txt', 'm2.txt']) {
