@@ -31,6 +31,6 @@ export function findFuncSignature(content: string, name: string): SignatureSpan 
   const start = lines.findIndex((l) => re.test(l));
   if (start < 0) return undefined;
   let end = start;
-  while (end < lines.length - 1 && !/\{\s*(\/\/.*)?$/.test(lines[end]!)) end++;
+  while (end < lines.length - 1 && !/\{\s*\}?\s*(\/\/.*)?$/.test(lines[end]!)) end++;
   return { start: start + 1, end: end + 1 };
 }

@@ -1,9 +1,6 @@
 package main
 
-import (
-	"fmt"
-	"unsafe"
-)
+import "fmt"
 
 // Event is stored by the million. Largest fields first: no padding between them.
 type Event struct {
@@ -19,5 +16,5 @@ func record(n int) []Event {
 }
 
 func main() {
-	fmt.Println("events:", len(record(1024)), "size ok:", unsafe.Sizeof(Event{}) <= 24)
+	fmt.Println("events:", len(record(1024)))
 }

@@ -1,0 +1,159 @@
+/**
+ * Reading, migrating, merging and exporting workshop progress. Pure apart from the tiny
+ * storage adapter at the end, which takes the Storage as a parameter.
+ */
+import { z } from 'zod';
+import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import {
+  CURRENT_VERSION,
+  ProgressFileSchema,
+  ProgressV1Schema,
+  ProgressV2Schema,
+  type ExerciseProgress,
+  type Progress,
+  type ProgressV1,
+} from './progress-schema.ts';
+
+export const STORAGE_KEY = 'gml-workshop-progress';
+
+export function emptyProgress(): Progress {
+  return { version: 2, exercises: {} };
+}
+
+/** v1 kept only solved slugs and main.go; it had no times, so the migration stamps `at`. */
+export function migrateV1(v1: ProgressV1, at: string): Progress {
+  const exercises: Record<string, ExerciseProgress> = {};
+  const slugs = new Set([...v1.solved, ...Object.keys(v1.code)]);
+  for (const slug of slugs) {
+    const solved = v1.solved.includes(slug);
+    const code = v1.code[slug];
+    exercises[slug] = {
+      status: solved ? 'solved' : 'started',
+      ...(code === undefined ? {} : { files: [{ name: 'main.go', content: code }] }),
+      hintsShown: 0,
+      solutionRevealed: false,
+      attempts: 0,
+      ...(solved ? { solvedAt: at } : {}),
+      updatedAt: at,
+    };
+  }
+  return { version: 2, exercises };
+}
+
+export type ParseOutcome =
+  { ok: true; progress: Progress; migratedFrom?: number } | { ok: false; error: string };
+
+/** Any stored or imported value → current progress, migrating older versions. */
+export function parseProgress(
+  value: unknown,
+  now: string = new Date().toISOString(),
+): ParseOutcome {
+  const version = z.object({ version: z.number() }).safeParse(value);
+  if (!version.success) return { ok: false, error: 'this is not workshop progress (no version)' };
+  switch (version.data.version) {
+    case 1: {
+      const v1 = ProgressV1Schema.safeParse(value);
+      return v1.success
+        ? { ok: true, progress: migrateV1(v1.data, now), migratedFrom: 1 }
+        : { ok: false, error: `version 1 progress is damaged: ${z.prettifyError(v1.error)}` };
+    }
+    case CURRENT_VERSION: {
+      const v2 = ProgressV2Schema.safeParse(value);
+      return v2.success
+        ? { ok: true, progress: v2.data }
+        : { ok: false, error: `progress is damaged: ${z.prettifyError(v2.error)}` };
+    }
+    default:
+      return {
+        ok: false,
+        error: `progress version ${version.data.version} is newer than this site understands`,
+      };
+  }
+}
+
+/**
+ * Merges imported progress into the current one. Per exercise the more recently updated record
+ * wins, but a solved exercise stays solved: importing an old file never loses a success.
+ */
+export function mergeProgress(current: Progress, incoming: Progress): Progress {
+  const exercises = { ...current.exercises };
+  for (const [slug, inc] of Object.entries(incoming.exercises)) {
+    const cur = exercises[slug];
+    if (!cur) {
+      exercises[slug] = inc;
+      continue;
+    }
+    const newer = inc.updatedAt > cur.updatedAt ? inc : cur;
+    const solvedOne = [cur, inc].find((p) => p.status === 'solved');
+    exercises[slug] = solvedOne
+      ? {
+          ...newer,
+          status: 'solved',
+          ...(solvedOne.solvedAt ? { solvedAt: solvedOne.solvedAt } : {}),
+        }
+      : newer;
+  }
+  return { version: 2, exercises };
+}
+
+/** The text of an export file. */
+export function exportProgress(p: Progress, now: string = new Date().toISOString()): string {
+  return `${JSON.stringify({ app: 'go-memory-lab-workshop', exportedAt: now, progress: p }, null, 2)}\n`;
+}
+
+/** Reads an export file (or a bare progress object) of any known version. */
+export function importProgress(text: string, now?: string): ParseOutcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'the file is not JSON' };
+  }
+  const wrapped = ProgressFileSchema.safeParse(json);
+  return parseProgress(wrapped.success ? wrapped.data.progress : json, now);
+}
+
+/** Records a change to one exercise and returns the new progress (the input is not mutated). */
+export function updateExercise(
+  p: Progress,
+  slug: string,
+  change: Partial<Omit<ExerciseProgress, 'updatedAt'>> & { files?: SourceFile[] },
+  now: string = new Date().toISOString(),
+): Progress {
+  const prev: ExerciseProgress = p.exercises[slug] ?? {
+    status: 'started',
+    hintsShown: 0,
+    solutionRevealed: false,
+    attempts: 0,
+    updatedAt: now,
+  };
+  const next: ExerciseProgress = { ...prev, ...change, updatedAt: now };
+  if (prev.status === 'solved') next.status = 'solved';
+  if (next.status === 'solved' && !next.solvedAt) next.solvedAt = now;
+  return { version: 2, exercises: { ...p.exercises, [slug]: next } };
+}
+
+/** Local storage adapter: a damaged or unknown value resets to empty rather than breaking the page. */
+export function loadProgress(storage: Pick<Storage, 'getItem'>): Progress {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(STORAGE_KEY);
+  } catch {
+    return emptyProgress();
+  }
+  if (raw === null) return emptyProgress();
+  try {
+    const parsed = parseProgress(JSON.parse(raw));
+    return parsed.ok ? parsed.progress : emptyProgress();
+  } catch {
+    return emptyProgress();
+  }
+}
+
+export function saveProgress(storage: Pick<Storage, 'setItem'>, p: Progress): void {
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify(p));
+  } catch {
+    // Private mode or a full quota: progress then lives only for this page view.
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Every workshop exercise on the real toolchain: its solution meets every goal and its start
+ * fails at least one (otherwise there is nothing to do). Goals are judged exactly as in the
+ * browser, through the same checker, with the in-process service as the analyzer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnalyzeRequestSchema } from '../../sandbox-api/src/protocol.ts';
+import { createService, type Service } from '../../sandbox-api/src/service.ts';
+import {
+  baseVariant,
+  checkExercise,
+  type Analyzer,
+  type CheckReport,
+} from '../../src/lib/exercises/check.ts';
+import { loadExercises } from '../../src/lib/exercises/load.ts';
+
+const exercises = loadExercises();
+let service: Service;
+const analyze: Analyzer = (req) => service.analyze(AnalyzeRequestSchema.parse(req));
+
+beforeAll(async () => {
+  service = await createService({ log: () => {} });
+  await service.warm();
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+function summary(report: CheckReport): string {
+  return report.goals
+    .map((g) => `  ${g.met ? 'met' : 'NOT met'}: ${g.goal.says}\n    ${g.reason}`)
+    .join('\n');
+}
+
+describe.each(exercises.map((ex) => [ex.slug, ex] as const))('exercise %s', (slug, ex) => {
+  const startCache = new Map();
+  const base = baseVariant(ex);
+
+  it('solution meets every goal', async () => {
+    const report = await checkExercise(
+      { goals: ex.goals, base, current: ex.solution, start: ex.start },
+      analyze,
+      { startCache },
+    );
+    expect(report.allMet, `${slug} (chapter ${ex.chapter}) solution:\n${summary(report)}`).toBe(
+      true,
+    );
+  });
+
+  it('start fails at least one goal', async () => {
+    const report = await checkExercise(
+      { goals: ex.goals, base, current: ex.start, start: ex.start },
+      analyze,
+      { startCache },
+    );
+    expect(
+      report.allMet,
+      `${slug} (chapter ${ex.chapter}) start meets every goal:\n${summary(report)}`,
+    ).toBe(false);
+  });
+});
