@@ -1,0 +1,46 @@
+import os from 'node:os';
+import path from 'node:path';
+import {
+  AnalyzeRequestSchema,
+  AnalyzeResponseSchema,
+  type AnalyzeRequest,
+  type AnalyzeResponse,
+} from '../../src/protocol.ts';
+import { createService, type Service, type ServiceConfig } from '../../src/service.ts';
+
+/**
+ * The integration tests share the state dir of `npm run record` and the dev server, so the
+ * standard library is compiled once per machine, not once per test file.
+ */
+export const STATE_DIR = process.env['GML_STATE_DIR'] ?? path.join(os.tmpdir(), 'go-memory-lab');
+
+export async function startService(overrides: Partial<ServiceConfig> = {}): Promise<Service> {
+  const service = await createService({
+    stateDir: STATE_DIR,
+    warmAtStart: true,
+    log: () => {},
+    ...overrides,
+  });
+  return service;
+}
+
+/** Analyze through the service, validating the response against the wire contract. */
+export async function analyze(service: Service, req: AnalyzeRequest): Promise<AnalyzeResponse> {
+  const res = await service.analyze(AnalyzeRequestSchema.parse(req));
+  return AnalyzeResponseSchema.parse(res);
+}
+
+/** A one-file request. */
+export function mainGo(
+  content: string,
+  extra: Omit<AnalyzeRequest, 'files' | 'txtar'> = {},
+): AnalyzeRequest {
+  return { files: [{ name: 'main.go', content }], ...extra };
+}
+
+/** Line number (1-based) of the first line containing `needle`. */
+export function lineOf(src: string, needle: string): number {
+  const i = src.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${needle} not in source`);
+  return i + 1;
+}
