@@ -1,0 +1,211 @@
+/**
+ * Compare mode's panels: a Monaco diff of the code (A left, B right), the semantic diff of the
+ * compiler's decisions, both runs' heap on one chart, and benchmark deltas.
+ */
+import type { AnalyzeResponse, PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import { benchDeltas, formatPercent } from '../../lib/share/bench-deltas.ts';
+import { diffDecisions } from '../../lib/share/diff-decisions.ts';
+import { gcOverlay } from '../../lib/share/gc-overlay.ts';
+import { h, need } from './dom.ts';
+import type { Monaco } from './monaco.ts';
+
+type DiffEditor = ReturnType<Monaco['editor']['createDiffEditor']>;
+
+/** Both variants' files as one text per side, so a diff shows added and removed files too. */
+function joined(
+  files: readonly { name: string; content: string }[],
+  all: readonly string[],
+): string {
+  return all
+    .map((name) => {
+      const f = files.find((x) => x.name === name);
+      return f
+        ? all.length > 1
+          ? `// ---- ${name} ----\n${f.content}`
+          : f.content
+        : `// ---- ${name} (absent) ----\n`;
+    })
+    .join('\n');
+}
+
+/** What differs in the options: "inlining on → off", "GOGC 50 → 400". */
+export function optionChanges(state: PlaygroundState): string[] {
+  const { a, b } = state;
+  if (!b) return [];
+  const out: string[] = [];
+  const cmp = (label: string, x: string, y: string) => x !== y && out.push(`${label}: ${x} → ${y}`);
+  cmp('mode', a.mode, b.mode);
+  cmp('escape detail', `-m=${a.escapeDetail}`, `-m=${b.escapeDetail}`);
+  cmp('inlining', a.inline ? 'on' : 'off', b.inline ? 'on' : 'off');
+  cmp('toolchain', a.toolchain ?? 'default', b.toolchain ?? 'default');
+  for (const k of ['GOGC', 'GOMEMLIMIT', 'GOMAXPROCS', 'GODEBUG'] as const) {
+    cmp(k, a.env[k] ?? 'default', b.env[k] ?? 'default');
+  }
+  return out;
+}
+
+export class CompareView {
+  private diff: DiffEditor | undefined;
+  private readonly root: HTMLElement;
+  private readonly monaco: Monaco;
+
+  constructor(root: HTMLElement, monaco: Monaco) {
+    this.root = root;
+    this.monaco = monaco;
+  }
+
+  /** Code and option differences; cheap, redrawn on every edit while compare mode is on. */
+  showState(state: PlaygroundState): void {
+    if (!state.b) return;
+    const names = [...new Set([...state.a.files, ...state.b.files].map((f) => f.name))];
+    const host = need(this.root, '[data-diff-editor]');
+    const { editor } = this.monaco;
+    if (!this.diff) {
+      this.diff = editor.createDiffEditor(host, {
+        readOnly: true,
+        originalEditable: false,
+        automaticLayout: true,
+        renderSideBySide: host.clientWidth > 640,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+      });
+      this.diff.setModel({
+        original: editor.createModel('', 'go'),
+        modified: editor.createModel('', 'go'),
+      });
+    }
+    const model = this.diff.getModel();
+    model?.original.setValue(joined(state.a.files, names));
+    model?.modified.setValue(joined(state.b.files, names));
+    const opts = optionChanges(state);
+    need(this.root, '[data-option-diff]').replaceChildren(
+      ...(opts.length
+        ? opts.map((o) => h('li', {}, o))
+        : [h('li', {}, 'Same options on both sides.')]),
+    );
+  }
+
+  showResults(
+    state: PlaygroundState,
+    a: AnalyzeResponse | undefined,
+    b: AnalyzeResponse | undefined,
+  ): void {
+    const list = need(this.root, '[data-semantic-diff]');
+    if (!a || !b || !state.b) {
+      list.replaceChildren(
+        h(
+          'li',
+          { class: 'pg-note' },
+          'Run both variants (Ctrl+Enter) to compare the compiler’s decisions.',
+        ),
+      );
+      need(this.root, '[data-gc-overlay]').replaceChildren();
+      need(this.root, '[data-bench-deltas]').replaceChildren();
+      return;
+    }
+    const changes = diffDecisions(a.decisions, b.decisions, { a: state.a.files, b: state.b.files });
+    list.replaceChildren(
+      ...(changes.length
+        ? changes.map((c) => h('li', { 'data-change': c.kind }, c.text))
+        : [h('li', {}, 'No difference in the compiler’s decisions.')]),
+    );
+    this.drawGc(a, b);
+    this.drawBench(a, b);
+  }
+
+  private drawGc(a: AnalyzeResponse, b: AnalyzeResponse): void {
+    const box = need(this.root, '[data-gc-overlay]');
+    if (!a.gc?.cycles.length && !b.gc?.cycles.length) {
+      box.replaceChildren(h('p', { class: 'pg-note' }, 'No GC cycles to compare (use run mode).'));
+      return;
+    }
+    const o = gcOverlay(a.gc?.cycles ?? [], b.gc?.cycles ?? []);
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', `-4 -4 ${o.width + 8} ${o.height + 8}`);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute(
+      'aria-label',
+      `Heap at GC start over time: A ${o.a.cycles} cycles, B ${o.b.cycles} cycles, up to ${o.maxMB} MB`,
+    );
+    svg.classList.add('pg-overlay');
+    for (const [side, s] of [
+      ['a', o.a],
+      ['b', o.b],
+    ] as const) {
+      for (const [kind, points] of [
+        ['heap', s.heap],
+        ['goal', s.goal],
+      ] as const) {
+        const line = document.createElementNS(ns, 'polyline');
+        line.setAttribute('points', points);
+        line.setAttribute('class', `pg-${side} pg-${kind}`);
+        svg.append(line);
+      }
+    }
+    const summary = (r: AnalyzeResponse, label: string) =>
+      r.gc
+        ? `${label}: ${r.gc.summary.cycles} cycles, peak ${r.gc.summary.peakHeapMB} MB, total pause ${r.gc.summary.totalPauseMs.toFixed(2)} ms`
+        : `${label}: no GC data`;
+    box.replaceChildren(
+      svg,
+      h(
+        'p',
+        { class: 'pg-legend' },
+        h('span', { class: 'pg-key-a' }, summary(a, 'A')),
+        ' · ',
+        h('span', { class: 'pg-key-b' }, summary(b, 'B')),
+        ` · time axis 0–${o.maxSeconds.toFixed(3)} s`,
+      ),
+    );
+  }
+
+  private drawBench(a: AnalyzeResponse, b: AnalyzeResponse): void {
+    const table = need(this.root, '[data-bench-deltas]');
+    const deltas = benchDeltas(a.bench?.results ?? [], b.bench?.results ?? []);
+    if (!deltas.length) {
+      table.replaceChildren(
+        h('caption', {}, 'No benchmarks on both sides (use bench mode with a _test.go file).'),
+      );
+      return;
+    }
+    table.replaceChildren(
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['benchmark', 'metric', 'A', 'B', 'Δ'].map((t) => h('th', { scope: 'col' }, t)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...deltas.map((d) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, d.name),
+            h('td', {}, d.metric),
+            h('td', {}, String(d.a)),
+            h('td', {}, String(d.b)),
+            h(
+              'td',
+              { 'data-sign': d.percent === undefined ? '' : Math.sign(d.percent).toString() },
+              formatPercent(d.percent, d.b),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  dispose(): void {
+    const model = this.diff?.getModel();
+    this.diff?.dispose();
+    model?.original.dispose();
+    model?.modified.dispose();
+    this.diff = undefined;
+  }
+}

@@ -1,0 +1,52 @@
+/** The file tabs above the editor: select, add (a plain .go name), remove (never the last one). */
+import { FileNameSchema } from '../../../sandbox-api/src/protocol.ts';
+import { h } from './dom.ts';
+
+export interface FileTabsHandlers {
+  select(name: string): void;
+  add(name: string): void;
+  remove(name: string): void;
+}
+
+export function renderFileTabs(
+  host: HTMLElement,
+  names: readonly string[],
+  active: string,
+  on: FileTabsHandlers,
+): void {
+  const tabs = names.map((name) => {
+    const tab = h(
+      'button',
+      { type: 'button', role: 'tab', 'aria-selected': String(name === active), 'data-file': name },
+      name,
+    );
+    tab.addEventListener('click', () => on.select(name));
+    const close = h(
+      'button',
+      { type: 'button', class: 'pg-tab-close', 'aria-label': `Remove ${name}` },
+      '×',
+    );
+    close.addEventListener('click', () => {
+      if (confirm(`Remove ${name}?`)) on.remove(name);
+    });
+    return h('span', { class: 'pg-tab' }, tab, names.length > 1 ? close : null);
+  });
+  const add = h('button', { type: 'button', class: 'pg-tab-add', 'aria-label': 'Add a file' }, '+');
+  add.addEventListener('click', () => {
+    const suggested = names.some((n) => n.endsWith('_test.go')) ? 'util.go' : 'main_test.go';
+    const name = prompt('New file name (a plain .go name):', suggested)?.trim();
+    if (!name) return;
+    const ok = FileNameSchema.safeParse(name);
+    if (!ok.success) alert(ok.error.issues[0]?.message ?? 'not a valid file name');
+    else if (names.includes(name)) alert(`${name} already exists`);
+    else on.add(name);
+  });
+  host.replaceChildren(h('span', { role: 'tablist', 'aria-label': 'Files' }, ...tabs), add);
+}
+
+/** Starting text of a new file: a benchmark skeleton for tests, a bare package otherwise. */
+export function newFileContent(name: string): string {
+  return name.endsWith('_test.go')
+    ? 'package main\n\nimport "testing"\n\nfunc BenchmarkExample(b *testing.B) {\n\tfor b.Loop() {\n\t}\n}\n'
+    : 'package main\n';
+}

@@ -1,0 +1,45 @@
+/**
+ * What the playground opens with. A short link (`?s=<id>`, where `/s/<id>` redirects) asks the
+ * share store; a fragment (`#1.…`) carries everything itself; otherwise the default program.
+ * A link that cannot be opened yields the default state plus a message, never a blank page.
+ */
+import type { AnalyzeResponse, PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import { defaultState } from '../../lib/share/default-state.ts';
+import { decodeState } from '../../lib/share/state-codec.ts';
+import { fetchSharedState } from './share-client.ts';
+
+export interface InitialState {
+  state: PlaygroundState;
+  /** The result recorded with a short link, shown until the reader runs again. */
+  recorded?: AnalyzeResponse;
+  /** Why the link could not be opened. */
+  message?: string;
+  source: 'short-link' | 'hash' | 'default';
+}
+
+export async function loadInitialState(
+  location: Pick<Location, 'search' | 'hash'>,
+): Promise<InitialState> {
+  const id = new URLSearchParams(location.search).get('s');
+  if (id !== null) {
+    const shared = await fetchSharedState(id);
+    if (!shared.ok) {
+      return {
+        state: defaultState(),
+        source: 'default',
+        message: `This link could not be opened: ${shared.message}`,
+      };
+    }
+    return {
+      state: shared.value.state,
+      source: 'short-link',
+      ...(shared.value.result ? { recorded: shared.value.result } : {}),
+    };
+  }
+  if (location.hash.length > 1) {
+    const decoded = decodeState(location.hash);
+    if (!decoded.ok) return { state: defaultState(), source: 'default', message: decoded.message };
+    return { state: decoded.state, source: 'hash' };
+  }
+  return { state: defaultState(), source: 'default' };
+}

@@ -1,0 +1,53 @@
+/**
+ * Compiler decisions and errors → Monaco markers (squiggles in the text, entries in the
+ * overview ruler, hover text). Pure: severities are Monaco's numeric values, so this runs in
+ * unit tests without loading the editor. Ranges come from the shared, clamped mark mapping.
+ */
+import type { editor } from 'monaco-editor/editor';
+import type { CompileError, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { Category } from '../../lib/results/classify.ts';
+import { explainDecision } from '../../lib/results/explain.ts';
+import { decisionsToMarks, errorsToMarks, type MarkDoc } from '../../lib/results/marks.ts';
+
+/** `monaco.MarkerSeverity` values (stable across releases). */
+export const SEVERITY = { Hint: 1, Info: 2, Warning: 4, Error: 8 } as const;
+
+const BY_CATEGORY: Record<Category, number> = {
+  heap: SEVERITY.Warning,
+  stack: SEVERITY.Info,
+  inline: SEVERITY.Hint,
+  other: SEVERITY.Hint,
+};
+
+/** Markers for one file of the run; columns are Monaco's 1-based UTF-16 columns. */
+export function toMarkers(
+  decisions: readonly Decision[],
+  errors: readonly CompileError[],
+  doc: MarkDoc,
+): editor.IMarkerData[] {
+  const out: editor.IMarkerData[] = [];
+  for (const m of decisionsToMarks(decisions, doc)) {
+    const why = explainDecision(m.decision);
+    out.push({
+      severity: BY_CATEGORY[m.category],
+      message: `${why.title}: ${why.plain.replace(/`/g, '')}\ncompiler: ${m.decision.message}`,
+      source: m.category,
+      startLineNumber: m.line,
+      startColumn: m.fromCol + 1,
+      endLineNumber: m.line,
+      endColumn: Math.max(m.toCol, m.fromCol + 1) + 1,
+    });
+  }
+  for (const m of errorsToMarks(errors, doc)) {
+    out.push({
+      severity: SEVERITY.Error,
+      message: m.error.message,
+      source: 'go build',
+      startLineNumber: m.line,
+      startColumn: m.fromCol + 1,
+      endLineNumber: m.line,
+      endColumn: Math.max(m.toCol, m.fromCol + 1) + 1,
+    });
+  }
+  return out;
+}

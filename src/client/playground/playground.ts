@@ -1,0 +1,350 @@
+/**
+ * The /play page: Monaco with one model per file per variant, the run knobs, results, share
+ * links, compare mode and embed mode. Everything the reader sets lives in one PlaygroundState,
+ * mirrored into the URL fragment as they go, so the address bar is always a working link.
+ */
+import type {
+  AnalyzeResponse,
+  PlaygroundState,
+  Variant,
+} from '../../../sandbox-api/src/protocol.ts';
+import { analyze } from '../../lib/api/client.ts';
+import { canonicalJson } from '../../lib/share/canonical-state.ts';
+import { encodeState } from '../../lib/share/state-codec.ts';
+import { API_BASE } from './api-base.ts';
+import { CompareView } from './compare-view.ts';
+import { Controls } from './controls.ts';
+import { need } from './dom.ts';
+import { newFileContent, renderFileTabs } from './file-tabs.ts';
+import { loadInitialState } from './load-state.ts';
+import { toMarkers } from './markers.ts';
+import type { Monaco } from './monaco.ts';
+import { ResultsView } from './results-view.ts';
+import { createShareLink, fetchToolchains } from './share-client.ts';
+
+type Side = 'a' | 'b';
+type Editor = ReturnType<Monaco['editor']['create']>;
+type Model = ReturnType<Monaco['editor']['createModel']>;
+
+/** The state and last result of the page, readable by end-to-end tests. */
+export interface PlaygroundHandle {
+  getState(): PlaygroundState;
+  results(): Partial<Record<Side, AnalyzeResponse>>;
+}
+
+declare global {
+  interface Window {
+    gmlPlayground?: PlaygroundHandle;
+  }
+}
+
+function variantKey(v: Variant): string {
+  try {
+    return canonicalJson({ v: 1, a: v });
+  } catch {
+    return '';
+  }
+}
+
+export async function startPlayground(root: HTMLElement): Promise<void> {
+  const message = need(root, '[data-message]');
+  const showMessage = (text: string | undefined) => {
+    message.textContent = text ?? '';
+    message.hidden = !text;
+  };
+
+  const initial = await loadInitialState(location);
+  const state: PlaygroundState = initial.state;
+  root.dataset['stateSource'] = initial.source;
+  showMessage(initial.message);
+  if (initial.message) history.replaceState(null, '', location.pathname + embedQuery());
+
+  let side: Side = 'a';
+  const activeFile: Record<Side, string> = {
+    a: state.a.files[0]!.name,
+    b: state.b?.files[0]?.name ?? 'main.go',
+  };
+  const results: Partial<Record<Side, AnalyzeResponse>> = {};
+  /** Which variant text each result was produced from: a share carries a result only if current. */
+  const resultFor: Partial<Record<Side, string>> = {};
+  const variant = (s: Side): Variant => (s === 'b' && state.b ? state.b : state.a);
+
+  const controls = new Controls(root, () => {
+    Object.assign(variant(side), controls.read());
+    if (!controls.read().toolchain) delete variant(side).toolchain;
+    changed();
+  });
+  controls.show(variant(side));
+  void fetchToolchains().then((t) => {
+    if (!t) return;
+    controls.setToolchains(
+      t.toolchains.map((x) => x.version),
+      t.default,
+    );
+    controls.show(variant(side));
+  });
+
+  const resultsView = new ResultsView(need(root, '[data-results]'), {
+    onGoto: (file, line) => {
+      if (file && file !== activeFile[side] && variant(side).files.some((f) => f.name === file))
+        selectFile(file);
+      editor.revealLineInCenter(line);
+      editor.setPosition({ lineNumber: line, column: 1 });
+      editor.focus();
+    },
+  });
+
+  const { monaco } = await import('./monaco.ts');
+  const editorHost = need(root, '[data-editor]');
+  editorHost.replaceChildren();
+  const models = new Map<string, Model>();
+  const modelFor = (s: Side, name: string): Model => {
+    const key = `${s}/${name}`;
+    let m = models.get(key);
+    if (!m) {
+      const file = variant(s).files.find((f) => f.name === name);
+      m = monaco.editor.createModel(
+        file?.content ?? '',
+        'go',
+        monaco.Uri.parse(`inmemory://play/${s}/${name}`),
+      );
+      m.onDidChangeContent(() => {
+        const f = variant(s).files.find((x) => x.name === name);
+        if (f) f.content = m!.getValue();
+        changed();
+      });
+      models.set(key, m);
+    }
+    return m;
+  };
+  const editor: Editor = monaco.editor.create(editorHost, {
+    model: modelFor('a', activeFile.a),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    tabSize: 4,
+    insertSpaces: false,
+    theme: document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs',
+    ariaLabel: 'Go source',
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
+
+  const compareRoot = need(root, '[data-compare-panel]');
+  const compare = new CompareView(compareRoot, monaco);
+  const tabsHost = need(root, '[data-file-tabs]');
+  const variantTabs = need(root, '[data-variant-tabs]');
+  const compareButton = need<HTMLButtonElement>(root, '[data-compare]');
+
+  function drawTabs(): void {
+    renderFileTabs(
+      tabsHost,
+      variant(side).files.map((f) => f.name),
+      activeFile[side],
+      {
+        select: selectFile,
+        add: (name) => {
+          variant(side).files.push({ name, content: newFileContent(name) });
+          selectFile(name);
+          changed();
+        },
+        remove: (name) => {
+          const v = variant(side);
+          v.files = v.files.filter((f) => f.name !== name);
+          models.get(`${side}/${name}`)?.dispose();
+          models.delete(`${side}/${name}`);
+          if (activeFile[side] === name) activeFile[side] = v.files[0]!.name;
+          editor.setModel(modelFor(side, activeFile[side]));
+          drawTabs();
+          changed();
+        },
+      },
+    );
+  }
+  function selectFile(name: string): void {
+    activeFile[side] = name;
+    editor.setModel(modelFor(side, name));
+    drawTabs();
+  }
+  function selectSide(s: Side): void {
+    side = s;
+    for (const b of variantTabs.querySelectorAll<HTMLButtonElement>('[data-variant]')) {
+      b.setAttribute('aria-pressed', String(b.dataset['variant'] === s));
+    }
+    if (!variant(s).files.some((f) => f.name === activeFile[s]))
+      activeFile[s] = variant(s).files[0]!.name;
+    controls.show(variant(s));
+    selectFile(activeFile[s]);
+    showResult(s);
+  }
+  for (const b of variantTabs.querySelectorAll<HTMLButtonElement>('[data-variant]')) {
+    b.addEventListener('click', () => selectSide(b.dataset['variant'] === 'b' ? 'b' : 'a'));
+  }
+
+  function setCompare(on: boolean): void {
+    if (on && !state.b) state.b = structuredClone(state.a);
+    if (!on) {
+      delete state.b;
+      delete results.b;
+      for (const [key, m] of models) {
+        if (!key.startsWith('b/')) continue;
+        m.dispose();
+        models.delete(key);
+      }
+      compare.dispose();
+    }
+    compareButton.setAttribute('aria-pressed', String(on));
+    variantTabs.hidden = !on;
+    compareRoot.hidden = !on;
+    root.classList.toggle('pg-comparing', on);
+    selectSide('a');
+    if (on) {
+      compare.showState(state);
+      compare.showResults(state, results.a, results.b);
+    }
+    changed();
+  }
+  compareButton.addEventListener('click', () => setCompare(!state.b));
+
+  function showResult(s: Side): void {
+    const r = results[s];
+    if (!r) {
+      resultsView.status(
+        '<p class="pg-note">Press <kbd>Run</kbd> (<kbd>Ctrl</kbd>+<kbd>Enter</kbd>) to ask the real Go compiler.</p>',
+      );
+      return;
+    }
+    resultsView.show(
+      r,
+      s === 'a' && initial.recorded === r ? 'recorded' : 'live',
+      variant(s).files.map((f) => f.name),
+    );
+  }
+
+  function setMarkers(s: Side): void {
+    const r = results[s];
+    for (const f of variant(s).files) {
+      const m = modelFor(s, f.name);
+      monaco.editor.setModelMarkers(
+        m,
+        'go',
+        r ? toMarkers(r.decisions, r.compileErrors, { file: f.name, text: m.getValue() }) : [],
+      );
+    }
+  }
+
+  let hashTimer: ReturnType<typeof setTimeout> | undefined;
+  function changed(): void {
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      try {
+        history.replaceState(null, '', `${location.pathname}${embedQuery()}#${encodeState(state)}`);
+        fullLink.href = `/play/#${encodeState(state)}`;
+      } catch {
+        // An invalid state (e.g. a file name being typed) is simply not mirrored yet.
+      }
+      if (state.b) compare.showState(state);
+    }, 250);
+  }
+
+  let running: AbortController | undefined;
+  async function run(): Promise<void> {
+    running?.abort();
+    const ctrl = (running = new AbortController());
+    const sides: Side[] = state.b ? ['a', 'b'] : ['a'];
+    resultsView.status('<p class="pg-note">Compiling with the real Go toolchain…</p>', true);
+    root.dataset['running'] = 'true';
+    try {
+      const outcomes = await Promise.all(
+        sides.map(async (s) => {
+          const v = structuredClone(variant(s));
+          const out = await analyze(
+            {
+              files: v.files,
+              mode: v.mode,
+              escapeDetail: v.escapeDetail,
+              inline: v.inline,
+              env: v.env,
+              ...(v.toolchain ? { toolchain: v.toolchain } : {}),
+            },
+            { signal: ctrl.signal, base: API_BASE },
+          );
+          return [s, v, out] as const;
+        }),
+      );
+      const failed = outcomes.find(([, , o]) => !o.ok);
+      for (const [s, v, o] of outcomes) {
+        if (!o.ok) continue;
+        results[s] = o.result;
+        resultFor[s] = variantKey(v);
+        setMarkers(s);
+      }
+      showResult(side);
+      if (failed && !failed[2].ok) {
+        resultsView.status(`<p class="pg-error" role="alert"></p>`);
+        root.querySelector('[data-results] .pg-error')!.textContent =
+          `Could not run${state.b ? ` variant ${failed[0].toUpperCase()}` : ''}: ${failed[2].error.message} Your code is unchanged.`;
+      }
+      if (state.b) compare.showResults(state, results.a, results.b);
+    } catch (err) {
+      if (!ctrl.signal.aborted)
+        resultsView.status(`<p class="pg-error" role="alert">${String(err)}</p>`);
+    } finally {
+      if (running === ctrl) delete root.dataset['running'];
+    }
+  }
+  need(root, '[data-run]').addEventListener('click', () => void run());
+  document.addEventListener('keydown', (ev) => {
+    if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') {
+      ev.preventDefault();
+      void run();
+    }
+  });
+
+  const sharePanel = need(root, '[data-share-panel]');
+  const shortLink = need<HTMLInputElement>(root, '[data-short-link]');
+  const hashLink = need<HTMLInputElement>(root, '[data-hash-link]');
+  const shareNote = need(root, '[data-share-note]');
+  const fullLink = need<HTMLAnchorElement>(root, '[data-open-full]');
+  need(root, '[data-share]').addEventListener('click', async () => {
+    sharePanel.hidden = false;
+    hashLink.value = `${location.origin}/play/#${encodeState(state)}`;
+    shortLink.value = 'creating…';
+    shareNote.textContent = '';
+    const current = results.a && resultFor.a === variantKey(state.a) ? results.a : undefined;
+    const made = await createShareLink(state, current);
+    if (made.ok) {
+      shortLink.value = `${location.origin}${made.value.path}`;
+      shareNote.textContent = current ? 'The short link also shows the result you see now.' : '';
+    } else {
+      shortLink.value = '';
+      shareNote.textContent = `No short link (${made.message}); the long link works without a server.`;
+    }
+  });
+  for (const btn of root.querySelectorAll<HTMLButtonElement>('[data-copy]')) {
+    btn.addEventListener('click', () => {
+      const input = need<HTMLInputElement>(root, `#${btn.dataset['copy']}`);
+      input.select();
+      void navigator.clipboard?.writeText(input.value).catch(() => undefined);
+    });
+  }
+
+  if (initial.recorded) {
+    results.a = initial.recorded;
+    resultFor.a = variantKey(state.a);
+  }
+  drawTabs();
+  if (state.b) setCompare(true);
+  else showResult('a');
+  if (results.a) setMarkers('a');
+  fullLink.href = `/play/#${encodeState(state)}`;
+  window.gmlPlayground = {
+    getState: () => structuredClone(state),
+    results: () => ({ ...results }),
+  };
+  root.dataset['ready'] = 'true';
+}
+
+function embedQuery(): string {
+  return new URLSearchParams(location.search).has('embed') ? '?embed=1' : '';
+}

@@ -1,0 +1,84 @@
+/**
+ * The result panels for one run, the same ones the chapter snippets show (their renderers are
+ * shared), plus the live stack-or-heap diagram for the selected decision.
+ */
+import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import { CATEGORIES } from '../../lib/results/classify.ts';
+import { buildStackOrHeapDiagram, pickDiagramSubject } from '../../lib/results/diagram.ts';
+import { decisionsInFiles } from '../../lib/results/filter.ts';
+import { decisionKey } from '../../components/snippet/render-decisions.ts';
+import { renderResultSlots, type ResultOrigin } from '../../components/snippet/render-result.ts';
+import { renderMermaid } from '../mermaid.ts';
+
+export interface ResultsViewOptions {
+  /** Called when the reader picks a decision or an error: reveal that line in the editor. */
+  onGoto: (file: string | undefined, line: number) => void;
+}
+
+function section(title: string, html: string, open = true): string {
+  if (!html) return '';
+  return `<details class="pg-section"${open ? ' open' : ''}><summary>${title}</summary><div>${html}</div></details>`;
+}
+
+export class ResultsView {
+  private result: AnalyzeResponse | undefined;
+  private readonly root: HTMLElement;
+  private readonly opts: ResultsViewOptions;
+
+  constructor(root: HTMLElement, opts: ResultsViewOptions) {
+    this.root = root;
+    this.opts = opts;
+    root.addEventListener('click', (ev) => {
+      const target = (ev.target as Element).closest<HTMLElement>('[data-line]');
+      if (!target || !(target instanceof HTMLButtonElement)) return;
+      const key = target.dataset['key'];
+      const d = key ? this.result?.decisions.find((x) => decisionKey(x) === key) : undefined;
+      if (d) void this.drawDiagram(d);
+      this.opts.onGoto(
+        d?.file ?? target.closest<HTMLElement>('[data-file]')?.dataset['file'],
+        Number(target.dataset['line']),
+      );
+    });
+  }
+
+  /** A message in place of results (running, unreachable sandbox, …); `busy` sets aria-busy. */
+  status(html: string, busy = false): void {
+    this.root.setAttribute('aria-busy', String(busy));
+    const box = this.root.querySelector('[data-status]');
+    if (box) box.innerHTML = html;
+    else
+      this.root.insertAdjacentHTML(
+        'afterbegin',
+        `<div class="pg-status" data-status>${html}</div>`,
+      );
+  }
+
+  show(r: AnalyzeResponse, origin: ResultOrigin, files: readonly string[]): void {
+    this.result = r;
+    const s = renderResultSlots(r, origin, files, new Set(CATEGORIES));
+    this.root.setAttribute('aria-busy', 'false');
+    this.root.innerHTML = `<div class="pg-status" data-status></div>
+<p class="pg-meta">${s.meta}</p>${s.errors}
+${section('Compiler decisions', s.decisions)}
+<details class="pg-section" open><summary>Stack or heap?</summary><div class="pg-diagram" data-diagram><p class="pg-note">Pick a decision to see the compiler's reasoning.</p></div></details>
+${section('Program output', s.output)}${section('Garbage collector', s.gc)}${section('Benchmarks', s.bench)}
+${section('Raw compiler output', s.raw, false)}`;
+    const first = pickDiagramSubject(decisionsInFiles(r.decisions, files));
+    if (first) void this.drawDiagram(first);
+  }
+
+  private async drawDiagram(d: Decision): Promise<void> {
+    const box = this.root.querySelector<HTMLElement>('[data-diagram]');
+    if (!box || !this.result) return;
+    const diagram = buildStackOrHeapDiagram(d, this.result.decisions);
+    box.dataset['verdict'] = diagram.verdict;
+    box.dataset['subject'] = d.subject;
+    await renderMermaid(box, diagram.source);
+    if (diagram.note) {
+      const note = document.createElement('p');
+      note.className = 'pg-note';
+      note.textContent = diagram.note;
+      box.append(note);
+    }
+  }
+}
