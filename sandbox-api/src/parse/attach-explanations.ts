@@ -8,7 +8,7 @@
  */
 import type { Decision, DecisionKind, Explanation, Position } from '../protocol.ts';
 import type { BlockHeader } from './flow.ts';
-import { samePosition } from './position.ts';
+import { groupByPosition, positionKey } from './position.ts';
 
 export interface OpenBlock {
   pos: Position;
@@ -42,11 +42,17 @@ function sinkMatches(block: BlockHeader, d: Decision): boolean {
 /** How closely a verdict must match: subject and sink, subject only, or position only. */
 type Strictness = 'sink' | 'subject' | 'position';
 
-function candidates(block: OpenBlock, decisions: Decision[], level: Strictness): number[] {
+function candidates(
+  block: OpenBlock,
+  decisions: Decision[],
+  atPosition: readonly number[],
+  level: Strictness,
+): number[] {
   const kinds = block.header.header === 'leaks' ? LEAK : HEAP;
   const found: number[] = [];
-  decisions.forEach((d, i) => {
-    if (d.explanation || !kinds.has(d.kind) || !samePosition(d, block.pos)) return;
+  atPosition.forEach((i) => {
+    const d = decisions[i]!;
+    if (d.explanation || !kinds.has(d.kind)) return;
     if (level !== 'position' && !subjectMatches(block.header, d)) return;
     if (level === 'sink' && block.header.header === 'leaks' && !sinkMatches(block.header, d)) {
       return;
@@ -61,13 +67,15 @@ function candidates(block: OpenBlock, decisions: Decision[], level: Strictness):
 export function attachExplanations(decisions: Decision[], blocks: OpenBlock[]): Decision[] {
   const out = decisions.map((d) => ({ ...d }));
   const orphans: Decision[] = [];
+  const byPosition = groupByPosition(out);
   for (const block of blocks) {
+    const here = byPosition.get(positionKey(block.pos)) ?? [];
     // Inlined copies are reported after constant propagation: the header says
     // `make([]byte, n)`, the verdict `make([]byte, 3)`. A lone verdict at the position is it.
-    const loose = candidates(block, out, 'position');
+    const loose = candidates(block, out, here, 'position');
     const i =
-      candidates(block, out, 'sink')[0] ??
-      candidates(block, out, 'subject')[0] ??
+      candidates(block, out, here, 'sink')[0] ??
+      candidates(block, out, here, 'subject')[0] ??
       (loose.length === 1 ? loose[0] : undefined);
     const target = i === undefined ? undefined : out[i];
     if (target) {

@@ -5,7 +5,7 @@
  */
 import type { Decision, DecisionKind, Explanation, Position } from '../protocol.ts';
 import { ExplanationBuilder, parseFlowLine } from './flow.ts';
-import { samePosition } from './position.ts';
+import { groupByPosition, positionKey } from './position.ts';
 
 interface JsonPos {
   line: number;
@@ -175,18 +175,17 @@ export function mergeJsonLog(
   // An `escape` record with an empty message is a marker for an escape reported in another
   // record; it only carries the inline chain, so it comes last and fills chains still missing.
   const isMarker = (r: LogRecord) => r.code === 'escape' && r.message === '';
+  const byPosition = groupByPosition(out);
   for (const rec of [...records.filter((r) => !isMarker(r)), ...records.filter(isMarker)]) {
     const kinds = KINDS_BY_CODE[rec.code];
     if (!kinds) continue;
     const open = (d: Decision, k: number) =>
-      kinds.has(d.kind) &&
-      samePosition(d, rec.pos) &&
-      (isMarker(rec) ? d.inlinedFrom === undefined : !used.has(k));
-    const exact = out.findIndex((d, k) => open(d, k) && subjectMatches(rec, d));
+      kinds.has(d.kind) && (isMarker(rec) ? d.inlinedFrom === undefined : !used.has(k));
+    const here = (byPosition.get(positionKey(rec.pos)) ?? []).filter((k) => open(out[k]!, k));
+    const exact = here.find((k) => subjectMatches(rec, out[k]!));
     // Text may name an inlined copy after constant propagation (`make([]byte, 3)`) where the
     // log keeps `make([]byte, n)`: a lone open decision at the position is the match.
-    const loose = out.flatMap((d, k) => (open(d, k) ? [k] : []));
-    const i = exact >= 0 && !isMarker(rec) ? exact : loose.length === 1 ? loose[0]! : -1;
+    const i = exact !== undefined && !isMarker(rec) ? exact : here.length === 1 ? here[0]! : -1;
     const d = out[i];
     if (!d) continue;
     used.add(i);

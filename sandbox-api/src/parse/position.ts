@@ -47,3 +47,20 @@ export function comparePositions(a: Position, b: Position): number {
 export function samePosition(a: Position, b: Position): boolean {
   return a.file === b.file && a.line === b.line && a.column === b.column;
 }
+
+/** A map key for a position (file, line, column). */
+export function positionKey(p: Position): string {
+  return `${p.file}:${p.line}:${p.column ?? ''}`;
+}
+
+/** Indices of items grouped by position, so joins do not scan every decision. */
+export function groupByPosition(items: readonly Position[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((p, i) => {
+    const key = positionKey(p);
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  return groups;
+}
