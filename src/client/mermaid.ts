@@ -84,7 +84,8 @@ export async function renderMermaid(
       startOnLoad: false,
       theme: isDark() ? 'dark' : 'default',
       securityLevel: options.interactive === true ? 'loose' : 'strict',
-      fontFamily: 'inherit',
+      // Mermaid measures labels with this font, so it must be a real family list, not `inherit`.
+      fontFamily: getComputedStyle(el).fontFamily || 'system-ui, sans-serif',
     });
     const { svg, bindFunctions } = await mermaid.render(id, source);
     el.innerHTML = svg;
