@@ -40,6 +40,8 @@ interface CaseConfig {
   mode?: 'build' | 'run' | 'bench';
   /** Environment for the run (GODEBUG, GOGC…); GODEBUG defaults to gctrace=1. */
   env?: Record<string, string>;
+  /** Another toolchain fetched through the module proxy, e.g. "go1.27.3"; default: local. */
+  toolchain?: string;
 }
 
 function findGo(): string {
@@ -52,8 +54,10 @@ function findGo(): string {
 const go = findGo();
 /** Pin the local toolchain: a go.mod line must not trigger a download. */
 const goEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', CGO_ENABLED: '0' };
+let currentToolchain: string | undefined;
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = goEnv) {
+  if (cmd === go && currentToolchain) env = { ...env, GOTOOLCHAIN: currentToolchain };
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 120_000 });
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
@@ -77,7 +81,11 @@ function captureCase(name: string): void {
   const extra = config.gcflags ? ' ' + config.gcflags : '';
   const work = mkdtempSync(join(tmpdir(), 'gml-capture-'));
   const exits: Record<string, number | null> = {};
+  currentToolchain = config.toolchain;
   try {
+    if (config.toolchain) {
+      writeFileSync(join(caseDir, 'toolchain.txt'), run(go, ['version'], work).stdout);
+    }
     for (const f of readdirSync(caseDir)) {
       if (f.endsWith('.go')) cpSync(join(caseDir, f), join(work, f));
     }
