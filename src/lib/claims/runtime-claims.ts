@@ -22,6 +22,14 @@ export function runFailure(result: AnalyzeResponse): string | undefined {
   return undefined;
 }
 
+/** GC figures come from gctrace, which only run mode turns on. */
+function gcFailure(result: AnalyzeResponse): string | undefined {
+  if (result.request.mode !== 'run') {
+    return `GC figures come from gctrace in run mode; this result is mode ${result.request.mode}`;
+  }
+  return runFailure(result);
+}
+
 /** Benchmarks print as `BenchmarkX-2`; the suffix is GOMAXPROCS, not part of the name. */
 const benchName = (name: string) => name.replace(/-\d+$/, '');
 
@@ -70,7 +78,7 @@ function lastLine(result: AnalyzeResponse): string {
 }
 
 export function gcClaim(claim: ClaimOf<'gc'>, result: AnalyzeResponse): ClaimVerdict {
-  const failed = runFailure(result);
+  const failed = gcFailure(result);
   if (failed) return { met: false, reason: failed };
   const value = gcFigure(result, claim.metric);
   if (value === undefined) return { met: false, reason: 'no gctrace output was parsed' };
@@ -87,7 +95,7 @@ export function gcCompareClaim(
   than: AnalyzeResponse | undefined,
 ): ClaimVerdict {
   if (!than) return { met: false, reason: 'the comparison run is missing' };
-  const failed = runFailure(result) ?? runFailure(than);
+  const failed = gcFailure(result) ?? gcFailure(than);
   if (failed) return { met: false, reason: failed };
   const a = gcFigure(result, claim.metric);
   const b = gcFigure(than, claim.metric);

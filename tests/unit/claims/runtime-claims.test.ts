@@ -1,0 +1,162 @@
+import { describe, expect, test } from 'vitest';
+import { evaluateClaim } from '../../../src/lib/claims/evaluate.ts';
+import { claim, fixture } from './load-fixture.ts';
+
+// content/snippets/pool-reuse in bench mode: BenchmarkFresh 1 allocs/op, BenchmarkPooled 0.
+const pool = fixture('pool-reuse');
+// content/snippets/gc-churn in run mode, default GOGC and GOGC=50.
+const churn = fixture('gc-churn');
+const churn50 = fixture('gc-churn-gogc50');
+// content/snippets/alloc-profile in run mode: prints which functions the allocs profile shows.
+const profile = fixture('alloc-profile');
+
+describe('bench claims', () => {
+  test('allocs/op is compared and the benchmark line quoted', () => {
+    const v = evaluateClaim(
+      claim({
+        type: 'bench',
+        benchmark: 'BenchmarkPooled',
+        metric: 'allocsPerOp',
+        op: '==',
+        value: 0,
+        says: 'none',
+      }),
+      pool,
+    );
+    expect(v.met).toBe(true);
+    expect(v.reason).toMatch(/^0 allocs\/op == 0: `BenchmarkPooled-\d+\s/);
+    const fresh = evaluateClaim(
+      claim({
+        type: 'bench',
+        benchmark: 'BenchmarkFresh',
+        metric: 'allocsPerOp',
+        op: '==',
+        value: 0,
+        says: 'none',
+      }),
+      pool,
+    );
+    expect(fresh.met).toBe(false);
+    expect(fresh.reason).toMatch(/^1 allocs\/op is not == 0/);
+  });
+
+  test('bytes/op and a missing benchmark', () => {
+    const bytes = {
+      type: 'bench',
+      benchmark: 'BenchmarkFresh',
+      metric: 'bytesPerOp',
+      op: '>=',
+      value: 64,
+      says: 'a claim',
+    };
+    expect(evaluateClaim(claim(bytes), pool).met).toBe(true);
+    const missing = evaluateClaim(claim({ ...bytes, benchmark: 'BenchmarkNope' }), pool);
+    expect(missing.met).toBe(false);
+    expect(missing.reason).toContain(
+      'no result for BenchmarkNope; it printed BenchmarkFresh, BenchmarkPooled',
+    );
+  });
+
+  test('a build-mode result has no benchmarks', () => {
+    const v = evaluateClaim(
+      claim({
+        type: 'bench',
+        benchmark: 'BenchmarkFresh',
+        metric: 'allocsPerOp',
+        op: '==',
+        value: 1,
+        says: 'a claim',
+      }),
+      profile,
+    );
+    expect(v).toEqual({
+      met: false,
+      reason: 'no result for BenchmarkFresh (not run in bench mode)',
+    });
+  });
+});
+
+describe('gc claims', () => {
+  const cycles = churn.gc!.summary.cycles;
+
+  test('a figure is compared with the value and the last gctrace line quoted', () => {
+    const v = evaluateClaim(
+      claim({ type: 'gc', metric: 'cycles', op: '>=', value: cycles, says: 'a claim' }),
+      churn,
+    );
+    expect(v.met).toBe(true);
+    expect(v.reason).toContain(`${cycles} GC cycles, >= ${cycles}`);
+    expect(v.reason).toContain(`(last gctrace line: \`gc ${cycles} @`);
+    expect(
+      evaluateClaim(
+        claim({ type: 'gc', metric: 'cycles', op: '>', value: cycles, says: 'a claim' }),
+        churn,
+      ).met,
+    ).toBe(false);
+  });
+
+  test('maxGoalMB is the largest goal of any cycle', () => {
+    const goal = Math.max(...churn.gc!.cycles.map((c) => c.goalMB));
+    const v = evaluateClaim(
+      claim({ type: 'gc', metric: 'maxGoalMB', op: '==', value: goal, says: 'a claim' }),
+      churn,
+    );
+    expect(v.met).toBe(true);
+  });
+
+  test('gc-compare uses the than run, and needs one', () => {
+    const fewer = claim({
+      type: 'gc-compare',
+      metric: 'cycles',
+      op: '<',
+      than: { env: { GOGC: '50' } },
+      says: 'a claim',
+    });
+    const v = evaluateClaim(fewer, churn, { than: churn50 });
+    expect(v.met).toBe(true);
+    expect(v.reason).toBe(
+      `${cycles} GC cycles (defaults) < ${churn50.gc!.summary.cycles} (GOGC=50)`,
+    );
+    expect(evaluateClaim(fewer, churn50, { than: churn }).met).toBe(false);
+    expect(evaluateClaim(fewer, churn)).toEqual({
+      met: false,
+      reason: 'the comparison run is missing',
+    });
+  });
+
+  test('a result that was not run cannot satisfy a gc claim', () => {
+    const v = evaluateClaim(
+      claim({ type: 'gc', metric: 'cycles', op: '>=', value: 0, says: 'a claim' }),
+      pool,
+    );
+    expect(v).toEqual({
+      met: false,
+      reason: 'GC figures come from gctrace in run mode; this result is mode bench',
+    });
+  });
+});
+
+describe('output claims', () => {
+  test('contains and matches quote the matching line', () => {
+    const v = evaluateClaim(
+      claim({ type: 'output', contains: 'main.sum in allocs profile: false', says: 'a claim' }),
+      profile,
+    );
+    expect(v).toEqual({ met: true, reason: 'stdout: "main.sum in allocs profile: false"' });
+    const re = evaluateClaim(
+      claim({ type: 'output', matches: '^main\\.keep .*: true$', says: 'a claim' }),
+      profile,
+    );
+    expect(re.met).toBe(true);
+  });
+
+  test('missing text is not met and the reason shows what was printed', () => {
+    const v = evaluateClaim(
+      claim({ type: 'output', contains: 'main.sum in allocs profile: true', says: 'a claim' }),
+      profile,
+    );
+    expect(v.met).toBe(false);
+    expect(v.reason).toContain('stdout does not contain');
+    expect(v.reason).toContain('main.keep in allocs profile: true');
+  });
+});
