@@ -35,7 +35,16 @@ export async function benchStep(
   const knobs = runEnv(env);
   delete knobs['GODEBUG'];
   const result = await launch(ctx.sandbox, {
-    argv: [`${ctx.toolchain.goroot}/bin/go`, 'test', '-vet=off', '-run', '^$', '-bench', '.', '-benchmem'],
+    argv: [
+      `${ctx.toolchain.goroot}/bin/go`,
+      'test',
+      '-vet=off',
+      '-run',
+      '^$',
+      '-bench',
+      '.',
+      '-benchmem',
+    ],
     env: {
       ...goEnv(ctx.toolchain.goroot, `${ctx.root}/.cache`),
       ...knobs,

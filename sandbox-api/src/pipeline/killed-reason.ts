@@ -14,11 +14,12 @@ export function killedReason(
   limits: StepLimits,
   what = 'program',
 ): string | undefined {
-  if (r.timedOut) {
-    return `The ${what} was stopped after ${limits.wallMs / 1000} s: that is the wall-clock limit here (an endless loop or a long sleep?).`;
-  }
+  // Memory first: a job thrashing at its memory limit can also run into the clock.
   if (r.outOfMemory) {
     return `The ${what} was killed because it used more than ${mib(limits.memoryBytes)} of memory (the limit here).`;
+  }
+  if (r.timedOut) {
+    return `The ${what} was stopped after ${limits.wallMs / 1000} s: that is the wall-clock limit here (an endless loop or a long sleep?).`;
   }
   if (r.stdout.truncated) {
     return `The ${what} was stopped because it wrote more than ${mib(limits.stdoutBytes)} to stdout; the output shown is cut there.`;

@@ -118,7 +118,7 @@ export async function launch(mode: SandboxMode, spec: LaunchSpec): Promise<Launc
       cpuMs: verdict?.cpuMs ?? 0,
       timedOut,
       aborted,
-      outOfMemory: !timedOut && (verdict?.oomKilled === true || oomByExit),
+      outOfMemory: verdict?.oomKilled === true || oomByExit,
       pidsLimitHit: verdict?.pidsLimitHit ?? false,
     };
   } finally {
