@@ -13,6 +13,10 @@ export interface StackOrHeapDiagram {
   note?: string;
 }
 
+// Flow labels are long (`from fmt.Fprintln(os.Stdout, fmt.a...) (call parameter)`): let them
+// run wider than Mermaid's 200px default before wrapping.
+const HEADER = ['---', 'config:', '  flowchart:', '    wrappingWidth: 420', '---', 'flowchart TD'];
+
 const CLASSES = [
   'classDef heap fill:#fde0dc,stroke:#c62828,color:#5f1212,stroke-width:2px',
   'classDef stack fill:#dcf1de,stroke:#2e7d32,color:#12361a,stroke-width:2px',
@@ -47,7 +51,7 @@ function subjectLabel(d: Decision): string[] {
  *   decision the compiler did not explain.
  */
 export function buildStackOrHeapDiagram(d: Decision, all: readonly Decision[]): StackOrHeapDiagram {
-  const out = ['flowchart TD', ...CLASSES.map((c) => `  ${c}`)];
+  const out = [...HEADER, ...CLASSES.map((c) => `  ${c}`)];
   const nodeLines: Record<string, number> = { S: d.line };
   out.push(`  S[${mermaidLabel(subjectLabel(d))}]:::subject`);
   const category = classify(d.kind);

@@ -12,7 +12,7 @@ describe('buildStackOrHeapDiagram', () => {
   it('draws each -m=2 flow hop and ends on HEAP', () => {
     const d = buildStackOrHeapDiagram(find('moved-to-heap', 'p'), all);
     expect(d.verdict).toBe('heap');
-    expect(d.source.startsWith('flowchart TD')).toBe(true);
+    expect(d.source.split('\n')).toContain('flowchart TD');
     // subject → one flow step (~r0 ← &p) → heap
     expect(d.source).toMatch(/S --> F1/);
     expect(d.source).toMatch(/F1 --> H/);
