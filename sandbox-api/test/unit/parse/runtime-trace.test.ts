@@ -93,6 +93,15 @@ describe('parseRuntimeStderr', () => {
     expect(mine.programStderr).toBe('scan: my own output\n');
   });
 
+  test('a runtime line after an unfinished program line is split off and the line rejoined', () => {
+    const r = parseRuntimeStderr(`progress: 50%${gcLine(4)}\n done\nmy pacer: fine\n`);
+    expect(r.gc.cycles.map((c) => c.n)).toEqual([4]);
+    expect(r.programStderr).toBe('progress: 50% done\nmy pacer: fine\n');
+    const tail = parseRuntimeStderr(`no newline at all${gcLine(5)}`);
+    expect(tail.programStderr).toBe('no newline at all');
+    expect(tail.gc.cycles).toHaveLength(1);
+  });
+
   test('a `GC forced` line is removed; its gc line is not counted as forced', () => {
     const r = parseRuntimeStderr(`hello\nGC forced\n${gcLine(2)}\n`);
     expect(r.programStderr).toBe('hello\n');
