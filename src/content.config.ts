@@ -6,6 +6,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { SnippetMetaSchema } from './lib/content/snippet-schema.ts';
+import { ExerciseSchema } from './lib/exercises/exercise.ts';
+import { exercisesLoader } from './lib/exercises/loader.ts';
 
 export const ChapterSchema = z
   .object({
@@ -51,4 +53,10 @@ const snippets = defineCollection({
   schema: SnippetMetaSchema,
 });
 
-export const collections = { chapters, pages, snippets };
+/** `content/exercises/<NN-slug>/` (exercise.json + instructions.md + start/ + solution/); id = slug. */
+const exercises = defineCollection({
+  loader: exercisesLoader(),
+  schema: ExerciseSchema,
+});
+
+export const collections = { chapters, pages, snippets, exercises };
