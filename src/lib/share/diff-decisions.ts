@@ -38,7 +38,14 @@ export interface DiffSources {
 }
 
 type Family = 'alloc' | 'var' | 'param' | 'inline' | 'call';
-type Entry = { d: Decision; fn: string | undefined; family: Family; state: string };
+type Entry = {
+  d: Decision;
+  fn: string | undefined;
+  family: Family;
+  state: string;
+  /** Functions the value was inlined from, when the service sent `-json` inline chains. */
+  origins: string[];
+};
 
 const FAMILY: Partial<Record<Decision['kind'], [Family, string]>> = {
   'moved-to-heap': ['var', 'heap'],
@@ -58,9 +65,15 @@ function entries(decisions: readonly Decision[], files: readonly SourceFile[] = 
   for (const d of decisions) {
     const fam = FAMILY[d.kind];
     if (!fam) continue;
-    const src = files.find((f) => sameFile(d.file, f.name));
-    const fn = d.function ?? (src ? enclosingFunction(src.content, d.line) : undefined);
-    out.push({ d, fn, family: fam[0], state: fam[1] });
+    const fnAt = (file: string, line: number) => {
+      const src = files.find((f) => sameFile(file, f.name));
+      return src ? enclosingFunction(src.content, line) : undefined;
+    };
+    const fn = d.function ?? fnAt(d.file, d.line);
+    const origins = (d.inlinedFrom ?? [])
+      .map((p) => fnAt(p.file, p.line))
+      .filter((x): x is string => x !== undefined);
+    out.push({ d, fn, family: fam[0], state: fam[1], origins });
   }
   return out;
 }
@@ -90,7 +103,10 @@ const samePos = (x: Decision, y: Decision) =>
  * callees inlined at `e`'s position (several when inlining nested), innermost last.
  */
 function inlinedFrom(e: Entry, side: Entry[]): string[] {
-  return side.filter((o) => o.family === 'call' && samePos(o.d, e.d)).map((o) => o.d.subject);
+  const calls = side
+    .filter((o) => o.family === 'call' && samePos(o.d, e.d))
+    .map((o) => o.d.subject);
+  return [...e.origins, ...calls];
 }
 
 function label(e: Entry): string {
@@ -114,6 +130,24 @@ function change(
   };
 }
 
+/**
+ * A copy made by inlining (reported at the call site) against the callee's own decision on the
+ * other side: 'same' when nothing changed for the value, or the callee and its state when it did.
+ */
+function inlinedCopy(
+  e: Entry,
+  inA: boolean,
+  all: { a: Entry[]; b: Entry[] },
+): 'same' | { callee: string; state: string } | undefined {
+  const other = inA ? all.b : all.a;
+  const stateIn = (fn: string) =>
+    other.find((o) => o.family === e.family && o.fn === fn && o.d.subject === e.d.subject)?.state;
+  const callee = inlinedFrom(e, inA ? all.a : all.b).find((fn) => stateIn(fn) !== undefined);
+  if (callee === undefined) return undefined;
+  const state = stateIn(callee)!;
+  return state === e.state ? 'same' : { callee, state };
+}
+
 /** One side only: what it means depends on the family (a named variable absent means stack). */
 function oneSided(
   e: Entry,
@@ -122,26 +156,24 @@ function oneSided(
 ): DecisionChange | undefined {
   const [a, b] = inA ? [e, undefined] : [undefined, e];
   const line = e.d.line;
+  if (e.family === 'var' || e.family === 'alloc') {
+    // An inlined copy vanishing means the value is made in the callee again (and back).
+    const copy = inlinedCopy(e, inA, all);
+    if (copy === 'same') return undefined;
+    if (copy) {
+      const from = inA ? e.state : copy.state;
+      const to = inA ? copy.state : e.state;
+      const why = inA ? `${copy.callee} is no longer inlined` : `${copy.callee} is now inlined`;
+      const kind = to === 'heap' ? 'stack-to-heap' : 'heap-to-stack';
+      return change(kind, a, b, `${label(e)}: ${from} → ${to} (line ${line}: ${why})`);
+    }
+  }
   switch (e.family) {
     case 'var':
       return inA
         ? change('heap-to-stack', a, b, `${label(e)}: heap → stack`)
         : change('stack-to-heap', a, b, `${label(e)}: stack → heap`);
-    case 'alloc': {
-      // An inlined copy vanishing means the allocation happens in the callee again (and back).
-      const other = inA ? all.b : all.a;
-      const stateIn = (fn: string) =>
-        other.find((o) => o.family === 'alloc' && o.fn === fn && o.d.subject === e.d.subject)
-          ?.state;
-      const callee = inlinedFrom(e, inA ? all.a : all.b).find((fn) => stateIn(fn) !== undefined);
-      const calleeState = callee === undefined ? undefined : stateIn(callee);
-      if (callee && calleeState && calleeState !== e.state) {
-        const from = inA ? e.state : calleeState;
-        const to = inA ? calleeState : e.state;
-        const why = inA ? `${callee} is no longer inlined` : `${callee} is now inlined`;
-        const kind = to === 'heap' ? 'stack-to-heap' : 'heap-to-stack';
-        return change(kind, a, b, `${label(e)}: ${from} → ${to} (line ${line}: ${why})`);
-      }
+    case 'alloc':
       if (inA) {
         return e.state === 'heap'
           ? change('removed-heap', a, b, `${label(e)}: heap allocation at line ${line} is gone`)
@@ -150,26 +182,17 @@ function oneSided(
       return e.state === 'heap'
         ? change('new-heap', a, b, `${label(e)}: new heap allocation at line ${line}`)
         : change('new-stack', a, b, `${label(e)}: new stack allocation at line ${line}`);
-    }
     case 'inline':
       if (e.state !== 'inlinable') return undefined;
       return inA
         ? change('no-longer-inlinable', a, b, `${e.d.subject}: no longer inlinable`)
         : change('now-inlinable', a, b, `${e.d.subject}: now inlinable`);
-    case 'call':
+    case 'call': {
+      const where = `call to ${e.d.subject}${e.fn ? ` in ${e.fn}` : ''} at line ${line}`;
       return inA
-        ? change(
-            'no-longer-inlined',
-            a,
-            b,
-            `call to ${e.d.subject}${e.fn ? ` in ${e.fn}` : ''} at line ${line}: no longer inlined`,
-          )
-        : change(
-            'now-inlined',
-            a,
-            b,
-            `call to ${e.d.subject}${e.fn ? ` in ${e.fn}` : ''} at line ${line}: now inlined`,
-          );
+        ? change('no-longer-inlined', a, b, `${where}: no longer inlined`)
+        : change('now-inlined', a, b, `${where}: now inlined`);
+    }
     case 'param':
       return undefined; // parameters are reported only for compiled functions; absence says little
   }
@@ -199,15 +222,40 @@ export function diffDecisions(
   const ga = group(all.a);
   const gb = group(all.b);
   const out: DecisionChange[] = [];
+  const onlyA: Entry[] = [];
+  const onlyB: Entry[] = [];
   for (const key of new Set([...ga.keys(), ...gb.keys()])) {
     const xs = ga.get(key) ?? [];
     const ys = gb.get(key) ?? [];
     for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
       const x = xs[i];
       const y = ys[i];
-      const c = x && y ? twoSided(x, y) : x ? oneSided(x, true, all) : oneSided(y!, false, all);
-      if (c) out.push(c);
+      if (x && y) {
+        const c = twoSided(x, y);
+        if (c) out.push(c);
+      } else if (x) onlyA.push(x);
+      else if (y) onlyB.push(y);
     }
+  }
+  // Inlining renames values (`sum(3, 4)` becomes `~r0`): an allocation reported at the same
+  // position on both sides is the same allocation under another name.
+  for (const x of onlyA) {
+    const i =
+      x.family === 'alloc' || x.family === 'var'
+        ? onlyB.findIndex((y) => y.family === x.family && samePos(x.d, y.d))
+        : -1;
+    if (i >= 0) {
+      const c = twoSided(x, onlyB[i]!);
+      if (c) out.push(c);
+      onlyB.splice(i, 1);
+      continue;
+    }
+    const c = oneSided(x, true, all);
+    if (c) out.push(c);
+  }
+  for (const y of onlyB) {
+    const c = oneSided(y, false, all);
+    if (c) out.push(c);
   }
   return out.sort((p, q) => (p.lineB ?? p.lineA ?? 0) - (q.lineB ?? q.lineA ?? 0));
 }

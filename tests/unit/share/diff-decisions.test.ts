@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Decision, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import {
+  DecisionSchema,
+  type Decision,
+  type SourceFile,
+} from '../../../sandbox-api/src/protocol.ts';
 import { classifyMessage } from '../../../sandbox-api/src/parse/classify.ts';
 import { parsePositionedLine } from '../../../sandbox-api/src/parse/position.ts';
+import { DEFAULT_MAIN_GO } from '../../../src/lib/share/default-state.ts';
 import { diffDecisions } from '../../../src/lib/share/diff-decisions.ts';
 import { enclosingFunction } from '../../../src/lib/share/enclosing-function.ts';
 
@@ -91,5 +96,29 @@ describe('enclosingFunction', () => {
     expect(enclosingFunction(src, 4)).toBe('S.M');
     expect(enclosingFunction(src, 8)).toBe('f');
     expect(enclosingFunction(src, 1)).toBeUndefined();
+  });
+});
+
+describe('diffDecisions on the service’s own records (default program, -m=2, -json chains)', () => {
+  const load = (name: string): Decision[] =>
+    DecisionSchema.array().parse(
+      (JSON.parse(read(`default-program/${name}.json`)) as { decisions: unknown }).decisions,
+    );
+  const on = load('inline-on');
+  const off = load('inline-off');
+  const files = [{ name: 'main.go', content: DEFAULT_MAIN_GO }];
+  const lines = diffDecisions(on, off, { a: files, b: files }).map((c) => c.text);
+
+  it('does not report an inlined copy whose callee decides the same (p stays on the heap)', () => {
+    expect(lines.some((l) => l.startsWith('p '))).toBe(false);
+  });
+
+  it('pairs a value renamed by inlining (~r0 vs sum(3, 4)) at the same position', () => {
+    expect(lines.some((l) => l.includes('~r0') || l.includes('sum(3, 4)'))).toBe(false);
+  });
+
+  it('still reports what inlining changed', () => {
+    expect(lines).toContain('newPoint: no longer inlinable');
+    expect(lines).toContain('call to newPoint in main at line 20: no longer inlined');
   });
 });
