@@ -11,6 +11,8 @@ export interface StackOrHeapDiagram {
   verdict: 'heap' | 'stack' | 'result' | 'unknown';
   /** A note for the reader when the chain is missing (e.g. only `-m` data). */
   note?: string;
+  /** Each node's text in path order: the no-JS fallback reads these as a list. */
+  nodes: { id: string; lines: string[] }[];
 }
 
 // Flow labels are long (`from fmt.Fprintln(os.Stdout, fmt.a...) (call parameter)`): let them
@@ -53,71 +55,85 @@ function subjectLabel(d: Decision): string[] {
 export function buildStackOrHeapDiagram(d: Decision, all: readonly Decision[]): StackOrHeapDiagram {
   const out = [...HEADER, ...CLASSES.map((c) => `  ${c}`)];
   const nodeLines: Record<string, number> = { S: d.line };
-  out.push(`  S[${mermaidLabel(subjectLabel(d))}]:::subject`);
+  const nodes: Builder['nodes'] = [];
+  const label: Builder['label'] = (id, lines) => {
+    nodes.push({ id, lines: [...lines] });
+    return mermaidLabel(lines);
+  };
+  const b: Builder = { out, nodeLines, nodes, label };
+  out.push(`  S[${label('S', subjectLabel(d))}]:::subject`);
   const category = classify(d.kind);
 
   if (category === 'stack' || d.kind === 'leaking-param-to-result') {
     const returned = d.kind === 'leaking-param-to-result';
-    if (returned && d.explanation) return chain(d, out, nodeLines);
+    if (returned && d.explanation) return chain(d, b);
     out.push(
-      `  W[${mermaidLabel([returned ? 'flows only to a result: the caller decides' : 'address not kept beyond the function'])}]:::step`,
-      `  K([${mermaidLabel(['STACK'])}]):::stack`,
+      `  W[${label('W', [returned ? 'flows only to a result: the caller decides' : 'address not kept beyond the function'])}]:::step`,
+      `  K([${label('K', ['STACK'])}]):::stack`,
       '  S --> W --> K',
     );
     nodeLines['W'] = d.line;
     nodeLines['K'] = d.line;
-    return { source: out.join('\n'), nodeLines, verdict: 'stack' };
+    return { source: out.join('\n'), nodeLines, verdict: 'stack', nodes };
   }
   if (category !== 'heap') {
-    out.push(`  N[${mermaidLabel(['not a stack-or-heap decision'])}]:::step`, '  S --> N');
+    out.push(`  N[${label('N', ['not a stack-or-heap decision'])}]:::step`, '  S --> N');
     nodeLines['N'] = d.line;
-    return { source: out.join('\n'), nodeLines, verdict: 'unknown' };
+    return { source: out.join('\n'), nodeLines, verdict: 'unknown', nodes };
   }
-  if (d.explanation && d.explanation.steps.length > 0) return chain(d, out, nodeLines);
+  if (d.explanation && d.explanation.steps.length > 0) return chain(d, b);
 
   const anyChain = all.some((x) => x.explanation);
   const note = anyChain
     ? 'The compiler printed no flow for this decision.'
     : 'Run with -m=2 to see why.';
   out.push(
-    `  Q[${mermaidLabel([note])}]:::step`,
-    `  H[(${mermaidLabel(['HEAP'])})]:::heap`,
+    `  Q[${label('Q', [note])}]:::step`,
+    `  H[(${label('H', ['HEAP'])})]:::heap`,
     '  S --> Q -.-> H',
   );
   nodeLines['Q'] = d.line;
   nodeLines['H'] = d.line;
-  return { source: out.join('\n'), nodeLines, verdict: 'heap', note };
+  return { source: out.join('\n'), nodeLines, verdict: 'heap', note, nodes };
 }
 
-function chain(d: Decision, out: string[], nodeLines: Record<string, number>): StackOrHeapDiagram {
+interface Builder {
+  out: string[];
+  nodeLines: Record<string, number>;
+  nodes: { id: string; lines: string[] }[];
+  /** Records a node's text and returns it as a Mermaid label. */
+  label: (id: string, lines: readonly string[]) => string;
+}
+
+function chain(d: Decision, { out, nodeLines, nodes, label }: Builder): StackOrHeapDiagram {
   const e = d.explanation!;
   let prev = 'S';
   e.steps.forEach((step, i) => {
     const id = `F${i + 1}`;
-    out.push(`  ${id}[${mermaidLabel(stepLines(step))}]:::step`, `  ${prev} --> ${id}`);
+    out.push(`  ${id}[${label(id, stepLines(step))}]:::step`, `  ${prev} --> ${id}`);
     nodeLines[id] = stepLine(step) ?? d.line;
     prev = id;
   });
   const sink = e.sink ?? e.steps.at(-1)?.dst ?? '';
   const lastLine = nodeLines[prev] ?? d.line;
   if (sink === '{heap}' || classify(d.kind) === 'heap') {
-    out.push(`  H[(${mermaidLabel(['HEAP'])})]:::heap`, `  ${prev} --> H`);
+    out.push(`  H[(${label('H', ['HEAP'])})]:::heap`, `  ${prev} --> H`);
     nodeLines['H'] = lastLine;
   } else {
     out.push(
-      `  R([${mermaidLabel([`result ${sink}: the caller decides`])}]):::stack`,
+      `  R([${label('R', [`result ${sink}: the caller decides`])}]):::stack`,
       `  ${prev} --> R`,
     );
     nodeLines['R'] = lastLine;
   }
   if (e.truncated) {
     out.push(
-      `  T[${mermaidLabel(['explanation truncated (assignment cycle)'])}]:::step`,
+      `  T[${label('T', ['explanation truncated (assignment cycle)'])}]:::step`,
       `  ${prev} -.-> T`,
     );
   }
   const verdict = sink === '{heap}' || classify(d.kind) === 'heap' ? 'heap' : 'result';
-  return { source: out.join('\n'), nodeLines, verdict };
+  return { source: out.join('\n'), nodeLines, verdict, nodes };
 }
 
 /**

@@ -19,6 +19,8 @@ describe('buildStackOrHeapDiagram', () => {
     expect(d.source).toContain('~r0 ← #38;p');
     expect(d.source).toContain('(address-of) · line 9');
     expect(d.nodeLines).toEqual({ S: 8, F1: 9, H: 9 });
+    expect(d.nodes.map((n) => n.id)).toEqual(['S', 'F1', 'H']);
+    expect(d.nodes[1]!.lines[0]).toBe('~r0 ← &p');
   });
 
   it('follows a three-hop chain into fmt', () => {
