@@ -10,7 +10,7 @@
  *   `{ files: { [name]: content }, m?: 1 | 2, l?: boolean, mode?, env? }` where `m` is the `-m`
  *   level and `l: true` meant `-gcflags=-l` (inlining off). One variant only.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import * as lzModule from 'lz-string';
 import { z } from 'zod';
 import {
   ModeSchema,
@@ -18,6 +18,10 @@ import {
   type PlaygroundState,
 } from '../../../sandbox-api/src/protocol.ts';
 import { canonicalJson, canonicalState } from './canonical-state.ts';
+
+// lz-string is a UMD/CommonJS module: Node's ESM loader cannot see its named exports (the
+// gallery encodes links at build time), while bundlers can. Take whichever object has them.
+const lz = (lzModule as unknown as { default?: typeof lzModule }).default ?? lzModule;
 
 export const STATE_FORMAT_VERSION = 1;
 
@@ -49,7 +53,7 @@ export function migrateV0(raw: unknown): PlaygroundState {
 
 /** Encodes a state for `/play/#<here>`. Throws if the state does not match the schema. */
 export function encodeState(state: PlaygroundState): string {
-  return `${STATE_FORMAT_VERSION}.${compressToEncodedURIComponent(canonicalJson(state))}`;
+  return `${STATE_FORMAT_VERSION}.${lz.compressToEncodedURIComponent(canonicalJson(state))}`;
 }
 
 function issueText(err: unknown): string {
@@ -77,7 +81,7 @@ export function decodeState(text: string): DecodeResult {
     };
   }
   // lz-string returns null or '' on damaged input, and occasionally garbage text.
-  const json = decompressFromEncodedURIComponent(m[2] ?? '');
+  const json = lz.decompressFromEncodedURIComponent(m[2] ?? '');
   if (!json) return { ok: false, message: 'This link is damaged: its data could not be unpacked.' };
   let raw: unknown;
   try {
