@@ -1,0 +1,171 @@
+/**
+ * The workshop in Chromium against the real built site and sandbox: solve an exercise by editing
+ * its code, see every goal met with the compiler's reasons, find the progress after a reload,
+ * import a progress file written by an older version, and follow an instructor's sequence.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { closeBrowser, expectNoConsoleErrors, openPage } from './support/browser.ts';
+
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'workshop');
+mkdirSync(SHOTS, { recursive: true });
+
+afterAll(closeBrowser);
+
+const ready = (page: Page) => page.waitForSelector('gml-exercise[data-ready] .cm-editor');
+
+/** Replaces the editor line containing `find` (from its indentation on) with `text`. */
+async function replaceLine(page: Page, find: string, text: string): Promise<void> {
+  await page.locator('.cm-line', { hasText: find }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type(text);
+}
+
+async function checkAndWait(page: Page): Promise<string> {
+  await page.locator('[data-action="check"]').click();
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('gml-exercise')!;
+      const status = el.querySelector('[data-slot="status"]')?.textContent ?? '';
+      return !el.hasAttribute('data-busy') && !status.startsWith('Checking');
+    },
+    undefined,
+    { timeout: 90_000 },
+  );
+  return (await page.locator('[data-slot="status"]').textContent()) ?? '';
+}
+
+const goalStates = (page: Page) =>
+  page
+    .locator('.ws-goal')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['state']));
+
+describe('solving an exercise', () => {
+  test('edits that keep m on the stack meet every goal, and the progress survives a reload', async () => {
+    const opened = await openPage('/workshop/return-by-value/');
+    const { page } = opened;
+    await ready(page);
+
+    // The start code fails with the compiler's own reason.
+    const first = await checkAndWait(page);
+    expect(first).toMatch(/^1 of 2 goals met/);
+    expect(await goalStates(page)).toEqual(['unmet', 'met']);
+    await expect(
+      page.locator('.ws-goal[data-goal="0"] [data-slot="reason"]').textContent(),
+    ).resolves.toMatch(/^line 9: `m` moved to heap: .*return/);
+
+    // Edit like a learner: return the value instead of its address.
+    await replaceLine(page, 'func midpoint', 'func midpoint(a, b Point) Point {');
+    await replaceLine(page, 'return &m', 'return m');
+    // Lines move too: the marker goal must follow the comment, not a line number.
+    await page.locator('.cm-line', { hasText: 'type Point' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('// Point is small: copying it is cheaper than a heap object.');
+
+    const second = await checkAndWait(page);
+    expect(second).toMatch(/^All 2 goals met/);
+    expect(await goalStates(page)).toEqual(['met', 'met']);
+    await expect(
+      page.locator('.ws-goal[data-goal="0"] [data-slot="reason"]').textContent(),
+    ).resolves.toBe('no heap decision on line 10: the compiler keeps it on the stack');
+    await expect(page.locator('[data-slot="solved-banner"]').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'solved.png'), fullPage: true });
+
+    await page.reload();
+    await ready(page);
+    await expect(page.locator('[data-slot="solved-banner"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.cm-content').textContent()).resolves.toContain('return m');
+
+    await page.goto(new URL('/workshop/', page.url()).href);
+    await page.waitForSelector('gml-workshop-index[data-ready]');
+    await expect(
+      page.locator('.ws-item[data-slug="return-by-value"] [data-slot="status"]').textContent(),
+    ).resolves.toBe('Solved');
+    await expect(page.locator('[data-slot="summary"]').textContent()).resolves.toMatch(
+      /^1 of \d+ solved/,
+    );
+    expectNoConsoleErrors(opened);
+    await opened.close();
+  });
+});
+
+describe('progress files', () => {
+  test('a version 1 progress file imports and shows its exercises as solved', async () => {
+    const opened = await openPage('/workshop/');
+    const { page } = opened;
+    await page.waitForSelector('gml-workshop-index[data-ready]');
+    const v1 = {
+      app: 'go-memory-lab-workshop',
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      progress: {
+        version: 1,
+        solved: ['field-order'],
+        code: { 'closure-capture': 'package main\n' },
+      },
+    };
+    await page.locator('[data-action="import"]').setInputFiles({
+      name: 'progress-v1.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(v1)),
+    });
+    await expect
+      .poll(() => page.locator('[data-slot="import-status"]').textContent())
+      .toBe('Imported progress for 2 exercises (converted from version 1 of the progress format).');
+    const badge = (slug: string) =>
+      page.locator(`.ws-item[data-slug="${slug}"] [data-slot="status"]`).textContent();
+    await expect(badge('field-order')).resolves.toBe('Solved');
+    await expect(badge('closure-capture')).resolves.toBe('In progress');
+
+    // The import is stored: the exercise page opens with the imported code.
+    await page.goto(new URL('/workshop/closure-capture/', page.url()).href);
+    await ready(page);
+    await expect(page.locator('.cm-content').textContent()).resolves.toBe('package main');
+
+    // And it exports again in the current version.
+    await page.goto(new URL('/workshop/', page.url()).href);
+    await page.waitForSelector('gml-workshop-index[data-ready]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="export"]').click(),
+    ]);
+    const exported = JSON.parse(
+      await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()),
+    );
+    expect(exported.progress.version).toBe(2);
+    expect(exported.progress.exercises['field-order'].status).toBe('solved');
+    expectNoConsoleErrors(opened);
+    await opened.close();
+  });
+});
+
+describe('instructor sequences', () => {
+  test('?seq= lists only the chosen exercises in order, and next follows the sequence', async () => {
+    const opened = await openPage('/workshop/?seq=field-order,nope,return-by-value');
+    const { page } = opened;
+    await page.waitForSelector('gml-workshop-index[data-ready]');
+    const visible = await page
+      .locator('.ws-item:not([hidden])')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['slug']));
+    expect(visible).toEqual(['field-order', 'return-by-value']);
+    await expect(page.locator('[data-slot="seq-text"]').textContent()).resolves.toContain(
+      'Not found (ignored): nope.',
+    );
+
+    await page.locator('.ws-item[data-slug="field-order"] h2 a').click();
+    await ready(page);
+    await expect(page.locator('[data-slot="position"]').textContent()).resolves.toBe(
+      'Exercise 1 of 2 in this sequence',
+    );
+    const next = page.locator('[data-slot="next"]');
+    await expect(next.getAttribute('href')).resolves.toBe(
+      '/workshop/return-by-value/?seq=field-order,return-by-value',
+    );
+    await expect(page.locator('[data-slot="prev"]').isHidden()).resolves.toBe(true);
+    expectNoConsoleErrors(opened);
+    await opened.close();
+  });
+});
