@@ -272,6 +272,31 @@ func New(x, y int) *Point { return &Point{x, y} }
   });
 });
 
+describe('toolchains', () => {
+  // go1.27.3 exists only after `node sandbox-api/src/fetch-toolchain.ts go1.27.3` (network).
+  const second = () =>
+    service.toolchains().toolchains.find((t) => t.version !== service.toolchains().default);
+
+  it('lists the local toolchain as default and ready', () => {
+    const list = service.toolchains();
+    expect(list.toolchains.find((t) => t.version === list.default)?.ready).toBe(true);
+  });
+
+  it.skipIf(!fs.existsSync('/root/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64'))(
+    'runs a module-cache toolchain in the sandbox when asked for it',
+    { timeout: 240_000 },
+    async () => {
+      const version = second()?.version ?? 'missing';
+      const r = await analyze(service, mainGo(RETURN_ADDR, { toolchain: version, mode: 'run' }));
+      expect(r.toolchain.version).toBe(version);
+      expect(r.ok).toBe(true);
+      expect(find(r, 'moved-to-heap', 't')).toHaveLength(1);
+      expect(r.run?.stdout.text).toBe('');
+      expect(r.run?.stderr.text).toBe('1\n');
+    },
+  );
+});
+
 describe('run and bench modes', () => {
   it('run returns stdout and parsed GC cycles, with a forced cycle from runtime.GC', async () => {
     const src = `package main
