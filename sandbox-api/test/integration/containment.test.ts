@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AnalyzeRequestSchema } from '../../src/protocol.ts';
 import type { Service } from '../../src/service.ts';
 import { STATE_DIR, analyze, mainGo, startService } from './harness.ts';
 
@@ -190,6 +191,19 @@ func main() {
     expect(r.run?.stderr.text + (r.run?.killedReason ?? '')).toMatch(
       /failed to create new OS thread|processes or threads/,
     );
+  });
+
+  it('cancels a running job when its only client goes away', async () => {
+    const client = new AbortController();
+    setTimeout(() => client.abort(), 700);
+    const started = Date.now();
+    const req = AnalyzeRequestSchema.parse(
+      mainGo('package main\n\nfunc main() {\n\tfor {\n\t}\n}\n// cancel\n', { mode: 'run' }),
+    );
+    await expect(service.analyze(req, { signal: client.signal })).rejects.toMatchObject({
+      status: 499,
+    });
+    expect(Date.now() - started).toBeLessThan(1_900);
   });
 
   it('kills the generic-interface compile hang at the compile limit', async () => {
