@@ -1,0 +1,320 @@
+/**
+ * The playground in a real browser against the real server and toolchain: short links and hash
+ * links restore everything, broken links explain themselves, compare mode shows the semantic
+ * diff, chapter snippets hand their edited code over, and Monaco stays off chapter pages.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { PlaygroundState } from '../../sandbox-api/src/protocol.ts';
+import { defaultState } from '../../src/lib/share/default-state.ts';
+import { encodeState } from '../../src/lib/share/state-codec.ts';
+import { baseUrl, closeBrowser, openPage, runAxe, formatViolations } from './support/browser.ts';
+import { chapterPages } from './support/pages.ts';
+
+afterAll(closeBrowser);
+
+const RUN_TIMEOUT = 60_000;
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('[data-playground][data-ready="true"]', { timeout: 30_000 });
+}
+
+async function runAndWait(page: Page): Promise<void> {
+  await page.click('[data-run]');
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('[data-playground]');
+      return (
+        root && !root.hasAttribute('data-running') && document.querySelector('.sn-lines, .pg-error')
+      );
+    },
+    null,
+    { timeout: RUN_TIMEOUT },
+  );
+}
+
+const stateOf = (page: Page) => page.evaluate(() => window.gmlPlayground!.getState());
+const decisionsText = (page: Page) => page.locator('[data-results] .sn-lines').innerText();
+
+async function serviceDefaultToolchain(): Promise<string> {
+  const res = await fetch(`${baseUrl()}/api/v1/toolchains`);
+  return ((await res.json()) as { default: string }).default;
+}
+
+const PROGRAM = `package main
+
+type item struct{ id int }
+
+var keep []*item
+
+func remember(id int) {
+	it := item{id}
+	keep = append(keep, &it)
+}
+
+func total(n int) int {
+	s := 0
+	for i := range n {
+		it := item{i}
+		s += it.id
+	}
+	return s
+}
+
+func main() {
+	remember(1)
+	println(total(10))
+}
+`;
+
+async function pinnedState(): Promise<PlaygroundState> {
+  return {
+    v: 1,
+    a: {
+      files: [
+        { name: 'main.go', content: PROGRAM },
+        { name: 'extra.go', content: 'package main\n\nfunc unused() int { return 7 }\n' },
+      ],
+      mode: 'build',
+      escapeDetail: 1,
+      inline: false,
+      toolchain: await serviceDefaultToolchain(),
+      env: { GOGC: '400', GOMEMLIMIT: '64MiB', GOMAXPROCS: '1' },
+    },
+  };
+}
+
+async function expectControls(page: Page, s: PlaygroundState): Promise<void> {
+  expect(await page.locator('select[name=mode]').inputValue()).toBe(s.a.mode);
+  expect(await page.locator('select[name=escapeDetail]').inputValue()).toBe(
+    String(s.a.escapeDetail),
+  );
+  expect(await page.locator('input[name=inline]').isChecked()).toBe(s.a.inline);
+  expect(await page.locator('select[name=toolchain]').inputValue()).toBe(s.a.toolchain);
+  expect(await page.locator('output[data-for=GOGC]').innerText()).toContain(s.a.env.GOGC);
+  expect(await page.locator('output[data-for=GOMEMLIMIT]').innerText()).toContain(
+    s.a.env.GOMEMLIMIT,
+  );
+  expect(await page.locator('select[name=GOMAXPROCS]').inputValue()).toBe(s.a.env.GOMAXPROCS);
+  const tabs = await page.locator('[data-file-tabs] [role=tab]').allInnerTexts();
+  expect(tabs).toEqual(s.a.files.map((f) => f.name));
+}
+
+describe('share links', () => {
+  test('a short link opened in a fresh browser context restores everything and the decisions', async () => {
+    const state = await pinnedState();
+    const author = await openPage(`/play/#${encodeState(state)}`);
+    let shortLink: string;
+    let authorDecisions: string;
+    try {
+      await ready(author.page);
+      await runAndWait(author.page);
+      authorDecisions = await decisionsText(author.page);
+      expect(authorDecisions).toContain('moved to heap: it');
+      await author.page.click('[data-share]');
+      await author.page.waitForFunction(() => {
+        const v = document.querySelector<HTMLInputElement>('[data-short-link]')?.value ?? '';
+        return /\/s\/[0-9A-Za-z]{14}$/.test(v);
+      });
+      shortLink = await author.page.locator('[data-short-link]').inputValue();
+    } finally {
+      await author.close();
+    }
+
+    // A new context: no storage, no cache, nothing but the link.
+    const reader = await openPage(new URL(shortLink).pathname);
+    try {
+      await ready(reader.page);
+      expect(reader.page.url()).toMatch(/\/play\/\?s=[0-9A-Za-z]{14}/);
+      expect(await stateOf(reader.page)).toEqual(state);
+      await expectControls(reader.page, state);
+      // The recorded result is on screen before anyone runs anything.
+      expect(await reader.page.locator('.pg-meta').innerText()).toContain('Recorded result');
+      expect(await decisionsText(reader.page)).toBe(authorDecisions);
+      // Monaco shows the decisions as markers on the restored code.
+      const markers = await reader.page.evaluate(
+        () => document.querySelectorAll('.squiggly-warning, .squiggly-info').length,
+      );
+      expect(markers).toBeGreaterThan(0);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  test('the same state gives the same short link', async () => {
+    const body = JSON.stringify({ state: await pinnedState() });
+    const post = () =>
+      fetch(`${baseUrl()}/api/v1/share`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).then((r) => r.json() as Promise<{ id: string }>);
+    expect((await post()).id).toBe((await post()).id);
+  });
+
+  test('a hash link restores everything without touching the share store', async () => {
+    const state = await pinnedState();
+    state.a.env = { GOGC: '50' };
+    const shareCalls: string[] = [];
+    const opened = await openPage(`/play/#${encodeState(state)}`, {
+      beforeGoto: async (page) => {
+        await page.route('**/api/v1/share**', (route) => {
+          shareCalls.push(route.request().url());
+          return route.abort();
+        });
+      },
+    });
+    try {
+      await ready(opened.page);
+      expect(await stateOf(opened.page)).toEqual(state);
+      await expectControls(opened.page, {
+        ...state,
+        a: { ...state.a, env: { ...state.a.env, GOMEMLIMIT: 'default', GOMAXPROCS: '' } },
+      });
+      await runAndWait(opened.page);
+      expect(await decisionsText(opened.page)).toContain('moved to heap: it');
+      expect(shareCalls).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test.each([
+    ['/play/#1.this-is-not-a-state', /damaged/],
+    ['/play/#7.future', /newer version/],
+    ['/s/AAAAAAAAAAAAAA', /No shared playground has the id/],
+  ])('%s shows a clear message and an empty playground', async (path, message) => {
+    const opened = await openPage(path);
+    try {
+      await ready(opened.page);
+      const box = opened.page.locator('[data-message]');
+      expect(await box.isVisible()).toBe(true);
+      expect(await box.innerText()).toMatch(message);
+      expect(await stateOf(opened.page)).toEqual(defaultState());
+      expect(await opened.page.locator('.monaco-editor').count()).toBeGreaterThan(0);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+test('compare mode: inlining on vs off for newT/useT shows the semantic diff line', async () => {
+  const code = `package main
+
+type T struct{ a, b int }
+
+func newT() *T {
+	return &T{1, 2}
+}
+
+func useT() int {
+	t := newT()
+	return t.a + t.b
+}
+
+func main() {
+	println(useT())
+}
+`;
+  const a = {
+    files: [{ name: 'main.go', content: code }],
+    mode: 'build' as const,
+    escapeDetail: 2 as const,
+    inline: true,
+    env: {},
+  };
+  const state: PlaygroundState = { v: 1, a, b: { ...a, inline: false } };
+  const opened = await openPage(`/play/#${encodeState(state)}`);
+  try {
+    await ready(opened.page);
+    expect(await opened.page.locator('[data-compare-panel]').isVisible()).toBe(true);
+    expect(await opened.page.locator('[data-option-diff]').innerText()).toContain(
+      'inlining: on → off',
+    );
+    await runAndWait(opened.page);
+    await opened.page.waitForSelector('[data-semantic-diff] li[data-change]', {
+      timeout: RUN_TIMEOUT,
+    });
+    const lines = await opened.page.locator('[data-semantic-diff] li').allInnerTexts();
+    expect(lines).toContain('&T{...} in useT: stack → heap (line 10: newT is no longer inlined)');
+    // The comparison itself is shareable: the address bar now carries both variants.
+    const hash = new URL(opened.page.url()).hash;
+    expect(hash.length).toBeGreaterThan(3);
+    expect(await stateOf(opened.page)).toEqual(state);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('"Open in playground" from a chapter carries the edited code', async () => {
+  const chapter = chapterPages()[0]!;
+  const opened = await openPage(chapter);
+  try {
+    const snippet = opened.page.locator('go-snippet').first();
+    await snippet.scrollIntoViewIfNeeded();
+    const editor = snippet.locator('.cm-content').first();
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.click();
+    await opened.page.keyboard.press('Control+End');
+    await opened.page.keyboard.type('\n// edited in the chapter by e2e\n');
+    await snippet.locator('[data-action="play"]').click();
+    await opened.page.waitForURL(/\/play\/#1\./);
+    await ready(opened.page);
+    const state = await stateOf(opened.page);
+    expect(state.a.files[0]!.content).toContain('// edited in the chapter by e2e');
+  } finally {
+    await opened.close();
+  }
+});
+
+test('Monaco is never requested by chapter pages', async () => {
+  for (const path of chapterPages()) {
+    const urls: string[] = [];
+    const opened = await openPage(path, {
+      waitUntil: 'networkidle',
+      beforeGoto: (page) => void page.on('request', (r) => urls.push(r.url())),
+    });
+    try {
+      await opened.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await opened.page.waitForTimeout(500);
+      expect(
+        urls.filter((u) => /monaco|editor\.worker/i.test(u)),
+        path,
+      ).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  }
+});
+
+test('/play loads Monaco, is usable at 375 px, and passes axe', async () => {
+  const urls: string[] = [];
+  const opened = await openPage('/play/', {
+    viewport: { width: 375, height: 800 },
+    beforeGoto: (page) => void page.on('request', (r) => urls.push(r.url())),
+  });
+  try {
+    await ready(opened.page);
+    expect(urls.some((u) => /monaco/i.test(u))).toBe(true);
+    const overflow = await opened.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const violations = await runAxe(opened.page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('embed mode drops the site chrome', async () => {
+  const opened = await openPage(`/play/?embed=1#${encodeState(defaultState())}`);
+  try {
+    await ready(opened.page);
+    expect(await opened.page.locator('.site-header').isVisible()).toBe(false);
+    expect(await opened.page.locator('[data-open-full]').isVisible()).toBe(true);
+    expect(await opened.page.locator('.monaco-editor').first().isVisible()).toBe(true);
+  } finally {
+    await opened.close();
+  }
+});
