@@ -7,7 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { closeBrowser, expectNoConsoleErrors, openPage } from './support/browser.ts';
+import {
+  closeBrowser,
+  expectNoConsoleErrors,
+  formatViolations,
+  openPage,
+  runAxe,
+} from './support/browser.ts';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'workshop');
 mkdirSync(SHOTS, { recursive: true });
@@ -168,4 +174,25 @@ describe('instructor sequences', () => {
     expectNoConsoleErrors(opened);
     await opened.close();
   });
+});
+
+describe('accessibility', () => {
+  test.each(['/workshop/', '/workshop/allocation-checklist/'])(
+    '%s has no serious or critical axe violation, with hints and results open',
+    async (path) => {
+      const opened = await openPage(path, { colorScheme: 'dark' });
+      const { page } = opened;
+      if (path !== '/workshop/') {
+        await ready(page);
+        await page.locator('[data-action="hint"]').click();
+        await checkAndWait(page);
+      } else {
+        await page.waitForSelector('gml-workshop-index[data-ready]');
+        await page.locator('[data-action="build-seq"]').click();
+      }
+      const violations = await runAxe(page);
+      expect(violations, formatViolations(violations)).toEqual([]);
+      await opened.close();
+    },
+  );
 });
