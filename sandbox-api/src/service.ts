@@ -10,12 +10,13 @@ import { Lru } from './lru.ts';
 import { analyzeJob } from './pipeline/analyze-job.ts';
 import { makePathStripper } from './pipeline/strip-paths.ts';
 import { createWorkspace, sweepWorkspaces } from './pipeline/workspace.ts';
-import type {
-  AnalyzeResponse,
-  HealthResponse,
-  NormalizedAnalyzeRequest,
-  ToolchainInfo,
-  ToolchainsResponse,
+import {
+  AnalyzeRequestSchema,
+  type AnalyzeResponse,
+  type HealthResponse,
+  type NormalizedAnalyzeRequest,
+  type ToolchainInfo,
+  type ToolchainsResponse,
 } from './protocol.ts';
 import { JobQueue } from './queue.ts';
 import { CgroupManager } from './sandbox/cgroup.ts';
@@ -23,7 +24,7 @@ import { detectSandbox } from './sandbox/detect.ts';
 import { jobRoot } from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
 import { locateGo } from './toolchain/locate-go.ts';
-import { warmToolchain, type WarmToolchain } from './toolchain/warm.ts';
+import { isWarmOnDisk, warmToolchain, type WarmToolchain } from './toolchain/warm.ts';
 
 export type { ServiceConfig } from './config.ts';
 export { ApiFailure } from './errors.ts';
@@ -99,6 +100,12 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     return p;
   };
   if (config.warmAtStart) await ensureWarm(defaultVersion);
+  // Toolchains warmed by an earlier process only need their stamp read: report them ready.
+  for (const t of found) {
+    if (t.version !== defaultVersion && isWarmOnDisk(t.version, config.stateDir)) {
+      ensureWarm(t.version).catch(() => undefined);
+    }
+  }
 
   const cache = new Lru<Cached>(config.cacheEntries);
   const stats = { hits: 0, misses: 0 };
@@ -116,10 +123,19 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
   });
 
   const analyze = async (
-    req: NormalizedAnalyzeRequest,
+    input: NormalizedAnalyzeRequest,
     opts: { signal?: AbortSignal } = {},
   ): Promise<AnalyzeResponse> => {
     const t0 = performance.now();
+    // In-process callers (scripts, tests) may pass hand-built objects: normalize them here too.
+    const parsed = AnalyzeRequestSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new ApiFailure(400, {
+        code: 'invalid_request',
+        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
+    }
+    const req = parsed.data;
     const files = validateFiles(
       req.txtar !== undefined ? splitTxtar(req.txtar) : (req.files ?? []),
       config,

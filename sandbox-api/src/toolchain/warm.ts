@@ -79,6 +79,11 @@ export async function warmToolchain(
   }
 }
 
+/** True when an earlier process already warmed this toolchain in the state dir. */
+export function isWarmOnDisk(version: string, stateDir: string): boolean {
+  return loadStamp(path.join(stateDir, 'toolchains', version, 'ready.json')) !== undefined;
+}
+
 function finish(tc: Toolchain, dir: string, stamp: Stamp): WarmToolchain {
   const importcfg = path.join(dir, 'importcfg');
   const stdPackages = new Set<string>();
