@@ -47,44 +47,48 @@ export function renderStaticCode(
   errors: readonly ErrorMark[],
   gutter: ReadonlyMap<number, Category>,
 ): string {
-  return lines
-    .map((tokens, i) => {
-      const n = i + 1;
-      const spans = [
-        ...marks
-          .filter((m) => m.line === n)
-          .map((m) => ({ from: m.fromCol, to: m.toCol, u: m.category as Under })),
-        ...errors
-          .filter((m) => m.line === n)
-          .map((m) => ({
-            from: m.fromCol,
-            to: Math.max(m.toCol, m.fromCol + 1),
-            u: 'error' as Under,
-          })),
-      ];
-      const text = tokens.map((t) => t.content).join('');
-      const u = underlines(text.length, spans);
-      let col = 0;
-      let html = '';
-      for (const t of tokens) {
-        let start = 0;
-        while (start < t.content.length) {
-          const fam = u[col + start];
-          let end = start + 1;
-          while (end < t.content.length && u[col + end] === fam) end++;
-          const cls = fam ? ` class="sn-u sn-u-${fam}"` : '';
-          html += `<span${styleAttr(t)}${cls}>${esc(t.content.slice(start, end))}</span>`;
-          start = end;
+  return (
+    lines
+      .map((tokens, i) => {
+        const n = i + 1;
+        const spans = [
+          ...marks
+            .filter((m) => m.line === n)
+            .map((m) => ({ from: m.fromCol, to: m.toCol, u: m.category as Under })),
+          ...errors
+            .filter((m) => m.line === n)
+            .map((m) => ({
+              from: m.fromCol,
+              to: Math.max(m.toCol, m.fromCol + 1),
+              u: 'error' as Under,
+            })),
+        ];
+        const text = tokens.map((t) => t.content).join('');
+        const u = underlines(text.length, spans);
+        let col = 0;
+        let html = '';
+        for (const t of tokens) {
+          let start = 0;
+          while (start < t.content.length) {
+            const fam = u[col + start];
+            let end = start + 1;
+            while (end < t.content.length && u[col + end] === fam) end++;
+            const cls = fam ? ` class="sn-u sn-u-${fam}"` : '';
+            html += `<span${styleAttr(t)}${cls}>${esc(t.content.slice(start, end))}</span>`;
+            start = end;
+          }
+          col += t.content.length;
         }
-        col += t.content.length;
-      }
-      const g = gutter.get(n);
-      const err = errors.some((e) => e.line === n);
-      const mark = err ? 'error' : g;
-      const gutterHtml = mark
-        ? `<span class="sn-g sn-g-${mark}" title="${mark === 'error' ? 'compile error' : `${mark} decision`}"><span class="sn-sr">${mark}</span></span>`
-        : '<span class="sn-g"></span>';
-      return `<span class="sn-row${err ? ' sn-row-error' : ''}" data-line="${n}">${gutterHtml}<span class="sn-ln" aria-hidden="true">${n}</span><span class="sn-src">${html || ' '}</span></span>`;
-    })
-    .join('\n');
+        const g = gutter.get(n);
+        const err = errors.some((e) => e.line === n);
+        const mark = err ? 'error' : g;
+        const gutterHtml = mark
+          ? `<span class="sn-g sn-g-${mark}" title="${mark === 'error' ? 'compile error' : `${mark} decision`}"><span class="sn-sr">${mark}</span></span>`
+          : '<span class="sn-g"></span>';
+        return `<span class="sn-row${err ? ' sn-row-error' : ''}" data-line="${n}">${gutterHtml}<span class="sn-ln" aria-hidden="true">${n}</span><span class="sn-src">${html || ' '}</span></span>`;
+      })
+      // No newline between rows: the rows are grid items, and a text node between them would
+      // become an extra (empty) grid row. Copying still yields one line per row.
+      .join('')
+  );
 }

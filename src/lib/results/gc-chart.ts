@@ -76,7 +76,7 @@ export function gcChartGeometry(
   const plotLeft = opts.marginLeft ?? 48;
   const plotRight = width - 8;
   const gap = 28;
-  const heapTop = 8;
+  const heapTop = 16;
   const heapBottom = heapTop + heapHeight;
   const pauseTop = heapBottom + gap;
   const pauseBottom = pauseTop + pauseHeight;
