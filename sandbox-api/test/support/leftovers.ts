@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CGROUP_ROOT = '/sys/fs/cgroup';
+const CONTROLLERS = ['memory', 'pids', 'cpu', 'cpuacct'];
+
+/** What a finished job may not leave on the host. */
+export interface LeftoverScope {
+  /** The service's state dir; job dirs of this process under `<stateDir>/jobs` count. */
+  stateDir: string;
+  /** Host uid the sandbox runs as: any live process with this uid counts. */
+  uid: number;
+  /** Whose job dirs and cgroups to look at (default: this process). */
+  ownerPid?: number;
+}
+
+/**
+ * Live processes whose real, effective or saved uid is `uid` (read from /proc). Zombies are left
+ * out: they have exited and freed everything but their pid, and reaping a bwrap whose parent
+ * already exited is the host init's job (this VM's init does it within about 2 s).
+ */
+export function processesOfUid(uid: number): { pid: number; name: string }[] {
+  const out: { pid: number; name: string }[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let status: string;
+    try {
+      status = fs.readFileSync(path.join('/proc', entry, 'status'), 'utf8');
+    } catch {
+      continue; // exited while we looked
+    }
+    const uids = /^Uid:\s+(.*)$/m.exec(status)?.[1]?.split(/\s+/).map(Number) ?? [];
+    const zombie = /^State:\s+Z/m.test(status);
+    if (uids.includes(uid) && !zombie) {
+      out.push({ pid: Number(entry), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?' });
+    }
+  }
+  return out;
+}
+
+/** `gml-<pid>-*` job cgroups (in every controller the service uses) still present. */
+export function jobCgroups(ownerPid: number): string[] {
+  const out: string[] = [];
+  for (const c of CONTROLLERS) {
+    const root = path.join(CGROUP_ROOT, c);
+    for (const parent of readdirOr(root).filter((n) => n.startsWith(`gml-${ownerPid}-`))) {
+      for (const job of readdirOr(path.join(root, parent)).filter((n) => n.startsWith('job-')))
+        out.push(`${c}/${parent}/${job}`);
+    }
+  }
+  return out;
+}
+
+/** Job directories of `ownerPid` under the state dir. */
+export function jobDirs(stateDir: string, ownerPid: number): string[] {
+  return readdirOr(path.join(stateDir, 'jobs')).filter((n) => n.startsWith(`job-${ownerPid}-`));
+}
+
+/** Everything a job left behind, as readable strings (empty when clean). */
+export function findLeftovers(scope: LeftoverScope): string[] {
+  const owner = scope.ownerPid ?? process.pid;
+  return [
+    ...processesOfUid(scope.uid).map((p) => `process ${p.pid} (${p.name}) of uid ${scope.uid}`),
+    ...jobDirs(scope.stateDir, owner).map((d) => `job dir ${d}`),
+    ...jobCgroups(owner).map((g) => `cgroup ${g}`),
+  ];
+}
+
+/**
+ * Polls `findLeftovers` for up to `withinMs`: a SIGKILLed task can take a few milliseconds to
+ * leave the process table after its job returned, and that is not a leak.
+ */
+export async function settledLeftovers(scope: LeftoverScope, withinMs = 1_000): Promise<string[]> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const found = findLeftovers(scope);
+    if (found.length === 0 || Date.now() >= deadline) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function readdirOr(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
