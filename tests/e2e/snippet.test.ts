@@ -7,6 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { AxeResults } from 'axe-core';
 import { closeBrowser, openPage } from './support/browser.ts';
 
 const CHAPTER = '/learn/chapter-2';
@@ -44,6 +47,19 @@ async function runAndWait(page: Page): Promise<string> {
     { timeout: 60_000 },
   );
   return (await root(page).locator('[data-slot="status"]').textContent()) ?? '';
+}
+
+/** Serious and critical axe findings inside the snippet only (the page has its own test). */
+async function axeSnippet(page: Page): Promise<string[]> {
+  const src = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: src });
+  const results = await page.evaluate(async (id) => {
+    const axe = (window as unknown as { axe: { run: (ctx: string) => Promise<AxeResults> } }).axe;
+    return axe.run(`#${id}`);
+  }, ID);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`);
 }
 
 const heapGutterTitles = (page: Page) =>
@@ -122,6 +138,7 @@ describe('live runs', () => {
         [ID, before] as const,
       );
       expect(await diagram.getAttribute('data-subject')).not.toBe('x');
+      expect(await axeSnippet(page)).toEqual([]);
       await root(page).screenshot({ path: join(SHOTS, 'after-run.png') });
     } finally {
       await opened.close();

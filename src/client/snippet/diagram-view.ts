@@ -49,6 +49,8 @@ export function createDiagramView(
     if (mine !== generation) return;
     const svg = await renderMermaid(el, diagram.source);
     if (mine !== generation) return;
+    // Its nodes are buttons, so it cannot be role=img (whose children are presentational).
+    svg.setAttribute('role', 'group');
     svg.setAttribute(
       'aria-label',
       `How ${d.subject} on line ${d.line} ends up on the ${diagram.verdict === 'heap' ? 'heap' : 'stack'}`,

@@ -37,7 +37,7 @@ export function renderDecisionList(
           const cat = classify(d.kind);
           const e = explainDecision(d, glossaryBase);
           return `<li class="sn-decision" data-cat="${cat}"${shown.has(cat) ? '' : ' hidden'}>
-<button type="button" class="sn-pick" data-key="${esc(decisionKey(d))}" data-line="${d.line}" aria-describedby="">
+<button type="button" class="sn-pick" data-key="${esc(decisionKey(d))}" data-line="${d.line}">
 <span class="sn-badge sn-${cat}">${CATEGORY_LABEL[cat]}</span> <code>${esc(d.message)}</code></button>
 <p class="sn-explain">${richText(e.plain)} <a href="${esc(e.glossaryHref)}">${esc(e.title)} in the glossary</a></p></li>`;
         })
