@@ -1,0 +1,338 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../../src/service.ts';
+import {
+  expectServiceRecovered,
+  runMain,
+  startHostileService,
+} from '../../support/hostile-service.ts';
+import { reportLines, resultOf } from '../../support/program-report.ts';
+
+const UID = 10071;
+let service: Service;
+
+beforeAll(async () => {
+  service = await startHostileService(UID);
+});
+afterAll(async () => {
+  await service.close();
+});
+afterEach(async () => {
+  await expectServiceRecovered(service, UID);
+});
+
+describe('hostile programs: privileges and namespaces', () => {
+  it('runs unprivileged: no capabilities, no new privileges, no way back to root', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	fmt.Println("mount:", syscall.Mount("tmpfs", "/tmp", "tmpfs", 0, ""))
+	fmt.Println("remount:", syscall.Mount("", "/", "", syscall.MS_REMOUNT, ""))
+	fmt.Println("chroot:", syscall.Chroot("/tmp"))
+	fmt.Println("setuid:", syscall.Setuid(0))
+	fmt.Println("userns:", syscall.Unshare(syscall.CLONE_NEWUSER))
+	fmt.Println("netns:", syscall.Unshare(syscall.CLONE_NEWNET))
+	fmt.Println("hostname:", syscall.Sethostname([]byte("pwned")))
+	fmt.Println("mknod:", syscall.Mknod("/tmp/sda", syscall.S_IFBLK|0o600, 8<<8))
+	fmt.Println("chown:", os.Chown("/tmp", 0, 0))
+	status, _ := os.ReadFile("/proc/self/status")
+	for _, l := range strings.Split(string(status), "\\n") {
+		for _, k := range []string{"Uid", "Gid", "Groups", "CapEff", "CapPrm", "CapBnd", "CapAmb", "NoNewPrivs"} {
+			if strings.HasPrefix(l, k+":") {
+				fmt.Println(k+":", strings.Join(strings.Fields(l)[1:], " "))
+			}
+		}
+	}
+}
+`,
+    );
+    expect(r.run).toMatchObject({ exitCode: 0, timedOut: false });
+    const rep = reportLines(r.run?.stdout.text);
+    for (const k of ['mount', 'remount', 'chroot', 'netns', 'hostname', 'mknod'])
+      expect(resultOf(rep, k), k).toBe('operation not permitted');
+    // uid 0 is not mapped in the sandbox's user namespace; nested user namespaces are disabled.
+    expect(resultOf(rep, 'setuid')).toMatch(/invalid argument|operation not permitted/);
+    expect(resultOf(rep, 'userns')).toMatch(/invalid argument|operation not permitted/);
+    expect(resultOf(rep, 'chown')).toMatch(/invalid argument$|operation not permitted$/);
+    // Inside, the uid reads as itself (mapped 1:1); on the host it is the unprivileged UID.
+    expect(resultOf(rep, 'Uid')).toBe(`${UID} ${UID} ${UID} ${UID}`);
+    expect(resultOf(rep, 'Gid')).toBe(`${UID} ${UID} ${UID} ${UID}`);
+    expect(rep.get('Groups') ?? '').toBe('');
+    for (const k of ['CapEff', 'CapPrm', 'CapBnd', 'CapAmb'])
+      expect(resultOf(rep, k), k).toBe('0000000000000000');
+    expect(resultOf(rep, 'NoNewPrivs')).toBe('1');
+  });
+
+  it("cannot see or signal the host's processes, even one of its own uid", async () => {
+    // A canary outside the sandbox, running as the sandbox uid: same uid, different pid namespace.
+    const canary: ChildProcess = spawn('/bin/sleep', ['60'], {
+      uid: UID,
+      gid: UID,
+      stdio: 'ignore',
+    });
+    try {
+      const r = await runMain(
+        service,
+        `package main
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+)
+
+func main() {
+	ents, _ := os.ReadDir("/proc")
+	pids := 0
+	for _, e := range ents {
+		if e.Name()[0] >= '0' && e.Name()[0] <= '9' {
+			pids++
+		}
+	}
+	fmt.Println("visible:", pids)
+	fmt.Println("canary:", syscall.Kill(${canary.pid}, syscall.SIGKILL))
+	fmt.Println("host-init:", syscall.Kill(${process.pid}, syscall.SIGKILL))
+	fmt.Println("everyone:", syscall.Kill(-1, syscall.SIGKILL))
+}
+`,
+      );
+      const rep = reportLines(r.run?.stdout.text);
+      // bwrap's init and the program itself.
+      expect(Number(resultOf(rep, 'visible'))).toBeLessThanOrEqual(2);
+      expect(resultOf(rep, 'canary')).toBe('no such process');
+      expect(resultOf(rep, 'host-init')).toBe('no such process');
+      // kill(-1) spares the caller and pid 1 (bwrap's init): in this namespace nobody is left.
+      expect(resultOf(rep, 'everyone')).toBe('no such process');
+      expect(r.run).toMatchObject({ exitCode: 0, timedOut: false });
+      expect(canary.exitCode).toBeNull();
+      expect(canary.signalCode).toBeNull();
+      expect(() => process.kill(canary.pid!, 0)).not.toThrow();
+    } finally {
+      canary.kill('SIGKILL');
+      await new Promise((r) => canary.once('exit', r));
+    }
+  });
+
+  it('has no shell or other binaries to exec', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"fmt"
+	"os/exec"
+)
+
+func main() {
+	for i, p := range []string{"/bin/sh", "/bin/bash", "/usr/bin/env", "/usr/bin/python3", "/usr/local/go/bin/go", "/usr/bin/bwrap"} {
+		fmt.Printf("x%d: %v\\n", i, exec.Command(p, "-c", "true").Run())
+	}
+}
+`,
+    );
+    const rep = reportLines(r.run?.stdout.text);
+    for (let i = 0; i < 6; i++)
+      expect(resultOf(rep, `x${i}`)).toMatch(/no such file or directory$/);
+  });
+
+  it('ptrace of the sandbox init gains nothing and the job still ends at the wall clock', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	status, _ := os.ReadFile("/proc/1/status")
+	for _, l := range strings.Split(string(status), "\\n") {
+		if strings.HasPrefix(l, "CapEff:") {
+			fmt.Println("init-caps:", strings.Fields(l)[1])
+		}
+	}
+	// Stopping bwrap's init would keep the job alive after main returns: the clock must still win.
+	fmt.Println("attach:", syscall.PtraceAttach(1))
+}
+`,
+    );
+    const rep = reportLines(r.run?.stdout.text);
+    expect(resultOf(rep, 'init-caps')).toBe('0000000000000000');
+    if (resultOf(rep, 'attach') === '<nil>') {
+      expect(r.run?.timedOut).toBe(true);
+      expect(r.run?.killedReason).toMatch(/stopped after 2 s/);
+    }
+    expect(r.run?.wallMs).toBeLessThan(3_500);
+  });
+});
+
+describe('hostile programs: processes that try to outlive or starve', () => {
+  it('a setsid daemon dies with its job', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+	"time"
+)
+
+func main() {
+	if len(os.Args) > 1 {
+		// The daemon: ignore hangups, keep spinning long after the parent is gone.
+		for {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	pid, err := syscall.ForkExec("/proc/self/exe", []string{"prog", "daemon"}, &syscall.ProcAttr{
+		// It keeps stdout and stderr open: the service must not wait for those pipes to close.
+		Files: []uintptr{0, 1, 2},
+		Sys:   &syscall.SysProcAttr{Setsid: true},
+	})
+	fmt.Println("daemon:", pid > 0, err)
+}
+`,
+    );
+    expect(resultOf(reportLines(r.run?.stdout.text), 'daemon')).toBe('true <nil>');
+    // main returned at once; the pid namespace dies with bwrap's init, so the daemon cannot
+    // hold the job open, and afterEach finds no process of the sandbox uid.
+    expect(r.run).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(r.run?.wallMs).toBeLessThan(1_500);
+  });
+
+  it('a parallel fork bomb stops at the pids limit and the job ends', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"fmt"
+	"os"
+	"sync"
+	"syscall"
+)
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	failed := 0
+	var last error
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 100; i++ {
+				_, err := syscall.ForkExec("/proc/self/exe", []string{os.Args[0]}, &syscall.ProcAttr{})
+				if err != nil {
+					mu.Lock()
+					failed++
+					last = err
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println("failed:", failed > 0, last)
+}
+`,
+    );
+    // Either the first generation saw EAGAIN from pids.max, or the clock stopped the bomb.
+    const sawLimit = /^failed: true resource temporarily unavailable/m.test(
+      r.run?.stdout.text ?? '',
+    );
+    expect(sawLimit || r.run?.timedOut === true).toBe(true);
+    if (r.run?.timedOut) expect(r.run.killedReason).toMatch(/stopped after 2 s/);
+  });
+
+  it('a thread bomb meets the pids limit and the learner is told so', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"runtime"
+	"syscall"
+)
+
+func main() {
+	done := make(chan bool)
+	for i := 0; i < 200; i++ {
+		go func() {
+			runtime.LockOSThread()
+			ts := syscall.Timespec{Sec: 30}
+			syscall.Nanosleep(&ts, nil)
+			done <- true
+		}()
+	}
+	<-done
+}
+`,
+    );
+    expect(r.run?.exitCode).not.toBe(0);
+    expect(r.run?.stderr.text).toMatch(/failed to create new OS thread/);
+    expect(r.run?.killedReason).toMatch(/more than 32 processes or threads/);
+  });
+
+  it('ignoring every catchable signal does not survive the wall clock', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	signal.Ignore(syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGPIPE, syscall.SIGXCPU, syscall.SIGUSR1)
+	time.Sleep(time.Hour)
+}
+`,
+    );
+    // A sleeping program uses no CPU: only a wall-clock timer and SIGKILL can end it.
+    expect(r.run).toMatchObject({ timedOut: true, signal: 'SIGKILL', outOfMemory: false });
+    expect(r.run?.cpuMs).toBeLessThan(500);
+    expect(r.run?.killedReason).toBe(
+      'The program was stopped after 2 s: that is the wall-clock limit here (an endless loop or a long sleep?).',
+    );
+  });
+
+  it('64 spinning goroutines get one core, then the clock', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+func main() {
+	for i := 0; i < 64; i++ {
+		go func() {
+			for {
+			}
+		}()
+	}
+	select {}
+}
+`,
+      { env: { GOMAXPROCS: '2' } },
+    );
+    expect(r.run).toMatchObject({ timedOut: true });
+    // cfs quota of one core: CPU time cannot exceed wall time by more than scheduling slack,
+    // though GOMAXPROCS=2 would burn two cores' worth without the cgroup.
+    expect(r.run!.cpuMs).toBeLessThan(r.run!.wallMs * 1.2);
+  });
+});
