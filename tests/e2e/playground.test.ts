@@ -16,7 +16,10 @@ afterAll(closeBrowser);
 const RUN_TIMEOUT = 60_000;
 
 async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('[data-playground][data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-playground][data-ready="true"]', {
+    state: 'attached',
+    timeout: 30_000,
+  });
 }
 
 async function runAndWait(page: Page): Promise<void> {
