@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { codeThemes } from './src/styles/shiki-themes.ts';
 
 /**
  * Where the site's client code reaches the sandbox API: `import.meta.env.PUBLIC_API_BASE ?? ''`.
@@ -20,9 +21,9 @@ export default defineConfig({
     // Mermaid fences stay plain <pre><code class="language-mermaid"> so the client can draw them.
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: {
-      // Same pair as the editors; colours come from --shiki-light/--shiki-dark (src/styles/code.css)
-      // so the page theme, not the OS alone, decides which one shows.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // GitHub light/dark with contrast fixes, the pair the editors use too; colours come from
+      // --shiki-light/--shiki-dark (src/styles/code.css) so the page theme decides which shows.
+      themes: await codeThemes(),
       defaultColor: false,
     },
   },

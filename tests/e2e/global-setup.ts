@@ -69,21 +69,6 @@ function waitForReady(child: ChildProcess, log: string[]): Promise<string> {
   });
 }
 
-/**
- * The real server. TEMPORARY: until sandbox-api/src/main.ts lands, `astro preview` stands in (no
- * API), printing a compatible ready line through a wrapper; remove once main.ts exists.
- */
-function serverArgs(): string[] {
-  if (existsSync(join(ROOT, 'sandbox-api', 'src', 'main.ts'))) {
-    return ['sandbox-api/src/main.ts', '--port', '0', '--static', 'dist'];
-  }
-  process.stdout.write('[e2e] sandbox-api/src/main.ts missing: serving dist with astro preview\n');
-  const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const script = `const {spawn}=require('node:child_process');const c=spawn(process.execPath,[${JSON.stringify(astro)},'preview','--port','${port}','--host','127.0.0.1'],{stdio:['ignore','pipe','inherit']});c.stdout.on('data',d=>{process.stdout.write(d);if(String(d).includes(':${port}'))console.log('ready at http://127.0.0.1:${port}/')});process.on('SIGTERM',()=>{c.kill();process.exit(0)});`;
-  return ['-e', script];
-}
-
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -98,11 +83,15 @@ async function stop(child: ChildProcess): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   ensureBuilt();
   const tmp = mkdtempSync(join(tmpdir(), 'gml-e2e-'));
-  const child = spawn(process.execPath, serverArgs(), {
-    cwd: ROOT,
-    env: { ...process.env, GML_SHARE_DB: join(tmp, 'share.db') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['sandbox-api/src/main.ts', '--port', '0', '--static', 'dist'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, GML_SHARE_DB: join(tmp, 'share.db') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log: string[] = [];
   try {
     const origin = await waitForReady(child, log);

@@ -28,15 +28,22 @@ test('the build has a home page and at least one chapter', () => {
 });
 
 describe.each(pages)('page %s', (path) => {
-  test('loads with no console errors or failed requests, and axe finds nothing serious', async () => {
+  test('loads with no console errors or failed requests; axe finds nothing serious in light or dark', async () => {
     const opened = await openPage(path, { waitUntil: 'networkidle' });
     try {
       // Diagrams and snippets render on visibility: scroll through so their code runs too.
       await opened.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await opened.page.waitForTimeout(300);
       expectNoConsoleErrors(opened);
-      const violations = await runAxe(opened.page);
-      expect(violations, formatViolations(violations)).toEqual([]);
+      const light = await runAxe(opened.page);
+      expect(light, `light theme:\n${formatViolations(light)}`).toEqual([]);
+      // The page follows the system theme live, so the same page can be checked in dark too.
+      await opened.page.emulateMedia({ colorScheme: 'dark' });
+      await expect
+        .poll(() => opened.page.evaluate(() => document.documentElement.dataset['theme']))
+        .toBe('dark');
+      const dark = await runAxe(opened.page);
+      expect(dark, `dark theme:\n${formatViolations(dark)}`).toEqual([]);
     } finally {
       await opened.close();
     }
