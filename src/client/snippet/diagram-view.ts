@@ -62,7 +62,8 @@ export function createDiagramView(
       node.dataset['line'] = String(line);
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'button');
-      node.setAttribute('aria-label', `Show line ${line}`);
+      // No aria-label: the name comes from the node's own text (WCAG 2.5.3 label in name);
+      // the note above the diagram says a click finds the line.
       node.style.cursor = 'pointer';
       node.addEventListener('click', () => onLine(line));
       node.addEventListener('keydown', (ev) => {

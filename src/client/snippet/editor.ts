@@ -8,7 +8,6 @@ import {
   GutterMarker,
   drawSelection,
   gutter,
-  highlightActiveLine,
   hoverTooltip,
   keymap,
   lineNumbers,
@@ -210,7 +209,6 @@ export function createEditor(
     drawSelection(),
     indentOnInput(),
     bracketMatching(),
-    highlightActiveLine(),
     indentUnit.of('\t'),
     EditorState.tabSize.of(4),
     keymap.of([

@@ -25,7 +25,7 @@ export const githubHighlight = syntaxHighlighting(
       tag: [t.number, t.bool, t.null, t.atom, t.constant(t.variableName)],
       color: c('#005cc5', '#79b8ff'),
     },
-    { tag: [t.comment, t.lineComment, t.blockComment], color: c('#6a737d', '#6a737d') },
+    { tag: [t.comment, t.lineComment, t.blockComment], color: c('#6a737d', '#8b949e') },
     { tag: [t.definition(t.variableName), t.propertyName], color: c('#24292e', '#e1e4e8') },
     { tag: t.operator, color: c('#d73a49', '#f97583') },
   ]),
