@@ -192,3 +192,47 @@ test('the theme follows the system and the toggle persists a choice across pages
     await dark.close();
   }
 });
+
+test('Mermaid fences: nothing is downloaded until a diagram nears the viewport, then it is drawn and follows the theme', async () => {
+  // The chapter whose first diagram sits furthest down, so "not yet visible" is meaningful.
+  let target: { path: string; top: number } | undefined;
+  for (const path of chapters) {
+    const probe = await openPage(path);
+    const top = await probe.page
+      .locator('.mermaid-figure')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top)
+      .catch(() => undefined);
+    await probe.close();
+    if (top !== undefined && (target === undefined || top > target.top)) target = { path, top };
+  }
+  expect(target, 'no chapter has a ```mermaid fence').toBeDefined();
+  const mermaidRequests: string[] = [];
+  const opened = await openPage(target!.path, {
+    beforeGoto: (page) => {
+      page.on('request', (r) => {
+        // The library itself, not the small wrapper chunks that decide when to load it.
+        if (/mermaid\.core/.test(r.url())) mermaidRequests.push(r.url());
+      });
+    },
+    waitUntil: 'networkidle',
+  });
+  try {
+    const { page } = opened;
+    const height = await page.evaluate(() => window.innerHeight);
+    if (target!.top > height + 400) expect(mermaidRequests).toEqual([]);
+    const figure = page.locator('.mermaid-figure').first();
+    await figure.scrollIntoViewIfNeeded();
+    const svg = figure.locator('.mermaid-diagram svg');
+    await svg.waitFor({ timeout: 20_000 });
+    expect(mermaidRequests.length).toBeGreaterThan(0);
+    expect(await figure.locator('.mermaid-error').count()).toBe(0);
+    const diagram = figure.locator('.mermaid-diagram');
+    expect(await diagram.getAttribute('data-mermaid-theme')).toBe('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => diagram.getAttribute('data-mermaid-theme')).toBe('dark');
+    expectNoConsoleErrors(opened);
+  } finally {
+    await opened.close();
+  }
+});
