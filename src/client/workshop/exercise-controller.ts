@@ -3,6 +3,8 @@
  * a time, solution reveal with the learner's code kept, progress saved on every change, and
  * previous/next that follow an instructor's `?seq=` when there is one.
  */
+import { StateEffect } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import type { AnalyzeResponse, SourceFile } from '../../../sandbox-api/src/protocol.ts';
 import { renderResultSlots } from '../../components/snippet/render-result.ts';
 import { analyze, type AnalyzeFailure } from '../../lib/api/client.ts';
@@ -107,6 +109,9 @@ export function mountExercise(root: HTMLElement): void {
     },
     `${mainName}, editable Go code of the exercise`,
   );
+  // Wrapped lines and no inner scrolling: nothing scrolls that the keyboard cannot reach, and
+  // the whole file stays readable at 375 px.
+  editor.view.dispatch({ effects: StateEffect.appendConfig.of(EditorView.lineWrapping) });
 
   const checkBtn = button(root, 'check');
   const resetBtn = button(root, 'reset');
