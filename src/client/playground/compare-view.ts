@@ -68,6 +68,9 @@ export class CompareView {
         renderSideBySide: host.clientWidth > 640,
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
+        renderFinalNewline: 'on',
+        originalAriaLabel: 'Variant A code',
+        modifiedAriaLabel: 'Variant B code',
       });
       this.diff.setModel({
         original: editor.createModel('', 'go'),

@@ -123,6 +123,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
     fontSize: 14,
+    // The default dims the number of the line after a final newline below axe's contrast floor.
+    renderFinalNewline: 'on',
     tabSize: 4,
     insertSpaces: false,
     theme: document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs',
