@@ -12,7 +12,7 @@ import { pickDiagramSubject } from '../../lib/results/diagram.ts';
 import { decisionsInFiles } from '../../lib/results/filter.ts';
 import { decisionsToMarks, errorsToMarks } from '../../lib/results/marks.ts';
 import { sameFile } from '../../lib/results/same-file.ts';
-import { createDiagramView } from './diagram-view.ts';
+import { createDiagramView, onThemeChange } from './diagram-view.ts';
 import { createEditor, type SnippetEditor } from './editor.ts';
 import { failureMessage } from './failure-message.ts';
 import { playgroundHref } from './playground-link.ts';
@@ -262,6 +262,10 @@ export function mountSnippet(root: HTMLElement) {
 
   applyResult(config.recorded, 'recorded');
   updatePlayLink();
+  onThemeChange(() => {
+    const d = visibleDecisions().find((x) => decisionKey(x) === selected);
+    if (d) void showDiagram(d, visibleDecisions());
+  });
   if (saved) say('Your edited version is back; Reset restores the original.');
 
   return {

@@ -18,6 +18,24 @@ function whenVisible(el: HTMLElement): Promise<void> {
   });
 }
 
+function pageTheme(): 'light' | 'dark' {
+  const t = document.documentElement.dataset['theme'];
+  if (t === 'light' || t === 'dark') return t;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** Calls `fn` whenever the page theme flips (the layout sets html[data-theme]). */
+export function onThemeChange(fn: () => void): void {
+  let last = pageTheme();
+  new MutationObserver(() => {
+    const now = pageTheme();
+    if (now !== last) {
+      last = now;
+      fn();
+    }
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+}
+
 const NODE_ID = /flowchart-([A-Za-z0-9]+)-\d+$/;
 
 /**
@@ -40,7 +58,7 @@ export function createDiagramView(
       el.innerHTML = '<p class="sn-empty">No stack-or-heap decision to draw.</p>';
       return;
     }
-    const diagram = buildStackOrHeapDiagram(d, all);
+    const diagram = buildStackOrHeapDiagram(d, all, { theme: pageTheme() });
     caption.textContent = `${d.subject}, line ${d.line}`;
     note.textContent = diagram.note ?? '';
     el.dataset['subject'] = d.subject;
@@ -49,6 +67,9 @@ export function createDiagramView(
     if (mine !== generation) return;
     const svg = await renderMermaid(el, diagram.source);
     if (mine !== generation) return;
+    // The site's theme switch redraws every Mermaid block from its stored source, which would
+    // drop these node listeners; this view redraws itself instead (see onThemeChange).
+    delete el.dataset['mermaidTheme'];
     // Its nodes are buttons, so it cannot be role=img (whose children are presentational).
     svg.setAttribute('role', 'group');
     svg.setAttribute(

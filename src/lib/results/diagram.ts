@@ -19,12 +19,26 @@ export interface StackOrHeapDiagram {
 // run wider than Mermaid's 200px default before wrapping.
 const HEADER = ['---', 'config:', '  flowchart:', '    wrappingWidth: 420', '---', 'flowchart TD'];
 
-const CLASSES = [
-  'classDef heap fill:#fde0dc,stroke:#c62828,color:#5f1212,stroke-width:2px',
-  'classDef stack fill:#dcf1de,stroke:#2e7d32,color:#12361a,stroke-width:2px',
-  'classDef subject fill:#e3ecfb,stroke:#1f5fbf,color:#0d2a57',
-  'classDef step fill:#f6f6f6,stroke:#888,color:#222',
-];
+const CLASSES = {
+  light: [
+    'classDef heap fill:#fde0dc,stroke:#c62828,color:#5f1212,stroke-width:2px',
+    'classDef stack fill:#dcf1de,stroke:#2e7d32,color:#12361a,stroke-width:2px',
+    'classDef subject fill:#e3ecfb,stroke:#1f5fbf,color:#0d2a57',
+    'classDef step fill:#f6f6f6,stroke:#888,color:#222',
+  ],
+  dark: [
+    'classDef heap fill:#4a1c12,stroke:#f0883e,color:#ffdcc8,stroke-width:2px',
+    'classDef stack fill:#12341c,stroke:#3fb950,color:#d2f5d9,stroke-width:2px',
+    'classDef subject fill:#0c2d6b,stroke:#58a6ff,color:#dbe9ff',
+    'classDef step fill:#1c2128,stroke:#6e7681,color:#e6edf3',
+  ],
+};
+
+/** Options for {@link buildStackOrHeapDiagram}. */
+export interface DiagramOptions {
+  /** Node colours for the page theme; Mermaid's own theme does not reach classDef fills. */
+  theme?: 'light' | 'dark';
+}
 
 function stepLines(step: FlowStep): string[] {
   const ops = step.ops === '&' ? '&' : step.ops;
@@ -52,8 +66,12 @@ function subjectLabel(d: Decision): string[] {
  * @param all every decision of the run: tells a `-m` run (no chains anywhere) from a heap
  *   decision the compiler did not explain.
  */
-export function buildStackOrHeapDiagram(d: Decision, all: readonly Decision[]): StackOrHeapDiagram {
-  const out = [...HEADER, ...CLASSES.map((c) => `  ${c}`)];
+export function buildStackOrHeapDiagram(
+  d: Decision,
+  all: readonly Decision[],
+  opts: DiagramOptions = {},
+): StackOrHeapDiagram {
+  const out = [...HEADER, ...CLASSES[opts.theme ?? 'light'].map((c) => `  ${c}`)];
   const nodeLines: Record<string, number> = { S: d.line };
   const nodes: Builder['nodes'] = [];
   const label: Builder['label'] = (id, lines) => {

@@ -23,6 +23,15 @@ describe('buildStackOrHeapDiagram', () => {
     expect(d.nodes[1]!.lines[0]).toBe('~r0 ← &p');
   });
 
+  it('colours nodes for the page theme', () => {
+    const d = find('moved-to-heap', 'p');
+    const light = buildStackOrHeapDiagram(d, all).source;
+    const dark = buildStackOrHeapDiagram(d, all, { theme: 'dark' }).source;
+    expect(light).toContain('classDef heap fill:#fde0dc');
+    expect(dark).toContain('classDef heap fill:#4a1c12');
+    expect(dark.replace(/classDef.*\n/g, '')).toBe(light.replace(/classDef.*\n/g, ''));
+  });
+
   it('follows a three-hop chain into fmt', () => {
     const d = buildStackOrHeapDiagram(find('escapes-to-heap', 'p.X'), all);
     expect(Object.keys(d.nodeLines)).toEqual(['S', 'F1', 'F2', 'F3', 'H']);
