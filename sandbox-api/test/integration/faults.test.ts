@@ -1,0 +1,273 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_PREFIX } from '../../src/protocol.ts';
+import { createService, type Service } from '../../src/service.ts';
+import { STATE_DIR } from './harness.ts';
+import { brokenToolchain } from '../support/fake-toolchain.ts';
+import { appFor, errorOf, postAnalyze } from '../support/http-app.ts';
+import { expectServiceRecovered, startHostileService } from '../support/hostile-service.ts';
+import {
+  findLeftovers,
+  jobCgroups,
+  jobDirs,
+  processesOfUid,
+  settledLeftovers,
+} from '../support/leftovers.ts';
+
+const UID = 10073;
+const SLEEP = 'package main\n\nimport "time"\n\nfunc main() { time.Sleep(time.Hour) }\n';
+
+async function waitFor(cond: () => boolean, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return cond();
+}
+
+describe('faults: the toolchain at start', () => {
+  const saved = process.env['GO'];
+  afterAll(() => {
+    if (saved === undefined) delete process.env['GO'];
+    else process.env['GO'] = saved;
+  });
+
+  // Open (docs/SECURITY.md): createService throws on a missing toolchain, and a broken one
+  // switches the sandbox to "none". Flip to it.each once start-up fails closed with a 503.
+  it.fails.each(['missing', 'broken'] as const)(
+    'a %s toolchain: the service starts, health says so, requests get a clear 503',
+    async (kind) => {
+      const fake = brokenToolchain(kind);
+      const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-fault-state-'));
+      process.env['GO'] = fake.go;
+      let service: Service | undefined;
+      try {
+        service = await createService({ stateDir, log: () => {}, sandboxUid: UID });
+        const health = service.health();
+        expect(health.status).not.toBe('ok');
+        expect(health.problems.join(' ')).toMatch(/toolchain|go/i);
+        // A broken toolchain must not switch the sandbox off: fail closed, never open.
+        expect(health.sandbox.mode).toBe('bubblewrap');
+        const { app, cleanup } = appFor(service);
+        try {
+          const res = await postAnalyze(
+            app,
+            JSON.stringify({ files: [{ name: 'main.go', content: SLEEP }] }),
+          );
+          const { status, error } = await errorOf(res);
+          expect(status).toBe(503);
+          expect(error.code).toBe('unavailable');
+          expect(error.message).toMatch(/toolchain|go/i);
+        } finally {
+          cleanup();
+        }
+      } finally {
+        delete process.env['GO'];
+        await service?.close();
+        fake.cleanup();
+        fs.rmSync(stateDir, { recursive: true, force: true });
+      }
+    },
+  );
+  // HOLE (docs/SECURITY.md): detectSandbox falls back to mode "none" when its probe fails, so jobs
+  // run as root with no namespaces. Flip to it() once a failed probe fails closed.
+  it.fails(
+    'a sandbox probe that fails never leaves the service running jobs unsandboxed as root',
+    async () => {
+      // The fake reports go1.26.8, whose warm stamp in the shared state dir points at the real
+      // GOROOT: jobs can compile and run, but the sandbox probe (fake GOROOT) fails.
+      const fake = brokenToolchain('broken');
+      process.env['GO'] = fake.go;
+      let service: Service | undefined;
+      try {
+        service = await createService({ stateDir: STATE_DIR, log: () => {}, sandboxUid: UID });
+        const answer = await service
+          .analyze({
+            files: [
+              {
+                name: 'main.go',
+                content:
+                  'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println("uid:", os.Getuid()) }\n',
+              },
+            ],
+            mode: 'run',
+            escapeDetail: 1,
+            inline: true,
+            env: {},
+          })
+          .then(
+            (r) => `ran: ${r.run?.stdout.text.trim() ?? ''}`,
+            (e: unknown) => `refused: ${(e as { status?: number }).status ?? String(e)}`,
+          );
+        // Either refused (503) or, if it ran at all, not as root.
+        expect(answer).not.toBe('ran: uid: 0');
+        expect(answer).toMatch(/^refused: 503$|^ran: uid: [1-9]/);
+      } finally {
+        delete process.env['GO'];
+        await service?.close();
+        fake.cleanup();
+      }
+    },
+  );
+});
+
+describe('faults: scratch disk', () => {
+  let service: Service;
+  let jobsMount: string;
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-fault-disk-'));
+
+  beforeAll(async () => {
+    // The warm toolchains are shared; only the jobs dir lives on a tiny filesystem we control.
+    fs.symlinkSync(path.join(STATE_DIR, 'toolchains'), path.join(stateDir, 'toolchains'));
+    jobsMount = path.join(stateDir, 'jobs');
+    fs.mkdirSync(jobsMount);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k,mode=755', 'tmpfs', jobsMount]);
+    service = await startHostileService(UID, { stateDir });
+  });
+  afterAll(async () => {
+    await service.close();
+    execFileSync('umount', ['-l', jobsMount]);
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  const hello = (word: string) =>
+    JSON.stringify({
+      files: [
+        {
+          name: 'main.go',
+          content: `package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("${word}") }\n`,
+        },
+      ],
+    });
+
+  // Open (docs/SECURITY.md): a workspace that cannot be written is a 500 "internal". Flip to it()
+  // once it maps to 503 unavailable.
+  it.fails(
+    'full: a clear 503, nothing cached, and the same request works once there is room',
+    async () => {
+      fs.writeFileSync(path.join(jobsMount, 'filler'), Buffer.alloc(0));
+      // Fill every block the tmpfs has.
+      const fd = fs.openSync(path.join(jobsMount, 'filler'), 'w');
+      try {
+        const block = Buffer.alloc(4096, 1);
+        for (;;) fs.writeSync(fd, block);
+      } catch (e) {
+        expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      } finally {
+        fs.closeSync(fd);
+      }
+      const { app, cleanup } = appFor(service);
+      try {
+        const { status, error } = await errorOf(await postAnalyze(app, hello('full')));
+        expect(status).toBe(503);
+        expect(error.code).toBe('unavailable');
+        expect(error.message).toMatch(/disk|space/i);
+        fs.rmSync(path.join(jobsMount, 'filler'));
+        const res = await postAnalyze(app, hello('full'));
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { ok: boolean; cached: boolean };
+        // The failure above must not have been cached as this program's result.
+        expect(body).toMatchObject({ ok: true, cached: false });
+      } finally {
+        cleanup();
+      }
+    },
+  );
+
+  it.fails(
+    'read-only: a clear 503, and the service recovers when it is writable again',
+    async () => {
+      execFileSync('mount', ['-o', 'remount,ro', jobsMount]);
+      const { app, cleanup } = appFor(service);
+      try {
+        const { status, error } = await errorOf(await postAnalyze(app, hello('ro')));
+        expect(status).toBe(503);
+        expect(error.code).toBe('unavailable');
+        execFileSync('mount', ['-o', 'remount,rw', jobsMount]);
+        expect((await postAnalyze(app, hello('ro'))).status).toBe(200);
+      } finally {
+        cleanup();
+      }
+    },
+  );
+});
+
+describe('faults: clients and crashes', () => {
+  it('a client that disconnects mid-run cancels the job and frees everything', async () => {
+    const service = await startHostileService(UID, { runWallMs: 30_000 });
+    const { app, cleanup } = appFor(service);
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await new Promise<void>((r) => server.once('listening', r));
+      const { port } = server.address() as AddressInfo;
+      const client = new AbortController();
+      const request = fetch(`http://127.0.0.1:${port}${API_PREFIX}/analyze`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ files: [{ name: 'main.go', content: SLEEP }], mode: 'run' }),
+        signal: client.signal,
+      });
+      // Wait until the program itself is running as the sandbox uid, then hang up.
+      expect(await waitFor(() => processesOfUid(UID).some((p) => p.name === 'prog'), 10_000)).toBe(
+        true,
+      );
+      const hungUp = Date.now();
+      client.abort();
+      await expect(request).rejects.toThrow();
+      // Cancelled, not left to run into its 30 s wall limit.
+      expect(
+        await waitFor(() => findLeftovers({ stateDir: STATE_DIR, uid: UID }).length === 0, 3_000),
+      ).toBe(true);
+      expect(Date.now() - hungUp).toBeLessThan(3_000);
+      expect(service.health().queue).toMatchObject({ running: 0, waiting: 0 });
+      await expectServiceRecovered(service, UID);
+    } finally {
+      server.close();
+      cleanup();
+      await service.close();
+    }
+  });
+
+  it('a service SIGKILLed mid-job: the sandbox dies with it, and a restart sweeps its job dir and cgroups', async () => {
+    const child = spawn(
+      process.execPath,
+      [path.join(import.meta.dirname, '../support/service-child.ts'), String(UID)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const childPid = child.pid!;
+    try {
+      expect(await waitFor(() => processesOfUid(UID).some((p) => p.name === 'prog'), 30_000)).toBe(
+        true,
+      );
+      // The job is mid-run: its dir and cgroups exist.
+      expect(jobDirs(STATE_DIR, childPid)).toHaveLength(1);
+      expect(jobCgroups(childPid).length).toBeGreaterThan(0);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      // --die-with-parent: bwrap gets SIGKILL when its parent dies, and the pid namespace with it.
+      expect(await waitFor(() => processesOfUid(UID).length === 0, 3_000)).toBe(true);
+      // Nothing cleaned up after the dead service yet...
+      expect(jobDirs(STATE_DIR, childPid)).toHaveLength(1);
+      // ...until the next one starts.
+      const next = await startHostileService(UID);
+      try {
+        expect(jobDirs(STATE_DIR, childPid)).toEqual([]);
+        expect(jobCgroups(childPid)).toEqual([]);
+        await expectServiceRecovered(next, UID);
+      } finally {
+        await next.close();
+      }
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    expect(await settledLeftovers({ stateDir: STATE_DIR, uid: UID, ownerPid: childPid })).toEqual(
+      [],
+    );
+  });
+});
