@@ -434,6 +434,8 @@ export const ShareRequestSchema = z
     state: PlaygroundStateSchema,
     /** The result the author saw, shown to whoever opens the link before they run it. */
     result: AnalyzeResponseSchema.optional(),
+    /** Compare mode: the result the author saw for variant B. */
+    resultB: AnalyzeResponseSchema.optional(),
   })
   .strict();
 export const ShareResponseSchema = z.object({ id: z.string(), path: z.string() });
@@ -441,6 +443,7 @@ export const SharedStateResponseSchema = z.object({
   id: z.string(),
   state: PlaygroundStateSchema,
   result: AnalyzeResponseSchema.optional(),
+  resultB: AnalyzeResponseSchema.optional(),
   createdAt: z.string(),
 });
 export type SharedStateResponse = z.infer<typeof SharedStateResponseSchema>;
