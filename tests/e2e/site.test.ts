@@ -79,7 +79,7 @@ describe.each(chapters)('chapter %s', (path) => {
       for (const c of chapters) expect(chapterHrefs).toContain(c.replace(/\/$/, ''));
       // Every ## heading of the article must have its sidebar entry pointing at its id.
       const headingIds = await page
-        .locator('article.prose h2[id]')
+        .locator('article.prose > .section-heading > h2[id]')
         .evaluateAll((hs) => hs.map((h) => h.id));
       expect(headingIds.length).toBeGreaterThan(0);
       const sectionHrefs = await nav
@@ -117,7 +117,7 @@ test('a deep link to a section of chapter 2 scrolls that heading into view', asy
   const chapter = chapters.find((c) => c.includes('chapter-2')) ?? chapters[0] ?? '/';
   const probe = await openPage(chapter);
   const ids = await probe.page
-    .locator('article.prose h2[id]')
+    .locator('article.prose > .section-heading > h2[id]')
     .evaluateAll((hs) => hs.map((h) => h.id));
   await probe.close();
   // The last section: the one furthest from the top, so "in view" cannot happen by accident.
