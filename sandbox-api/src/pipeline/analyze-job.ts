@@ -123,7 +123,7 @@ export async function analyzeJob(
     return done({ ...base, run: runResult(ctx, run, programStderr, 'run'), gc }, false);
   }
 
-  const bench = await benchStep(ctx, req.env);
+  const bench = await benchStep(ctx, req.env, req.inline);
   timing.runMs = bench.wallMs;
   const benchResult = parseBenchOutput(bench.stdout.text);
   const stderrText = ctx.strip(bench.stderr.text);

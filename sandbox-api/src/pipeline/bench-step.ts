@@ -19,6 +19,7 @@ const exec = promisify(execFile);
 export async function benchStep(
   ctx: JobContext,
   env: NormalizedAnalyzeRequest['env'],
+  inline: boolean,
 ): Promise<LaunchResult> {
   const cache = path.join(ctx.jobDir, '.cache');
   await exec('cp', ['-al', ctx.toolchain.gocache, cache]);
@@ -44,6 +45,9 @@ export async function benchStep(
       '-bench',
       '.',
       '-benchmem',
+      // The benchmark must measure the program the reader asked about: with inlining off, the
+      // package under test (not the standard library) is built with -l too.
+      ...(inline ? [] : ['-gcflags=-l']),
     ],
     env: {
       ...goEnv(ctx.toolchain.goroot, `${ctx.root}/.cache`),

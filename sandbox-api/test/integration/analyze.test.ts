@@ -369,6 +369,41 @@ func BenchmarkStack(b *testing.B) {
     expect(by.get('BenchmarkStack')?.allocsPerOp).toBe(0);
     expect(r.bench?.passed).toBe(true);
   });
+
+  it('bench mode honours inline:false, so -l shows its allocation cost', async () => {
+    const code = `package main
+
+type T struct{ a, b int }
+
+func newT() *T { return &T{1, 2} }
+
+func useT() int { t := newT(); return t.a + t.b }
+
+func main() { _ = useT() }
+`;
+    const test = `package main
+
+import "testing"
+
+var sink int
+
+func BenchmarkUseT(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		sink = useT()
+	}
+}
+`;
+    const files = [
+      { name: 'main.go', content: code },
+      { name: 'main_test.go', content: test },
+    ];
+    const inlined = await analyze(service, { files, mode: 'bench' });
+    const notInlined = await analyze(service, { files, mode: 'bench', inline: false });
+    const allocs = (r: typeof inlined) =>
+      r.bench?.results.find((b) => b.name === 'BenchmarkUseT')?.allocsPerOp;
+    expect(allocs(inlined)).toBe(0);
+    expect(allocs(notInlined)).toBe(1);
+  });
 });
 
 describe('cache, txtar and the HTTP surface', () => {
