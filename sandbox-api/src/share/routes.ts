@@ -54,8 +54,11 @@ export function createShareRoutes(opts: ShareRoutesOptions): Hono {
       }
       const stateJson = JSON.stringify(canonicalState(parsed.data.state));
       const id = shareId(stateJson);
-      const resultJson = parsed.data.result ? JSON.stringify(parsed.data.result) : null;
-      const created = store.put(id, stateJson, resultJson);
+      const { result, resultB } = parsed.data;
+      const resultJson = result ? JSON.stringify(result) : null;
+      // B's result means nothing without a B variant to show it next to.
+      const resultBJson = resultB && parsed.data.state.b ? JSON.stringify(resultB) : null;
+      const created = store.put(id, stateJson, resultJson, resultBJson);
       return c.json({ id, path: `/s/${id}` }, created ? 201 : 200);
     },
   );
@@ -73,6 +76,9 @@ export function createShareRoutes(opts: ShareRoutesOptions): Hono {
       createdAt: row.createdAt,
       ...(row.resultJson
         ? { result: JSON.parse(row.resultJson) as NonNullable<SharedStateResponse['result']> }
+        : {}),
+      ...(row.resultBJson
+        ? { resultB: JSON.parse(row.resultBJson) as NonNullable<SharedStateResponse['resultB']> }
         : {}),
     };
     return c.json(response);

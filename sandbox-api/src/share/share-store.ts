@@ -10,12 +10,19 @@ export type StoredShare = {
   id: string;
   stateJson: string;
   resultJson: string | null;
+  /** Compare mode: variant B's recorded result. */
+  resultBJson: string | null;
   createdAt: string;
 };
 
 export type ShareStore = {
   /** Stores the state under its id; returns true when the row is new. */
-  put(id: string, stateJson: string, resultJson: string | null): boolean;
+  put(
+    id: string,
+    stateJson: string,
+    resultJson: string | null,
+    resultBJson?: string | null,
+  ): boolean;
   get(id: string): StoredShare | undefined;
   count(): number;
   close(): void;
@@ -33,27 +40,45 @@ export function openShareStore(dbPath: string): ShareStore {
     result TEXT,
     created_at TEXT NOT NULL
   ) STRICT`);
+  // Stores made before compare links recorded B's result lack the column.
+  const columns = db.prepare('PRAGMA table_info(shares)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'result_b')) {
+    db.exec('ALTER TABLE shares ADD COLUMN result_b TEXT');
+  }
   const insert = db.prepare(
-    'INSERT OR IGNORE INTO shares (id, state, result, created_at) VALUES (?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO shares (id, state, result, result_b, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const addResult = db.prepare('UPDATE shares SET result = ? WHERE id = ? AND result IS NULL');
-  const select = db.prepare('SELECT id, state, result, created_at FROM shares WHERE id = ?');
+  const addResultB = db.prepare('UPDATE shares SET result_b = ? WHERE id = ? AND result_b IS NULL');
+  const select = db.prepare(
+    'SELECT id, state, result, result_b, created_at FROM shares WHERE id = ?',
+  );
   const countRows = db.prepare('SELECT count(*) AS n FROM shares');
 
   return {
-    put(id, stateJson, resultJson) {
-      const inserted = insert.run(id, stateJson, resultJson, new Date().toISOString()).changes > 0;
+    put(id, stateJson, resultJson, resultBJson = null) {
+      const now = new Date().toISOString();
+      const inserted = insert.run(id, stateJson, resultJson, resultBJson, now).changes > 0;
       if (!inserted && resultJson !== null) addResult.run(resultJson, id);
+      if (!inserted && resultBJson !== null) addResultB.run(resultBJson, id);
       return inserted;
     },
     get(id) {
       const row = select.get(id) as
-        { id: string; state: string; result: string | null; created_at: string } | undefined;
+        | {
+            id: string;
+            state: string;
+            result: string | null;
+            result_b: string | null;
+            created_at: string;
+          }
+        | undefined;
       if (!row) return undefined;
       return {
         id: row.id,
         stateJson: row.state,
         resultJson: row.result,
+        resultBJson: row.result_b,
         createdAt: row.created_at,
       };
     },

@@ -117,3 +117,38 @@ describe('GET /api/v1/share/:id', () => {
     }
   });
 });
+
+describe('compare links', () => {
+  it('keep variant B’s recorded result, and ignore one sent without a B variant', async () => {
+    const app = createShareRoutes({ dbPath });
+    const compare = { ...state, b: { ...state.a, inline: true } };
+    const resultB = { ...result, gcflags: "-gcflags='-m=2'" };
+    const made = ShareResponseSchema.parse(
+      await (await post(app, { state: compare, result, resultB })).json(),
+    );
+    const body = SharedStateResponseSchema.parse(await (await app.request(`/${made.id}`)).json());
+    expect(body.state.b?.inline).toBe(true);
+    expect(body.resultB?.gcflags).toBe("-gcflags='-m=2'");
+
+    const single = ShareResponseSchema.parse(await (await post(app, { state, resultB })).json());
+    const singleBody = SharedStateResponseSchema.parse(
+      await (await app.request(`/${single.id}`)).json(),
+    );
+    expect(singleBody.resultB).toBeUndefined();
+  });
+
+  it('opens a store file created before the result_b column existed', async () => {
+    const { DatabaseSync } = await import('node:sqlite');
+    const { mkdirSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const old = new DatabaseSync(dbPath);
+    old.exec(
+      'CREATE TABLE shares (id TEXT PRIMARY KEY, state TEXT NOT NULL, result TEXT, created_at TEXT NOT NULL) STRICT',
+    );
+    old.close();
+    const app = createShareRoutes({ dbPath });
+    const made = await post(app, { state, result });
+    expect(made.status).toBe(201);
+  });
+});
