@@ -99,6 +99,44 @@ describe('solving an exercise', () => {
   });
 });
 
+describe('hints and the solution', () => {
+  test('hints open one at a time and stay open; the solution loads after a confirm and my code comes back', async () => {
+    const opened = await openPage('/workshop/closure-capture/');
+    const { page } = opened;
+    await ready(page);
+    const shownHints = () => page.locator('.ws-hint:not([hidden])').count();
+    await expect(shownHints()).resolves.toBe(0);
+    await page.locator('[data-action="hint"]').click();
+    await expect(shownHints()).resolves.toBe(1);
+    await page.locator('[data-action="hint"]').click();
+    await expect(shownHints()).resolves.toBe(2);
+
+    await replaceLine(page, 'count := 0', 'count := 1 // want: stack');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.accept();
+    });
+    await page.locator('[data-action="solution"]').click();
+    expect(dialogs[0]).toMatch(/Load the solution/);
+    await expect(page.locator('.cm-content').textContent()).resolves.not.toContain('count := 1');
+    await expect(page.locator('.cm-content').textContent()).resolves.toContain(
+      'hooks = append(hooks, func() int { return count })}',
+    );
+
+    await page.reload();
+    await ready(page);
+    await expect(shownHints()).resolves.toBe(2);
+    await page.locator('[data-action="restore"]').click();
+    await expect(page.locator('.cm-content').textContent()).resolves.toContain(
+      'count := 1 // want: stack',
+    );
+    await expect(page.locator('[data-action="restore"]').isHidden()).resolves.toBe(true);
+    expectNoConsoleErrors(opened);
+    await opened.close();
+  });
+});
+
 describe('progress files', () => {
   test('a version 1 progress file imports and shows its exercises as solved', async () => {
     const opened = await openPage('/workshop/');
