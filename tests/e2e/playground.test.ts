@@ -240,10 +240,27 @@ func main() {
     });
     const lines = await opened.page.locator('[data-semantic-diff] li').allInnerTexts();
     expect(lines).toContain('&T{...} in useT: stack → heap (line 10: newT is no longer inlined)');
-    // The comparison itself is shareable: the address bar now carries both variants.
-    const hash = new URL(opened.page.url()).hash;
-    expect(hash.length).toBeGreaterThan(3);
+    // The comparison itself is shareable: a short link carries both variants and both results.
     expect(await stateOf(opened.page)).toEqual(state);
+    await opened.page.click('[data-share]');
+    await opened.page.waitForFunction(() =>
+      /\/s\/[0-9A-Za-z]{14}$/.test(
+        document.querySelector<HTMLInputElement>('[data-short-link]')?.value ?? '',
+      ),
+    );
+    const link = new URL(await opened.page.locator('[data-short-link]').inputValue());
+    const reader = await openPage(link.pathname);
+    try {
+      await ready(reader.page);
+      expect(await stateOf(reader.page)).toEqual(state);
+      // Recorded results for A and B: the diff is there before anyone runs anything.
+      const shared = await reader.page.locator('[data-semantic-diff] li').allInnerTexts();
+      expect(shared).toContain(
+        '&T{...} in useT: stack → heap (line 10: newT is no longer inlined)',
+      );
+    } finally {
+      await reader.close();
+    }
   } finally {
     await opened.close();
   }

@@ -12,6 +12,8 @@ export interface InitialState {
   state: PlaygroundState;
   /** The result recorded with a short link, shown until the reader runs again. */
   recorded?: AnalyzeResponse;
+  /** Compare links: variant B's recorded result. */
+  recordedB?: AnalyzeResponse;
   /** Why the link could not be opened. */
   message?: string;
   source: 'short-link' | 'hash' | 'default';
@@ -34,6 +36,7 @@ export async function loadInitialState(
       state: shared.value.state,
       source: 'short-link',
       ...(shared.value.result ? { recorded: shared.value.result } : {}),
+      ...(shared.value.resultB ? { recordedB: shared.value.resultB } : {}),
     };
   }
   if (location.hash.length > 1) {

@@ -131,6 +131,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     ariaLabel: 'Go source',
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
+  // The diagram follows the cursor: put it on a line with a decision to see why.
+  editor.onDidChangeCursorPosition((e) => {
+    resultsView.selectLine(activeFile[side], e.position.lineNumber);
+  });
+  document.addEventListener('gml-themechange', () => {
+    monaco.editor.setTheme(document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs');
+  });
 
   const compareRoot = need(root, '[data-compare-panel]');
   const compare = new CompareView(compareRoot, monaco);
@@ -218,7 +225,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     }
     resultsView.show(
       r,
-      s === 'a' && initial.recorded === r ? 'recorded' : 'live',
+      r === initial.recorded || r === initial.recordedB ? 'recorded' : 'live',
       variant(s).files.map((f) => f.name),
     );
   }
@@ -254,6 +261,16 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     running?.abort();
     const ctrl = (running = new AbortController());
     const sides: Side[] = state.b ? ['a', 'b'] : ['a'];
+    const benchWithoutTests = sides.find(
+      (s) =>
+        variant(s).mode === 'bench' && !variant(s).files.some((f) => f.name.endsWith('_test.go')),
+    );
+    if (benchWithoutTests) {
+      resultsView.status(
+        '<p class="pg-error" role="alert">Bench mode runs the benchmarks of a <code>_test.go</code> file: add one with the <kbd>+</kbd> tab (try <code>main_test.go</code>).</p>',
+      );
+      return;
+    }
     resultsView.status('<p class="pg-note">Compiling with the real Go toolchain…</p>', true);
     root.dataset['running'] = 'true';
     try {
@@ -313,11 +330,17 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     hashLink.value = `${location.origin}/play/#${encodeState(state)}`;
     shortLink.value = 'creating…';
     shareNote.textContent = '';
-    const current = results.a && resultFor.a === variantKey(state.a) ? results.a : undefined;
-    const made = await createShareLink(state, current);
+    // A result travels with the link only if it is the result of the code being shared.
+    const current = (v: Side) => {
+      const own = v === 'a' ? state.a : state.b;
+      return own && results[v] && resultFor[v] === variantKey(own) ? results[v] : undefined;
+    };
+    const made = await createShareLink(state, { result: current('a'), resultB: current('b') });
     if (made.ok) {
       shortLink.value = `${location.origin}${made.value.path}`;
-      shareNote.textContent = current ? 'The short link also shows the result you see now.' : '';
+      shareNote.textContent = current('a')
+        ? 'The short link also shows the result you see now.'
+        : '';
     } else {
       shortLink.value = '';
       shareNote.textContent = `No short link (${made.message}); the long link works without a server.`;
@@ -335,10 +358,15 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     results.a = initial.recorded;
     resultFor.a = variantKey(state.a);
   }
+  if (initial.recordedB && state.b) {
+    results.b = initial.recordedB;
+    resultFor.b = variantKey(state.b);
+  }
   drawTabs();
   if (state.b) setCompare(true);
   else showResult('a');
   if (results.a) setMarkers('a');
+  if (results.b) setMarkers('b');
   fullLink.href = `/play/#${encodeState(state)}`;
   window.gmlPlayground = {
     getState: () => structuredClone(state),

@@ -6,6 +6,7 @@ import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protoco
 import { CATEGORIES } from '../../lib/results/classify.ts';
 import { buildStackOrHeapDiagram, pickDiagramSubject } from '../../lib/results/diagram.ts';
 import { decisionsInFiles } from '../../lib/results/filter.ts';
+import { sameFile } from '../../lib/results/same-file.ts';
 import { decisionKey } from '../../components/snippet/render-decisions.ts';
 import { renderResultSlots, type ResultOrigin } from '../../components/snippet/render-result.ts';
 import { renderMermaid } from '../mermaid.ts';
@@ -22,6 +23,7 @@ function section(title: string, html: string, open = true): string {
 
 export class ResultsView {
   private result: AnalyzeResponse | undefined;
+  private drawn: Decision | undefined;
   private readonly root: HTMLElement;
   private readonly opts: ResultsViewOptions;
 
@@ -55,6 +57,7 @@ export class ResultsView {
 
   show(r: AnalyzeResponse, origin: ResultOrigin, files: readonly string[]): void {
     this.result = r;
+    this.drawn = undefined;
     const s = renderResultSlots(r, origin, files, new Set(CATEGORIES));
     this.root.setAttribute('aria-busy', 'false');
     this.root.innerHTML = `<div class="pg-status" data-status></div>
@@ -67,7 +70,19 @@ ${section('Raw compiler output', s.raw, false)}`;
     if (first) void this.drawDiagram(first);
   }
 
+  /**
+   * The reader's cursor moved to `line` of `file`: draw the decision there (heap first), unless
+   * the diagram already shows one on that line.
+   */
+  selectLine(file: string, line: number): void {
+    if (!this.result || (this.drawn?.line === line && sameFile(this.drawn.file, file))) return;
+    const here = this.result.decisions.filter((d) => d.line === line && sameFile(d.file, file));
+    const d = pickDiagramSubject(here);
+    if (d) void this.drawDiagram(d);
+  }
+
   private async drawDiagram(d: Decision): Promise<void> {
+    this.drawn = d;
     const box = this.root.querySelector<HTMLElement>('[data-diagram]');
     if (!box || !this.result) return;
     const diagram = buildStackOrHeapDiagram(d, this.result.decisions);

@@ -34,13 +34,13 @@ function failure(
 /** Stores the state (and the result its author saw) and answers the short path `/s/<id>`. */
 export async function createShareLink(
   state: PlaygroundState,
-  result?: AnalyzeResponse,
+  results: { result?: AnalyzeResponse | undefined; resultB?: AnalyzeResponse | undefined } = {},
 ): Promise<Fetched<{ id: string; path: string }>> {
   try {
     const res = await fetch(`${API_BASE}${API_PREFIX}/share`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(result ? { state, result } : { state }),
+      body: JSON.stringify({ state, ...results }),
     });
     const body = await getJson(res);
     if (!res.ok) return failure(res, body, `the share store answered HTTP ${res.status}`);
