@@ -51,6 +51,11 @@ describe('std-only imports', () => {
     ]);
   });
 
+  it('accepts unsafe, which the compiler provides without export data', () => {
+    const src = 'package main\n\nimport "unsafe"\n\nvar _ = unsafe.Sizeof(0)\n';
+    expect(checkPackage([{ name: 'main.go', content: src }], 'build', std).errors).toEqual([]);
+  });
+
   it('uses the package name, keeps test files out of build, and wants main for run', () => {
     const files = [
       { name: 'lib.go', content: 'package shapes\n' },
