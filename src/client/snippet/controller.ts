@@ -17,6 +17,7 @@ import { createEditor, type SnippetEditor } from './editor.ts';
 import { failureMessage } from './failure-message.ts';
 import { playgroundHref } from './playground-link.ts';
 import { buildRequest, readToolbar } from './request.ts';
+import { wireTabs } from './tabs.ts';
 import { clearEdit, loadEdit, safeLocalStorage, saveEdit, storageKey } from './storage.ts';
 
 const API_BASE: string = import.meta.env.PUBLIC_API_BASE ?? '';
@@ -65,13 +66,14 @@ export function mountSnippet(root: HTMLElement) {
         onRun: () => void run(),
         onPickDecision: (d) => select(d),
       },
-      `Go source ${f.name}, editable`,
+      `Go source ${f.name}, editable. Ctrl+Enter runs; Escape then Tab leaves the editor.`,
     );
     editors.set(f.name, editor);
     pre?.setAttribute('hidden', '');
     pre?.classList.add('sn-replaced');
   }
   root.dataset['state'] = 'ready';
+  const showTab = wireTabs(root, config.id);
 
   const currentFiles = () =>
     config.files.map((f) => ({ name: f.name, content: editors.get(f.name)?.text() ?? f.content }));
@@ -237,12 +239,9 @@ export function mountSnippet(root: HTMLElement) {
     const go = el.closest<HTMLElement>('.sn-goto');
     if (go) flash(Number(go.dataset['line']));
     const tab = el.closest<HTMLElement>('[role="tab"]');
-    if (tab) {
-      for (const t of root.querySelectorAll<HTMLElement>('[role="tab"]'))
-        t.setAttribute('aria-selected', t === tab ? 'true' : 'false');
-      for (const host of root.querySelectorAll<HTMLElement>('.sn-editor'))
-        host.hidden = host.dataset['file'] !== tab.dataset['file'];
-    }
+    if (tab) showTab(tab);
+  });
+
   });
   root.addEventListener('keydown', (ev) => {
     if (
