@@ -242,7 +242,6 @@ export function mountSnippet(root: HTMLElement) {
     if (tab) showTab(tab);
   });
 
-  });
   root.addEventListener('keydown', (ev) => {
     if (
       (ev.ctrlKey || ev.metaKey) &&
