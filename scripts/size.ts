@@ -41,9 +41,12 @@ export function pageScripts(html: string): PageScripts {
   const inline: string[] = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     const attrs = m[1] ?? '';
+    const type = /\btype="([^"]*)"/.exec(attrs)?.[1] ?? '';
+    // JSON islands (type="application/json") are data, not code the browser runs.
+    if (!['', 'module', 'text/javascript'].includes(type)) continue;
     const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
     if (src) external.push(src);
-    else if (/type="module"/.test(attrs) || (m[2] ?? '').trim()) inline.push(m[2] ?? '');
+    else if ((m[2] ?? '').trim()) inline.push(m[2] ?? '');
   }
   for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*>/g)) {
     const href = /href="([^"]+)"/.exec(m[0])?.[1];
