@@ -1,6 +1,21 @@
 /**
  * Chromium for the e2e tests: Debian's `chromium` driven by playwright-core, one fresh browser
- * context per page so no storage leaks between tests.
+ * context per page so no storage leaks between tests. global-setup.ts serves the built site and
+ * the real API from one process; `openPage` paths are relative to it.
+ *
+ *   afterAll(closeBrowser);
+ *   test('…', async () => {
+ *     const opened = await openPage('/learn/chapter-2#closure-capture', {
+ *       beforeGoto: (page) => page.route('**\/api/**', (r) => r.abort()), // optional
+ *     });
+ *     try {
+ *       // … opened.page is a playwright-core Page …
+ *       expectNoConsoleErrors(opened);
+ *       expect(await runAxe(opened.page)).toEqual([]);
+ *     } finally {
+ *       await opened.close();
+ *     }
+ *   });
  */
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
