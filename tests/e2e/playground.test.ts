@@ -3,13 +3,15 @@
  * links restore everything, broken links explain themselves, compare mode shows the semantic
  * diff, chapter snippets hand their edited code over, and Monaco stays off chapter pages.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { PlaygroundState } from '../../sandbox-api/src/protocol.ts';
 import { defaultState } from '../../src/lib/share/default-state.ts';
 import { encodeState } from '../../src/lib/share/state-codec.ts';
 import { baseUrl, closeBrowser, openPage, runAxe, formatViolations } from './support/browser.ts';
-import { chapterPages } from './support/pages.ts';
+import { chapterPages, DIST } from './support/pages.ts';
 
 afterAll(closeBrowser);
 
@@ -267,7 +269,10 @@ func main() {
 });
 
 test('"Open in playground" from a chapter carries the edited code', async () => {
-  const chapter = chapterPages()[0]!;
+  const chapter = chapterPages().find((path) =>
+    readFileSync(join(DIST, path, 'index.html'), 'utf8').includes('<go-snippet'),
+  );
+  if (chapter === undefined) throw new Error('no chapter page has a <go-snippet>');
   const opened = await openPage(chapter);
   try {
     const snippet = opened.page.locator('go-snippet').first();
