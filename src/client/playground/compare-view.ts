@@ -158,7 +158,7 @@ export class CompareView {
         h('span', { class: 'pg-key-a' }, summary(a, 'A')),
         ' · ',
         h('span', { class: 'pg-key-b' }, summary(b, 'B')),
-        ` · time axis 0–${o.maxSeconds.toFixed(3)} s`,
+        ` · solid: heap at GC start, dashed: heap goal · axes 0–${o.maxSeconds.toFixed(3)} s, 0–${o.maxMB} MB`,
       ),
     );
   }
