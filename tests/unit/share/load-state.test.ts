@@ -11,7 +11,9 @@ const pinned: PlaygroundState = {
 };
 
 function stubFetch(status: number, body: unknown) {
-  const fn = vi.fn(async () => new Response(JSON.stringify(body), { status }));
+  const fn = vi.fn(
+    async (_url: string | URL | Request) => new Response(JSON.stringify(body), { status }),
+  );
   vi.stubGlobal('fetch', fn);
   return fn;
 }
