@@ -9,7 +9,8 @@
  * out: it sends one request, waits for the answer, and sends the next. A share of requests are
  * "distinct" (a unique comment defeats the result cache and single-flight); the rest are one of
  * three workshop snippets everybody runs. On a 429 the client honours Retry-After (capped).
- * Exits 1 on any 5xx, any 429 without Retry-After, or any transport error.
+ * Exits 1 on any 5xx, any 429 without Retry-After or before the waiting line is full, or any
+ * transport error.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -88,6 +89,8 @@ interface Sample {
   ms: number;
   cached: boolean;
   retryAfter: string | null;
+  /** For a 429: how many requests the service said were waiting. */
+  waiting?: number;
 }
 
 const samples: Sample[] = [];
@@ -116,7 +119,14 @@ async function client(url: string, until: number): Promise<void> {
       const ms = performance.now() - t0;
       const cached = res.status === 200 && AnalyzeResponseSchema.parse(body).cached;
       const retryAfter = res.headers.get('retry-after');
-      samples.push({ kind, mode, status: res.status, ms, cached, retryAfter });
+      const sample: Sample = { kind, mode, status: res.status, ms, cached, retryAfter };
+      if (res.status === 429) {
+        const said = /\((\d+) requests waiting\)/.exec(
+          (body as { message?: string }).message ?? '',
+        );
+        if (said) sample.waiting = Number(said[1]);
+      }
+      samples.push(sample);
       if (res.status === 429) {
         const wait = Math.min(10, Number(retryAfter ?? 1)) * 1000;
         await new Promise((r) => setTimeout(r, wait));
@@ -162,6 +172,9 @@ const started = values.url === undefined ? await startService() : undefined;
 const url = values.url ?? started!.url;
 const pid = started?.child.pid;
 const rssStart = rssMiB(pid);
+const before = (await (await fetch(`${url}/api/v1/health`)).json()) as {
+  queue: { maxWaiting: number };
+};
 let rssPeak = rssStart ?? 0;
 const sampler = setInterval(() => {
   rssPeak = Math.max(rssPeak, rssMiB(pid) ?? 0);
@@ -206,6 +219,8 @@ const report = {
   ),
   share429: samples.length ? tooMany.length / samples.length : 0,
   missingRetryAfter: tooMany.filter((s) => s.retryAfter === null).length,
+  /** 429s sent while the waiting line was not full: each is a bug. */
+  early429: tooMany.filter((s) => (s.waiting ?? -1) < before.queue.maxWaiting).length,
   count5xx: serverErrors.length,
   other4xx: other.length,
   transportErrors: transportErrors.length,
@@ -249,7 +264,7 @@ console.log(
   ),
 );
 console.log(
-  `  429: ${tooMany.length} (${(report.share429 * 100).toFixed(2)} %), without Retry-After: ${report.missingRetryAfter}`,
+  `  429: ${tooMany.length} (${(report.share429 * 100).toFixed(2)} %), without Retry-After: ${report.missingRetryAfter}, before the line (${before.queue.maxWaiting}) was full: ${report.early429}`,
 );
 console.log(
   `  5xx: ${serverErrors.length}   other 4xx: ${other.length}   transport errors: ${transportErrors.length}`,
