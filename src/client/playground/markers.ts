@@ -51,3 +51,25 @@ export function toMarkers(
   }
   return out;
 }
+
+/** Escapes Markdown punctuation in compiler text (names like `*T` or `[]byte`). */
+function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/**
+ * The `-m=2` chain behind a decision as hover Markdown: each hop `dst ← src` with the compiler's
+ * reasons. Undefined when the run had no chain for it (`-m` only, or a stack decision).
+ */
+export function explanationMarkdown(d: Decision): string | undefined {
+  const steps = d.explanation?.steps ?? [];
+  if (steps.length === 0) return undefined;
+  const lines = steps.map((s) => {
+    const reasons = s.reasons
+      .map((r) => `${md(r.where)} (${md(r.why)})${r.at ? ` at line ${r.at.line}` : ''}`)
+      .join('; ');
+    return `- \`${s.dst} ← ${s.ops}${s.src}\`${reasons ? ` — ${reasons}` : ''}`;
+  });
+  const cut = d.explanation?.truncated ? '\n\n_The compiler cut this chain short._' : '';
+  return `**Why \`${d.subject}\` ends up where it does** (\`-m=2\`):\n\n${lines.join('\n')}${cut}`;
+}

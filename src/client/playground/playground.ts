@@ -17,7 +17,8 @@ import { Controls } from './controls.ts';
 import { need } from './dom.ts';
 import { newFileContent, renderFileTabs } from './file-tabs.ts';
 import { loadInitialState } from './load-state.ts';
-import { toMarkers } from './markers.ts';
+import { explanationMarkdown, toMarkers } from './markers.ts';
+import { decisionsToMarks } from '../../lib/results/marks.ts';
 import type { Monaco } from './monaco.ts';
 import { ResultsView } from './results-view.ts';
 import { createShareLink, fetchToolchains } from './share-client.ts';
@@ -134,6 +135,24 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   // The diagram follows the cursor: put it on a line with a decision to see why.
   editor.onDidChangeCursorPosition((e) => {
     resultsView.selectLine(activeFile[side], e.position.lineNumber);
+  });
+  // Hovering a marked expression shows the -m=2 chain behind it, on top of the marker's text.
+  monaco.languages.registerHoverProvider('go', {
+    provideHover(model, position) {
+      const m = /^\/(a|b)\/(.+)$/.exec(model.uri.path);
+      const r = m ? results[m[1] as Side] : undefined;
+      if (!m || !r) return undefined;
+      const doc = { file: m[2]!, text: model.getValue() };
+      const col = position.column - 1;
+      const hits = decisionsToMarks(r.decisions, doc).filter(
+        (k) => k.line === position.lineNumber && k.fromCol <= col && col <= k.toCol,
+      );
+      const contents = hits.flatMap((k) => {
+        const text = explanationMarkdown(k.decision);
+        return text ? [{ value: text }] : [];
+      });
+      return contents.length ? { contents } : undefined;
+    },
   });
   document.addEventListener('gml-themechange', () => {
     monaco.editor.setTheme(document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs');

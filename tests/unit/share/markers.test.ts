@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../../sandbox-api/src/protocol.ts';
-import { SEVERITY, toMarkers } from '../../../src/client/playground/markers.ts';
+import {
+  explanationMarkdown,
+  SEVERITY,
+  toMarkers,
+} from '../../../src/client/playground/markers.ts';
 
 const text = 'package main\n\nfunc f() *int {\n\tx := 1\n\treturn &x\n}\n';
 const moved: Decision = {
@@ -42,5 +46,31 @@ describe('toMarkers', () => {
       expect(m.endColumn).toBeGreaterThan(m.startColumn);
     }
     expect(markers[1]).toMatchObject({ severity: SEVERITY.Error, message: 'boom' });
+  });
+});
+
+describe('explanationMarkdown', () => {
+  it('renders each -m=2 hop with its reasons, and nothing without a chain', () => {
+    const d: Decision = {
+      ...moved,
+      explanation: {
+        header: 'escapes',
+        truncated: false,
+        steps: [
+          {
+            dst: '~r0',
+            src: 'x',
+            ops: '&',
+            reasons: [
+              { where: 'return &x', why: 'return', at: { file: 'main.go', line: 5, column: 2 } },
+            ],
+          },
+        ],
+      },
+    };
+    const text = explanationMarkdown(d)!;
+    expect(text).toContain('`~r0 ← &x`');
+    expect(text).toContain('— return &x (return) at line 5');
+    expect(explanationMarkdown(moved)).toBeUndefined();
   });
 });
