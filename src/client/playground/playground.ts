@@ -333,6 +333,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   }
   need(root, '[data-run]').addEventListener('click', () => void run());
   document.addEventListener('keydown', (ev) => {
+    // Inside Monaco its own Ctrl+Enter command already runs.
+    if ((ev.target as Element | null)?.closest?.('.monaco-editor')) return;
     if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') {
       ev.preventDefault();
       void run();
