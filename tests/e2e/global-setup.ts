@@ -51,11 +51,14 @@ function waitForReady(child: ChildProcess, log: string[]): Promise<string> {
       () => reject(new Error(`server not ready after ${START_TIMEOUT_MS} ms:\n${log.join('')}`)),
       START_TIMEOUT_MS,
     );
+    let ready = false;
     const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      log.push(text);
+      // Keep draining after ready (a full pipe would block the server) but stop collecting.
+      if (ready) return;
+      log.push(chunk.toString());
       const m = READY.exec(log.join(''));
       if (m?.[1]) {
+        ready = true;
         clearTimeout(timer);
         resolve(m[1]);
       }
@@ -64,7 +67,8 @@ function waitForReady(child: ChildProcess, log: string[]): Promise<string> {
     child.stderr?.on('data', onData);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`server exited (${code ?? signal}) before ready:\n${log.join('')}`));
+      if (!ready)
+        reject(new Error(`server exited (${code ?? signal}) before ready:\n${log.join('')}`));
     });
   });
 }
