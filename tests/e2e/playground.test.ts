@@ -24,8 +24,14 @@ async function ready(page: Page): Promise<void> {
   });
 }
 
-async function runAndWait(page: Page): Promise<void> {
-  await page.click('[data-run]');
+/** Runs with the Run button, or with Ctrl+Enter typed inside the editor. */
+async function runAndWait(page: Page, how: 'button' | 'keyboard' = 'button'): Promise<void> {
+  if (how === 'keyboard') {
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+Enter');
+  } else {
+    await page.click('[data-run]');
+  }
   await page.waitForFunction(
     () => {
       const root = document.querySelector('[data-playground]');
@@ -176,7 +182,7 @@ describe('share links', () => {
         ...state,
         a: { ...state.a, env: { ...state.a.env, GOMEMLIMIT: 'default', GOMAXPROCS: '' } },
       });
-      await runAndWait(opened.page);
+      await runAndWait(opened.page, 'keyboard');
       expect(await decisionsText(opened.page)).toContain('moved to heap: it');
       expect(shareCalls).toEqual([]);
     } finally {
