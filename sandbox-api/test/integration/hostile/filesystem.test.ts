@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/service.ts';
 import { STATE_DIR } from '../harness.ts';
@@ -247,5 +249,61 @@ func BenchmarkPoison(b *testing.B) {
     // job dir (checked in afterEach) is removed when the job ends.
     expect(resultOf(report, 'junk')).toBe('64 MiB');
     expect(r.bench?.results.map((b) => b.name)).toEqual(['BenchmarkPoison']);
+  });
+
+  it('bench mode: booby-traps left in /job (5,000-deep dirs, a fifo, symlinks to host paths, mode 000) do not steer the cleanup', async () => {
+    const canary = path.join(STATE_DIR, `hostile-canary-${process.pid}`);
+    fs.writeFileSync(canary, 'still here');
+    try {
+      const r = await analyzeChecked(service, {
+        mode: 'bench',
+        files: [
+          { name: 'main.go', content: 'package main\n\nfunc main() {}\n' },
+          {
+            name: 'main_test.go',
+            content: `package main
+
+import (
+	"fmt"
+	"os"
+	"sync"
+	"syscall"
+	"testing"
+)
+
+var once sync.Once
+
+func BenchmarkTraps(b *testing.B) {
+	once.Do(func() {
+		os.Chdir("/job")
+		n := 0
+		for ; n < 5000; n++ {
+			if os.Mkdir("d", 0o755) != nil || os.Chdir("d") != nil {
+				break
+			}
+		}
+		fmt.Println("depth:", n)
+		fmt.Println("fifo:", syscall.Mkfifo("/job/fifo", 0o644))
+		fmt.Println("file-link:", os.Symlink(${JSON.stringify(canary)}, "/job/canary"))
+		fmt.Println("dir-link:", os.Symlink(${JSON.stringify(STATE_DIR)}, "/job/state"))
+		fmt.Println("lock-out:", os.Chmod("/job", 0))
+	})
+	for i := 0; i < b.N; i++ {
+	}
+}
+`,
+          },
+        ],
+      });
+      const report = reportLines(r.run?.stdout.text);
+      expect(resultOf(report, 'depth')).toBe('5000');
+      for (const k of ['fifo', 'file-link', 'dir-link', 'lock-out'])
+        expect(resultOf(report, k), k).toBe('<nil>');
+      // The root-side cleanup removed the links, not what they point at.
+      expect(fs.readFileSync(canary, 'utf8')).toBe('still here');
+      expect(fs.existsSync(path.join(STATE_DIR, 'toolchains'))).toBe(true);
+    } finally {
+      fs.rmSync(canary, { force: true });
+    }
   });
 });

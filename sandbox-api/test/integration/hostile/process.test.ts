@@ -122,6 +122,55 @@ func main() {
     }
   });
 
+  it('cannot turn kernel knobs: sysrq, sysctl, its own OOM score, kernel memory', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+func main() {
+	for i, f := range []string{"/proc/sysrq-trigger", "/proc/sys/vm/drop_caches", "/proc/sys/kernel/core_pattern", "/proc/self/oom_score_adj"} {
+		val := "1"
+		if i == 3 {
+			val = "-1000"
+		}
+		fmt.Printf("k%d: %v\\n", i, os.WriteFile(f, []byte(val), 0))
+	}
+	for i, f := range []string{"/proc/kcore", "/dev/mem", "/dev/kmsg"} {
+		b, err := os.ReadFile(f)
+		fmt.Printf("r%d: %d %v\\n", i, len(b), err)
+	}
+	syms, _ := os.ReadFile("/proc/kallsyms")
+	leaked := 0
+	for _, l := range strings.Split(string(syms), "\\n") {
+		if l != "" && !strings.HasPrefix(l, "0000000000000000 ") {
+			leaked++
+		}
+	}
+	fmt.Println("kallsyms-addresses:", leaked)
+}
+`,
+    );
+    expect(r.run).toMatchObject({ exitCode: 0, timedOut: false });
+    const rep = reportLines(r.run?.stdout.text);
+    for (let i = 0; i < 4; i++)
+      expect(resultOf(rep, `k${i}`), `k${i}`).toMatch(
+        /(read-only file system|permission denied|operation not permitted|no such file or directory)$/,
+      );
+    // Absent or refused.
+    for (let i = 0; i < 3; i++)
+      expect(resultOf(rep, `r${i}`), `r${i}`).toMatch(
+        /^0 .*(no such file or directory|permission denied|operation not permitted)$/,
+      );
+    // kallsyms is readable, but without a capability every address reads as zero (KASLR kept).
+    expect(resultOf(rep, 'kallsyms-addresses')).toBe('0');
+  });
+
   it('has no shell or other binaries to exec', async () => {
     const r = await runMain(
       service,
