@@ -228,6 +228,9 @@ export function createEditor(
     }),
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc, extensions }) });
+  // Long lines scroll sideways; axe does not count the contenteditable inside as keyboard
+  // access to that scroller, so the scroller itself takes focus (arrow keys then scroll it).
+  view.scrollDOM.tabIndex = 0;
   return {
     view,
     text: () => view.state.doc.toString(),

@@ -11,13 +11,23 @@ export interface CodeToken {
 
 type Under = Category | 'error';
 
+/**
+ * github-light's orange (#E36209, 3.5:1 on white) and github-dark's comment grey (#6A737D,
+ * 3.9:1 on the dark page) fall short of WCAG AA; GitHub's own newer palette has these
+ * replacements. The editor's highlight style uses the same ones.
+ */
+const AA_COLOURS: Record<string, Record<string, string>> = {
+  '--shiki-light': { '#E36209': '#BC4C00' },
+  '--shiki-dark': { '#6A737D': '#8B949E' },
+};
+
 function styleAttr(t: CodeToken): string {
   if (t.htmlStyle === undefined) return '';
   const css =
     typeof t.htmlStyle === 'string'
       ? t.htmlStyle
       : Object.entries(t.htmlStyle)
-          .map(([k, v]) => `${k}:${v}`)
+          .map(([k, v]) => `${k}:${AA_COLOURS[k]?.[v.toUpperCase()] ?? v}`)
           .join(';');
   return css ? ` style="${esc(css)}"` : '';
 }

@@ -45,7 +45,7 @@ export function renderResultSlots(
     gc: r.gc ? renderGc(r.gc) : '',
     bench: r.bench ? renderBench(r.bench) : '',
     raw: r.compilerOutput.text
-      ? `<pre class="sn-out">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? '<p class="sn-note">Cut off at the sandbox limit.</p>' : ''}`
+      ? `<pre class="sn-out" tabindex="0">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? '<p class="sn-note">Cut off at the sandbox limit.</p>' : ''}`
       : '<p class="sn-empty">The compiler printed nothing.</p>',
   };
 }

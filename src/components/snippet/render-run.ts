@@ -5,7 +5,7 @@ import { esc } from './html.ts';
 function stream(label: string, t: RunResult['stdout']): string {
   if (t.text === '') return '';
   const note = t.truncated ? '<p class="sn-note">Output was cut off at the sandbox limit.</p>' : '';
-  return `<h4>${label}</h4><pre class="sn-out">${esc(t.text)}</pre>${note}`;
+  return `<h4>${label}</h4><pre class="sn-out" tabindex="0">${esc(t.text)}</pre>${note}`;
 }
 
 /** Program output: stdout, stderr, and why the program stopped when it did not exit cleanly. */
@@ -60,7 +60,7 @@ export function renderGc(gc: NonNullable<AnalyzeResponse['gc']>): string {
     .join('');
   return `<p>${s.cycles} cycles (${s.forcedCycles} forced), total pause ${s.totalPauseMs.toFixed(3)} ms, longest ${s.maxPauseMs.toFixed(3)} ms, peak heap ${s.peakHeapMB} MB, GC CPU ${s.gcCpuPercent}%.</p>
 ${renderGcChart(gc)}
-<div class="sn-scroll"><table class="sn-table"><caption>GC cycles from gctrace</caption><thead><tr><th scope="col">#</th><th scope="col">at (s)</th><th scope="col">heap start (MB)</th><th scope="col">heap end (MB)</th><th scope="col">live (MB)</th><th scope="col">goal (MB)</th><th scope="col">pause (ms)</th><th scope="col">GC CPU %</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+<div class="sn-scroll" tabindex="0"><table class="sn-table"><caption>GC cycles from gctrace</caption><thead><tr><th scope="col">#</th><th scope="col">at (s)</th><th scope="col">heap start (MB)</th><th scope="col">heap end (MB)</th><th scope="col">live (MB)</th><th scope="col">goal (MB)</th><th scope="col">pause (ms)</th><th scope="col">GC CPU %</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function renderBench(bench: NonNullable<AnalyzeResponse['bench']>): string {
@@ -72,5 +72,5 @@ export function renderBench(bench: NonNullable<AnalyzeResponse['bench']>): strin
         `<tr><th scope="row"><code>${esc(b.name)}</code></th><td>${b.iterations}</td><td>${b.nsPerOp}</td><td>${b.bytesPerOp ?? '–'}</td><td>${b.allocsPerOp ?? '–'}</td></tr>`,
     )
     .join('');
-  return `<div class="sn-scroll"><table class="sn-table"><caption>go test -bench . -benchmem${bench.passed ? '' : ' (tests failed)'}</caption><thead><tr><th scope="col">benchmark</th><th scope="col">runs</th><th scope="col">ns/op</th><th scope="col">B/op</th><th scope="col">allocs/op</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="sn-scroll" tabindex="0"><table class="sn-table"><caption>go test -bench . -benchmem${bench.passed ? '' : ' (tests failed)'}</caption><thead><tr><th scope="col">benchmark</th><th scope="col">runs</th><th scope="col">ns/op</th><th scope="col">B/op</th><th scope="col">allocs/op</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
