@@ -349,3 +349,22 @@ test('embed mode drops the site chrome', async () => {
     await opened.close();
   }
 });
+
+test('a gallery card opens its snippet in the playground with its code and options', async () => {
+  const opened = await openPage('/gallery/');
+  try {
+    const card = opened.page.locator('[data-gallery-open]').first();
+    const id = await card.getAttribute('data-gallery-open');
+    await card.click();
+    await opened.page.waitForURL(/\/play\/#1\./);
+    await ready(opened.page);
+    const state = await stateOf(opened.page);
+    const dir = join(DIST, '..', 'content', 'snippets', id!);
+    const main = state.a.files.find((f) => f.name === 'main.go');
+    expect(main?.content).toBe(readFileSync(join(dir, 'main.go'), 'utf8'));
+    const meta = JSON.parse(readFileSync(join(dir, 'snippet.json'), 'utf8')) as { mode?: string };
+    expect(state.a.mode).toBe(meta.mode ?? 'build');
+  } finally {
+    await opened.close();
+  }
+});
