@@ -35,13 +35,18 @@ async function replaceLine(page: Page, find: string, text: string): Promise<void
   await page.keyboard.type(text);
 }
 
-async function runAndWait(page: Page): Promise<string> {
-  await page.keyboard.press('Control+Enter');
+async function runAndWait(page: Page, start = true): Promise<string> {
+  if (start) await page.keyboard.press('Control+Enter');
   await page.waitForFunction(
     (id) => {
       const el = document.getElementById(id)!;
       const status = el.querySelector('[data-slot="status"]')?.textContent ?? '';
-      return !el.hasAttribute('data-running') && status !== '' && !status.startsWith('Compiling');
+      return (
+        !el.hasAttribute('data-running') &&
+        status !== '' &&
+        !status.startsWith('Compiling') &&
+        !status.includes('retrying')
+      );
     },
     ID,
     { timeout: 60_000 },
@@ -187,6 +192,41 @@ test('with the API blocked, Run says it is unreachable and keeps the code', asyn
       /Recorded result/,
     );
     await expect(root(page).locator('.sn-run').isEnabled()).resolves.toBe(true);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('a busy sandbox (429) is retried once after Retry-After', async () => {
+  let calls = 0;
+  const opened = await openPage(CHAPTER, {
+    beforeGoto: async (page) => {
+      await page.route('**/api/v1/analyze', (route) => {
+        calls++;
+        if (calls > 1) return route.continue();
+        return route.fulfill({
+          status: 429,
+          headers: { 'retry-after': '1', 'content-type': 'application/json' },
+          body: JSON.stringify({ code: 'queue_full', message: 'too many jobs are waiting' }),
+        });
+      });
+    },
+  });
+  try {
+    const { page } = opened;
+    await hydrated(page);
+    await root(page).locator('.sn-run').click();
+    await page.waitForFunction(
+      (id) => document.querySelector(`#${id} [data-slot="status"]`)?.textContent?.includes('busy'),
+      ID,
+    );
+    await expect(root(page).locator('[data-slot="status"]').textContent()).resolves.toBe(
+      'The sandbox is busy, retrying in 1 s…',
+    );
+    await expect(root(page).locator('.sn-run').isDisabled()).resolves.toBe(true);
+    const status = await runAndWait(page, false);
+    expect(status).toMatch(/^Done in/);
+    expect(calls).toBe(2);
   } finally {
     await opened.close();
   }
