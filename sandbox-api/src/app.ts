@@ -3,6 +3,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { ApiFailure } from './errors.ts';
 import { AnalyzeRequestSchema, API_PREFIX, DEFAULT_LIMITS, type ApiError } from './protocol.ts';
 import type { Service } from './service.ts';
@@ -26,6 +27,8 @@ function fail(c: Context, status: number, body: ApiError, retryAfter?: number): 
  */
 export function createApp(service: Service, opts: AppOptions): Hono {
   const app = new Hono();
+  // Chapter pages lazy-load CodeMirror (~0.5 MB raw); gzip keeps that a fraction of it.
+  app.use('*', compress());
 
   app.post(
     `${API_PREFIX}/analyze`,
@@ -90,6 +93,11 @@ export function createApp(service: Service, opts: AppOptions): Hono {
 
   if (opts.staticDir !== undefined) {
     const root = path.resolve(opts.staticDir);
+    // Astro fingerprints everything under /_astro/, so those files never change under a name.
+    app.use('/_astro/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
     app.use('*', serveStatic({ root }));
     const notFound = path.join(root, '404.html');
     app.notFound((c) =>

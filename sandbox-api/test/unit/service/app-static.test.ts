@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.ts';
+import type { Service } from '../../../src/service.ts';
+
+/** Static serving needs no toolchain: a service that is never called is enough. */
+const idle = {} as Service;
+
+function site(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-static-'));
+  fs.mkdirSync(path.join(root, '_astro'));
+  fs.writeFileSync(
+    path.join(root, '_astro', 'editor.abc123.js'),
+    'export const x = 1;\n'.repeat(500),
+  );
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>home</title>');
+  fs.writeFileSync(path.join(root, '404.html'), '<!doctype html><title>lost</title>');
+  return root;
+}
+
+describe('serving the built site', () => {
+  const app = createApp(idle, { staticDir: site(), shareDbPath: ':memory:' });
+
+  it('gzips fingerprinted assets and marks them immutable', async () => {
+    const res = await app.request('/_astro/editor.abc123.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    const body = gunzipSync(Buffer.from(await res.arrayBuffer())).toString();
+    expect(body.startsWith('export const x = 1;')).toBe(true);
+  });
+
+  it('answers unknown pages with the 404 page and unknown API paths with JSON', async () => {
+    const page = await app.request('/no/such/page');
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('lost');
+    const api = await app.request('/api/v1/nope');
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ code: 'not_found' });
+  });
+});
