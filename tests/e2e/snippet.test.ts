@@ -99,6 +99,13 @@ test('a chapter shows the recorded annotations before any request', async () => 
     expect(await heapGutterTitles(page)).toContainEqual(
       expect.stringContaining('moved to heap: x'),
     );
+    // Keyboard users get the explanation too: put the cursor on x with the arrow keys.
+    await el.locator('.cm-line', { hasText: 'func newCounter' }).click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    await expect(el.locator('.sn-tip[aria-live]').textContent()).resolves.toMatch(
+      /Moved to heap.*`?x`? lives on the heap/,
+    );
     await page.waitForSelector(`#${ID} .sn-diagram svg`);
     expect(apiCalls).toBe(0);
     await el.screenshot({ path: join(SHOTS, 'recorded.png') });

@@ -11,7 +11,9 @@ import {
   hoverTooltip,
   keymap,
   lineNumbers,
+  showTooltip,
   type DecorationSet,
+  type Tooltip,
 } from '@codemirror/view';
 import type { Decision } from '../../../sandbox-api/src/protocol.ts';
 import { strongestCategory, type Category } from '../../lib/results/classify.ts';
@@ -135,11 +137,12 @@ const flashField = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
-const explainHover = hoverTooltip((view, pos) => {
+/** The explanations of every mark covering `pos`, as a tooltip over their joint range. */
+function tooltipAt(state: EditorState, pos: number, live = false): Tooltip | null {
   const items: string[] = [];
   let start = pos;
   let end = pos;
-  view.state.field(marksField).marks.between(pos, pos, (from, to, value) => {
+  state.field(marksField).marks.between(pos, pos, (from, to, value) => {
     const spec = value.spec as { decision?: Decision; error?: string };
     if (spec.decision) {
       const e = explainDecision(spec.decision);
@@ -161,10 +164,26 @@ const explainHover = hoverTooltip((view, pos) => {
     create: () => {
       const dom = document.createElement('div');
       dom.className = 'sn-tip';
+      // Read out when the keyboard cursor lands on a mark; hovering needs no announcement.
+      if (live) dom.setAttribute('aria-live', 'polite');
       dom.innerHTML = items.join('');
       return { dom };
     },
   };
+}
+
+const explainHover = hoverTooltip((view, pos) => tooltipAt(view.state, pos));
+
+/** The same explanation for keyboard users: shown while the cursor, moved by keys, sits on a mark. */
+const explainAtCursor = StateField.define<Tooltip | null>({
+  create: () => null,
+  update(value, tr) {
+    if (tr.docChanged || tr.isUserEvent('select.pointer')) return null;
+    if (!tr.isUserEvent('select')) return value;
+    const sel = tr.state.selection.main;
+    return sel.empty ? tooltipAt(tr.state, sel.head, true) : null;
+  },
+  provide: (f) => showTooltip.from(f),
 });
 
 export interface SnippetEditor {
@@ -222,6 +241,7 @@ export function createEditor(
     marksField,
     flashField,
     explainHover,
+    explainAtCursor,
     EditorView.contentAttributes.of({ 'aria-label': label }),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) cb.onChange(u.state.doc.toString());
