@@ -17,15 +17,15 @@ import { Controls } from './controls.ts';
 import { need } from './dom.ts';
 import { newFileContent, renderFileTabs } from './file-tabs.ts';
 import { loadInitialState } from './load-state.ts';
-import { explanationMarkdown, toMarkers } from './markers.ts';
-import { decisionsToMarks } from '../../lib/results/marks.ts';
+import { EditorModels, type Side } from './editor-models.ts';
+import { benchWithoutTests, requestOf } from './run-request.ts';
 import type { Monaco } from './monaco.ts';
 import { ResultsView } from './results-view.ts';
-import { createShareLink, fetchToolchains } from './share-client.ts';
+import { fetchToolchains } from './share-client.ts';
+import { bindSharePanel } from './share-panel.ts';
+import { registerDecisionHover } from './decision-hover.ts';
 
-type Side = 'a' | 'b';
 type Editor = ReturnType<Monaco['editor']['create']>;
-type Model = ReturnType<Monaco['editor']['createModel']>;
 
 /** The state and last result of the page, readable by end-to-end tests. */
 export interface PlaygroundHandle {
@@ -98,28 +98,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const { monaco } = await import('./monaco.ts');
   const editorHost = need(root, '[data-editor]');
   editorHost.replaceChildren();
-  const models = new Map<string, Model>();
-  const modelFor = (s: Side, name: string): Model => {
-    const key = `${s}/${name}`;
-    let m = models.get(key);
-    if (!m) {
-      const file = variant(s).files.find((f) => f.name === name);
-      m = monaco.editor.createModel(
-        file?.content ?? '',
-        'go',
-        monaco.Uri.parse(`inmemory://play/${s}/${name}`),
-      );
-      m.onDidChangeContent(() => {
-        const f = variant(s).files.find((x) => x.name === name);
-        if (f) f.content = m!.getValue();
-        changed();
-      });
-      models.set(key, m);
-    }
-    return m;
-  };
+  const models = new EditorModels(monaco, variant, () => changed());
   const editor: Editor = monaco.editor.create(editorHost, {
-    model: modelFor('a', activeFile.a),
+    model: models.get('a', activeFile.a),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -136,23 +117,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   editor.onDidChangeCursorPosition((e) => {
     resultsView.selectLine(activeFile[side], e.position.lineNumber);
   });
-  // Hovering a marked expression shows the -m=2 chain behind it, on top of the marker's text.
-  monaco.languages.registerHoverProvider('go', {
-    provideHover(model, position) {
-      const m = /^\/(a|b)\/(.+)$/.exec(model.uri.path);
-      const r = m ? results[m[1] as Side] : undefined;
-      if (!m || !r) return undefined;
-      const doc = { file: m[2]!, text: model.getValue() };
-      const col = position.column - 1;
-      const hits = decisionsToMarks(r.decisions, doc).filter(
-        (k) => k.line === position.lineNumber && k.fromCol <= col && col <= k.toCol,
-      );
-      const contents = hits.flatMap((k) => {
-        const text = explanationMarkdown(k.decision);
-        return text ? [{ value: text }] : [];
-      });
-      return contents.length ? { contents } : undefined;
-    },
+  registerDecisionHover(monaco, (path) => {
+    const m = /^\/(a|b)\/(.+)$/.exec(path);
+    const r = m ? results[m[1] as Side] : undefined;
+    return m && r ? { result: r, file: m[2]! } : undefined;
   });
   document.addEventListener('gml-themechange', () => {
     monaco.editor.setTheme(document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs');
@@ -179,10 +147,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
         remove: (name) => {
           const v = variant(side);
           v.files = v.files.filter((f) => f.name !== name);
-          models.get(`${side}/${name}`)?.dispose();
-          models.delete(`${side}/${name}`);
+          models.drop(side, name);
           if (activeFile[side] === name) activeFile[side] = v.files[0]!.name;
-          editor.setModel(modelFor(side, activeFile[side]));
+          editor.setModel(models.get(side, activeFile[side]));
           drawTabs();
           changed();
         },
@@ -191,7 +158,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   }
   function selectFile(name: string): void {
     activeFile[side] = name;
-    editor.setModel(modelFor(side, name));
+    editor.setModel(models.get(side, name));
     drawTabs();
   }
   function selectSide(s: Side): void {
@@ -214,11 +181,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     if (!on) {
       delete state.b;
       delete results.b;
-      for (const [key, m] of models) {
-        if (!key.startsWith('b/')) continue;
-        m.dispose();
-        models.delete(key);
-      }
+      models.drop('b');
       compare.dispose();
     }
     compareButton.setAttribute('aria-pressed', String(on));
@@ -249,17 +212,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     );
   }
 
-  function setMarkers(s: Side): void {
-    const r = results[s];
-    for (const f of variant(s).files) {
-      const m = modelFor(s, f.name);
-      monaco.editor.setModelMarkers(
-        m,
-        'go',
-        r ? toMarkers(r.decisions, r.compileErrors, { file: f.name, text: m.getValue() }) : [],
-      );
-    }
-  }
+  const setMarkers = (s: Side) => models.setMarkers(s, results[s]);
 
   let hashTimer: ReturnType<typeof setTimeout> | undefined;
   function changed(): void {
@@ -280,11 +233,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     running?.abort();
     const ctrl = (running = new AbortController());
     const sides: Side[] = state.b ? ['a', 'b'] : ['a'];
-    const benchWithoutTests = sides.find(
-      (s) =>
-        variant(s).mode === 'bench' && !variant(s).files.some((f) => f.name.endsWith('_test.go')),
-    );
-    if (benchWithoutTests) {
+    if (sides.some((s) => benchWithoutTests(variant(s)))) {
       resultsView.status(
         '<p class="pg-error" role="alert">Bench mode runs the benchmarks of a <code>_test.go</code> file: add one with the <kbd>+</kbd> tab (try <code>main_test.go</code>).</p>',
       );
@@ -296,17 +245,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       const outcomes = await Promise.all(
         sides.map(async (s) => {
           const v = structuredClone(variant(s));
-          const out = await analyze(
-            {
-              files: v.files,
-              mode: v.mode,
-              escapeDetail: v.escapeDetail,
-              inline: v.inline,
-              env: v.env,
-              ...(v.toolchain ? { toolchain: v.toolchain } : {}),
-            },
-            { signal: ctrl.signal, base: API_BASE },
-          );
+          const out = await analyze(requestOf(v), { signal: ctrl.signal, base: API_BASE });
           return [s, v, out] as const;
         }),
       );
@@ -341,39 +280,13 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     }
   });
 
-  const sharePanel = need(root, '[data-share-panel]');
-  const shortLink = need<HTMLInputElement>(root, '[data-short-link]');
-  const hashLink = need<HTMLInputElement>(root, '[data-hash-link]');
-  const shareNote = need(root, '[data-share-note]');
   const fullLink = need<HTMLAnchorElement>(root, '[data-open-full]');
-  need(root, '[data-share]').addEventListener('click', async () => {
-    sharePanel.hidden = false;
-    hashLink.value = `${location.origin}/play/#${encodeState(state)}`;
-    shortLink.value = 'creating…';
-    shareNote.textContent = '';
-    // A result travels with the link only if it is the result of the code being shared.
-    const current = (v: Side) => {
-      const own = v === 'a' ? state.a : state.b;
-      return own && results[v] && resultFor[v] === variantKey(own) ? results[v] : undefined;
-    };
-    const made = await createShareLink(state, { result: current('a'), resultB: current('b') });
-    if (made.ok) {
-      shortLink.value = `${location.origin}${made.value.path}`;
-      shareNote.textContent = current('a')
-        ? 'The short link also shows the result you see now.'
-        : '';
-    } else {
-      shortLink.value = '';
-      shareNote.textContent = `No short link (${made.message}); the long link works without a server.`;
-    }
-  });
-  for (const btn of root.querySelectorAll<HTMLButtonElement>('[data-copy]')) {
-    btn.addEventListener('click', () => {
-      const input = need<HTMLInputElement>(root, `#${btn.dataset['copy']}`);
-      input.select();
-      void navigator.clipboard?.writeText(input.value).catch(() => undefined);
-    });
-  }
+  // A result travels with a link only if it is the result of the code being shared.
+  const currentResult = (v: Side) => {
+    const own = v === 'a' ? state.a : state.b;
+    return own && results[v] && resultFor[v] === variantKey(own) ? results[v] : undefined;
+  };
+  bindSharePanel(root, () => ({ state, result: currentResult('a'), resultB: currentResult('b') }));
 
   if (initial.recorded) {
     results.a = initial.recorded;

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import { AnalyzeRequestSchema, type PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
 import { optionChanges } from '../../../src/client/playground/compare-view.ts';
 import { loadInitialState } from '../../../src/client/playground/load-state.ts';
+import { benchWithoutTests, requestOf } from '../../../src/client/playground/run-request.ts';
 import { defaultState } from '../../../src/lib/share/default-state.ts';
 import { encodeState } from '../../../src/lib/share/state-codec.ts';
 
@@ -71,5 +72,25 @@ describe('optionChanges', () => {
       'GOMEMLIMIT: default → 64MiB',
     ]);
     expect(optionChanges(pinned)).toEqual([]);
+  });
+});
+
+describe('requestOf', () => {
+  it('is a valid analyze request carrying every pinned option', () => {
+    const v = { ...pinned.a, toolchain: 'go1.27.3' };
+    const req = AnalyzeRequestSchema.parse(requestOf(v));
+    expect(req).toMatchObject({
+      mode: 'run',
+      inline: false,
+      toolchain: 'go1.27.3',
+      env: { GOGC: '50' },
+    });
+    expect('toolchain' in requestOf(pinned.a)).toBe(false);
+  });
+
+  it('flags bench mode without a _test.go file', () => {
+    expect(benchWithoutTests({ ...pinned.a, mode: 'bench' })).toBe(true);
+    const withTest = [...pinned.a.files, { name: 'main_test.go', content: 'package main\n' }];
+    expect(benchWithoutTests({ ...pinned.a, mode: 'bench', files: withTest })).toBe(false);
   });
 });
