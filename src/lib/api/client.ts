@@ -36,6 +36,15 @@ function retryAfterSeconds(h: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
+/** invalid_request names the fields at fault (e.g. `env.GOGC: GOGC must be off or …`). */
+function withIssues(
+  message: string,
+  issues?: readonly { path: string; message: string }[],
+): string {
+  if (!issues?.length) return message;
+  return `${message} (${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')})`;
+}
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'The sandbox rejected the request.',
   413: 'The code is too large for the sandbox.',
@@ -97,7 +106,7 @@ export async function analyze(
       status: res.status,
       ...(apiError.success ? { code: apiError.data.code } : {}),
       message: apiError.success
-        ? apiError.data.message
+        ? withIssues(apiError.data.message, apiError.data.issues)
         : (STATUS_TEXT[res.status] ?? `The sandbox answered HTTP ${res.status}.`),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
     },

@@ -60,6 +60,22 @@ describe('analyze', () => {
     });
   });
 
+  it('names the fields of an invalid request', async () => {
+    reply = {
+      status: 400,
+      body: JSON.stringify({
+        code: 'invalid_request',
+        message: 'The request is not valid.',
+        issues: [{ path: 'env.GOGC', message: 'GOGC must be off or a number from 1 to 10000' }],
+      }),
+    };
+    const out = await analyze(req, { base });
+    expect(!out.ok && out.error.message).toBe(
+      'The request is not valid. (env.GOGC: GOGC must be off or a number from 1 to 10000)',
+    );
+    expect(!out.ok && out.error.code).toBe('invalid_request');
+  });
+
   it('gives a readable message when a proxy answers 502 with HTML', async () => {
     reply = { status: 502, body: '<html>Bad gateway</html>' };
     const out = await analyze(req, { base });
