@@ -7,10 +7,24 @@ export interface DecisionExplanation {
   glossaryHref: string;
 }
 
-/** The last hop into the sink says, in the compiler's words, why the value outlives its frame. */
+/** Reasons that explain an escape on their own; `spill`, `reference`, `dot`… only carry it. */
+const TELLING = new Set([
+  'return',
+  'too large for stack',
+  'too aligned for stack',
+  'captured by a closure',
+  'call parameter',
+  'interface-converted',
+  'assign',
+]);
+
+/**
+ * The last hop into the sink says, in the compiler's words, why the value outlives its frame:
+ * its most telling reason, else its last one.
+ */
 function lastReason(e: Explanation | undefined): { where: string; why: string } | undefined {
-  const step = e?.steps.at(-1);
-  return step?.reasons.at(-1) ?? step?.reasons[0];
+  const reasons = e?.steps.at(-1)?.reasons ?? [];
+  return reasons.find((r) => TELLING.has(r.why)) ?? reasons.at(-1);
 }
 
 function sinkOf(e: Explanation | undefined): string | undefined {

@@ -23,6 +23,31 @@ describe('explainDecision', () => {
     expect(e.plain).toContain('which keeps it');
   });
 
+  it('prefers the telling reason of the last hop over carriers such as spill', () => {
+    const d = find('moved-to-heap', 'p');
+    const closure = {
+      ...d,
+      explanation: {
+        header: 'escapes' as const,
+        truncated: false,
+        steps: [
+          {
+            dst: '{storage for func literal}',
+            src: 'n',
+            ops: '&',
+            reasons: [
+              { where: 'n', why: 'captured by a closure' },
+              { where: 'n', why: 'reference' },
+            ],
+          },
+        ],
+      },
+    };
+    expect(explainDecision(closure).plain).toContain(
+      'a closure that outlives the function captures it',
+    );
+  });
+
   it('asks for -m=2 when there is no chain', () => {
     const bare = { ...find('moved-to-heap', 'p') };
     delete bare.explanation;
