@@ -31,6 +31,20 @@ export interface DecisionChange {
   text: string;
 }
 
+const RANK: Record<ChangeKind, number> = {
+  'heap-to-stack': 0,
+  'stack-to-heap': 0,
+  'new-heap': 1,
+  'removed-heap': 1,
+  'new-stack': 2,
+  'removed-stack': 2,
+  'param-changed': 3,
+  'now-inlinable': 4,
+  'no-longer-inlinable': 4,
+  'now-inlined': 5,
+  'no-longer-inlined': 5,
+};
+
 /** The code each side's decisions refer to (to find enclosing functions when none is given). */
 export interface DiffSources {
   a?: readonly SourceFile[];
@@ -45,6 +59,8 @@ type Entry = {
   state: string;
   /** Functions the value was inlined from, when the service sent `-json` inline chains. */
   origins: string[];
+  /** Inlined from code outside the playground's files (the standard library), e.g. `testing/benchmark.go`. */
+  foreign: string | undefined;
 };
 
 const FAMILY: Partial<Record<Decision['kind'], [Family, string]>> = {
@@ -73,7 +89,9 @@ function entries(decisions: readonly Decision[], files: readonly SourceFile[] = 
     const origins = (d.inlinedFrom ?? [])
       .map((p) => fnAt(p.file, p.line))
       .filter((x): x is string => x !== undefined);
-    out.push({ d, fn, family: fam[0], state: fam[1], origins });
+    const outside = d.inlinedFrom?.find((p) => !files.some((f) => sameFile(p.file, f.name)));
+    const foreign = outside?.file.replace(/^.*\/src\//, '');
+    out.push({ d, fn, family: fam[0], state: fam[1], origins, foreign });
   }
   return out;
 }
@@ -106,7 +124,10 @@ function inlinedFrom(e: Entry, side: Entry[]): string[] {
   const calls = side
     .filter((o) => o.family === 'call' && samePos(o.d, e.d))
     .map((o) => o.d.subject);
-  return [...e.origins, ...calls];
+  // Calls at one position are listed outermost first; a -json chain of depth n names the n-th.
+  const depth = e.d.inlinedFrom?.length ?? 0;
+  const picked = depth > 0 ? calls[depth - 1] : undefined;
+  return [...e.origins, ...(picked ? [picked] : []), ...calls];
 }
 
 function label(e: Entry): string {
@@ -166,6 +187,26 @@ function oneSided(
       const why = inA ? `${copy.callee} is no longer inlined` : `${copy.callee} is now inlined`;
       const kind = to === 'heap' ? 'stack-to-heap' : 'heap-to-stack';
       return change(kind, a, b, `${label(e)}: ${from} → ${to} (line ${line}: ${why})`);
+    }
+  }
+  if (e.family === 'alloc' || e.family === 'var') {
+    // A copy of a callee whose own decision we cannot see (the standard library): the value is
+    // made inside that call again, or newly inlined here.
+    const from = inlinedFrom(e, inA ? all.a : all.b)[0] ?? e.foreign;
+    if (from !== undefined) {
+      return inA
+        ? change(
+            e.state === 'heap' ? 'removed-heap' : 'removed-stack',
+            a,
+            b,
+            `${label(e)}: made inside ${from} again, which is no longer inlined (line ${line})`,
+          )
+        : change(
+            e.state === 'heap' ? 'new-heap' : 'new-stack',
+            a,
+            b,
+            `${label(e)}: new ${e.state} allocation at line ${line}, inlined from ${from}`,
+          );
     }
   }
   switch (e.family) {
@@ -257,5 +298,9 @@ export function diffDecisions(
     const c = oneSided(y, false, all);
     if (c) out.push(c);
   }
-  return out.sort((p, q) => (p.lineB ?? p.lineA ?? 0) - (q.lineB ?? q.lineA ?? 0));
+  // Stack and heap first: that is what a comparison is usually about; inlining follows.
+  const rank = (c: DecisionChange) => RANK[c.kind];
+  return out.sort(
+    (p, q) => rank(p) - rank(q) || (p.lineB ?? p.lineA ?? 0) - (q.lineB ?? q.lineA ?? 0),
+  );
 }

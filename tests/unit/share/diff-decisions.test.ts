@@ -122,3 +122,33 @@ describe('diffDecisions on the service’s own records (default program, -m=2, -
     expect(lines).toContain('call to newPoint in main at line 20: no longer inlined');
   });
 });
+
+describe('diffDecisions on a benchmark pair (inlining on vs off, real service records)', () => {
+  const load = (name: string): Decision[] =>
+    DecisionSchema.array().parse(
+      (JSON.parse(read(`bench-pair/${name}.json`)) as { decisions: unknown }).decisions,
+    );
+  const files = ['main.go', 'main_test.go'].map((name) => ({
+    name,
+    content: read(`bench-pair/${name}.txt`),
+  }));
+  const changes = diffDecisions(load('inline-on'), load('inline-off'), { a: files, b: files });
+  const lines = changes.map((c) => c.text);
+
+  it('says a standard-library allocation moved back into its call, not that it vanished', () => {
+    const metric = lines.find((l) => l.startsWith('"metric unit must not be empty"'));
+    // The -json chain points into testing/benchmark.go: the outermost inlined call, ReportMetric.
+    expect(metric).toBe(
+      '"metric unit must not be empty" in BenchmarkSizes.func1: made inside testing.(*B).ReportMetric again, which is no longer inlined (line 29)',
+    );
+    expect(lines.some((l) => l.includes('heap allocation at line') && l.includes('is gone'))).toBe(
+      false,
+    );
+  });
+
+  it('lists stack and heap changes before inlining changes', () => {
+    const firstInline = changes.findIndex((c) => c.kind.includes('inlin'));
+    const lastAlloc = changes.findLastIndex((c) => !c.kind.includes('inlin'));
+    expect(firstInline).toBeGreaterThan(lastAlloc);
+  });
+});
