@@ -12,6 +12,8 @@ const bin = (name: string) => join(import.meta.dirname, '..', 'node_modules', '.
 const summaryFile = join(mkdtempSync(join(tmpdir(), 'gml-test-')), 'summary.jsonl');
 
 const steps: Array<[string, string, string[]]> = [
+  // A clean checkout has no .astro/ yet: sync generates the astro:content and env types.
+  ['sync types', bin('astro'), ['sync']],
   ['type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
   ['build', bin('astro'), ['build']],
