@@ -4,7 +4,7 @@
  */
 import type { AnalyzeResponse, PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
 import { benchDeltas, formatPercent } from '../../lib/share/bench-deltas.ts';
-import { diffDecisions } from '../../lib/share/diff-decisions.ts';
+import { diffDecisions, type DecisionChange } from '../../lib/share/diff-decisions.ts';
 import { gcOverlay } from '../../lib/share/gc-overlay.ts';
 import { h, need } from './dom.ts';
 import type { Monaco } from './monaco.ts';
@@ -107,10 +107,31 @@ export class CompareView {
       return;
     }
     const changes = diffDecisions(a.decisions, b.decisions, { a: state.a.files, b: state.b.files });
+    const item = (c: DecisionChange) => h('li', { 'data-change': c.kind }, c.text);
+    // Turning inlining off touches every call; keep those lines folded under the ones about memory.
+    const inlining = changes.filter((c) => c.kind.includes('inlin'));
+    const memory = changes.filter((c) => !c.kind.includes('inlin'));
+    const folded =
+      inlining.length > 0
+        ? h(
+            'li',
+            {},
+            h(
+              'details',
+              memory.length === 0 ? { open: '' } : {},
+              h(
+                'summary',
+                {},
+                `Inlining: ${inlining.length} change${inlining.length > 1 ? 's' : ''}`,
+              ),
+              h('ul', {}, ...inlining.map(item)),
+            ),
+          )
+        : null;
     list.replaceChildren(
-      ...(changes.length
-        ? changes.map((c) => h('li', { 'data-change': c.kind }, c.text))
-        : [h('li', {}, 'No difference in the compiler’s decisions.')]),
+      ...memory.map(item),
+      ...(folded ? [folded] : []),
+      ...(changes.length ? [] : [h('li', {}, 'No difference in the compiler’s decisions.')]),
     );
     this.drawGc(a, b);
     this.drawBench(a, b);
