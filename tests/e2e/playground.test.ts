@@ -248,6 +248,13 @@ func main() {
     });
     const lines = await opened.page.locator('[data-semantic-diff] li').allInnerTexts();
     expect(lines).toContain('&T{...} in useT: stack → heap (line 10: newT is no longer inlined)');
+    // With results, markers, both editors and the diff on screen, in both themes: nothing serious.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await opened.page.emulateMedia({ colorScheme });
+      await opened.page.waitForTimeout(300);
+      const violations = await runAxe(opened.page);
+      expect(violations, `${colorScheme}: ${formatViolations(violations)}`).toEqual([]);
+    }
     // The comparison itself is shareable: a short link carries both variants and both results.
     expect(await stateOf(opened.page)).toEqual(state);
     await opened.page.click('[data-share]');

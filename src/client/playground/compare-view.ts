@@ -72,6 +72,9 @@ export class CompareView {
         originalAriaLabel: 'Variant A code',
         modifiedAriaLabel: 'Variant B code',
       });
+      // The construction options above do not reach the inner editors' input elements (0.57).
+      this.diff.getOriginalEditor().updateOptions({ ariaLabel: 'Variant A code' });
+      this.diff.getModifiedEditor().updateOptions({ ariaLabel: 'Variant B code' });
       this.diff.setModel({
         original: editor.createModel('', 'go'),
         modified: editor.createModel('', 'go'),

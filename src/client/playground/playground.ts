@@ -95,7 +95,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     },
   });
 
-  const { monaco } = await import('./monaco.ts');
+  const { monaco, editorTheme } = await import('./monaco.ts');
   const editorHost = need(root, '[data-editor]');
   editorHost.replaceChildren();
   const models = new EditorModels(monaco, variant, () => changed());
@@ -109,7 +109,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     renderFinalNewline: 'on',
     tabSize: 4,
     insertSpaces: false,
-    theme: document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs',
+    theme: editorTheme(),
     ariaLabel: 'Go source',
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
@@ -123,7 +123,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     return m && r ? { result: r, file: m[2]! } : undefined;
   });
   document.addEventListener('gml-themechange', () => {
-    monaco.editor.setTheme(document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs');
+    monaco.editor.setTheme(editorTheme());
   });
 
   const compareRoot = need(root, '[data-compare-panel]');
