@@ -107,7 +107,7 @@ async function expectControls(page: Page, s: PlaygroundState): Promise<void> {
     s.a.env.GOMEMLIMIT,
   );
   expect(await page.locator('select[name=GOMAXPROCS]').inputValue()).toBe(s.a.env.GOMAXPROCS);
-  const tabs = await page.locator('[data-file-tabs] [role=tab]').allInnerTexts();
+  const tabs = await page.locator('[data-file-tabs] button[data-file]').allInnerTexts();
   expect(tabs).toEqual(s.a.files.map((f) => f.name));
 }
 
@@ -147,6 +147,14 @@ describe('share links', () => {
         () => document.querySelectorAll('.squiggly-warning, .squiggly-info').length,
       );
       expect(markers).toBeGreaterThan(0);
+      // Results, markers and the stack-or-heap diagram on screen: nothing serious for axe.
+      await reader.page.waitForSelector('[data-diagram] svg', { timeout: 30_000 });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await reader.page.emulateMedia({ colorScheme });
+        await reader.page.waitForTimeout(300);
+        const violations = await runAxe(reader.page);
+        expect(violations, `${colorScheme}: ${formatViolations(violations)}`).toEqual([]);
+      }
     } finally {
       await reader.close();
     }

@@ -14,10 +14,11 @@ export function renderFileTabs(
   active: string,
   on: FileTabsHandlers,
 ): void {
+  // A list of buttons, not an ARIA tablist: there is one editor, not a panel per tab.
   const tabs = names.map((name) => {
     const tab = h(
       'button',
-      { type: 'button', role: 'tab', 'aria-selected': String(name === active), 'data-file': name },
+      { type: 'button', 'aria-current': name === active ? 'true' : undefined, 'data-file': name },
       name,
     );
     tab.addEventListener('click', () => on.select(name));
@@ -29,7 +30,7 @@ export function renderFileTabs(
     close.addEventListener('click', () => {
       if (confirm(`Remove ${name}?`)) on.remove(name);
     });
-    return h('span', { class: 'pg-tab' }, tab, names.length > 1 ? close : null);
+    return h('li', { class: 'pg-tab' }, tab, names.length > 1 ? close : null);
   });
   const add = h('button', { type: 'button', class: 'pg-tab-add', 'aria-label': 'Add a file' }, '+');
   add.addEventListener('click', () => {
@@ -41,7 +42,7 @@ export function renderFileTabs(
     else if (names.includes(name)) alert(`${name} already exists`);
     else on.add(name);
   });
-  host.replaceChildren(h('span', { role: 'tablist', 'aria-label': 'Files' }, ...tabs), add);
+  host.replaceChildren(h('ul', { class: 'pg-files', 'aria-label': 'Files' }, ...tabs), add);
 }
 
 /** Starting text of a new file: a benchmark skeleton for tests, a bare package otherwise. */
