@@ -383,3 +383,22 @@ test('a gallery card opens its snippet in the playground with its code and optio
     await opened.close();
   }
 });
+
+test('files are tabs: add a benchmark file, switch to it, and the state follows', async () => {
+  const opened = await openPage('/play/');
+  try {
+    await ready(opened.page);
+    opened.page.once('dialog', (d) => void d.accept('main_test.go'));
+    await opened.page.click('.pg-tab-add');
+    await opened.page.waitForSelector('button[data-file="main_test.go"][aria-current="true"]');
+    const state = await stateOf(opened.page);
+    expect(state.a.files.map((f) => f.name)).toEqual(['main.go', 'main_test.go']);
+    expect(state.a.files[1]!.content).toContain('func BenchmarkExample(b *testing.B)');
+    // The editor now shows the new file.
+    expect(await opened.page.locator('.monaco-editor .view-lines').innerText()).toContain(
+      'BenchmarkExample',
+    );
+  } finally {
+    await opened.close();
+  }
+});

@@ -10,6 +10,7 @@ import type {
 } from '../../../sandbox-api/src/protocol.ts';
 import { analyze } from '../../lib/api/client.ts';
 import { canonicalJson } from '../../lib/share/canonical-state.ts';
+import { sameFile } from '../../lib/results/same-file.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import { API_BASE } from './api-base.ts';
 import { CompareView } from './compare-view.ts';
@@ -87,8 +88,8 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
 
   const resultsView = new ResultsView(need(root, '[data-results]'), {
     onGoto: (file, line) => {
-      if (file && file !== activeFile[side] && variant(side).files.some((f) => f.name === file))
-        selectFile(file);
+      const target = file && variant(side).files.find((f) => sameFile(f.name, file));
+      if (target && target.name !== activeFile[side]) selectFile(target.name);
       editor.revealLineInCenter(line);
       editor.setPosition({ lineNumber: line, column: 1 });
       editor.focus();
