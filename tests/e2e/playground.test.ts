@@ -402,3 +402,20 @@ test('files are tabs: add a benchmark file, switch to it, and the state follows'
     await opened.close();
   }
 });
+
+test('a run the sandbox refuses explains why and keeps the code', async () => {
+  const state = defaultState();
+  state.a.mode = 'run';
+  state.a.env = { GOMAXPROCS: '999' };
+  state.a.files[0]!.content += '\n// my unsaved thought\n';
+  const opened = await openPage(`/play/#${encodeState(state)}`);
+  try {
+    await ready(opened.page);
+    await runAndWait(opened.page);
+    const error = opened.page.locator('[data-results] .pg-error');
+    expect(await error.innerText()).toMatch(/GOMAXPROCS.*Your code is unchanged/);
+    expect(await stateOf(opened.page)).toEqual(state);
+  } finally {
+    await opened.close();
+  }
+});

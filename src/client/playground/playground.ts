@@ -72,8 +72,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   const variant = (s: Side): Variant => (s === 'b' && state.b ? state.b : state.a);
 
   const controls = new Controls(root, () => {
-    Object.assign(variant(side), controls.read());
-    if (!controls.read().toolchain) delete variant(side).toolchain;
+    const options = controls.read();
+    Object.assign(variant(side), options);
+    if (!options.toolchain) delete variant(side).toolchain;
     changed();
   });
   controls.show(variant(side));
@@ -259,14 +260,14 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       }
       showResult(side);
       if (failed && !failed[2].ok) {
-        resultsView.status(`<p class="pg-error" role="alert"></p>`);
-        root.querySelector('[data-results] .pg-error')!.textContent =
-          `Could not run${state.b ? ` variant ${failed[0].toUpperCase()}` : ''}: ${failed[2].error.message} Your code is unchanged.`;
+        const which = state.b ? ` variant ${failed[0].toUpperCase()}` : '';
+        resultsView.error(
+          `Could not run${which}: ${failed[2].error.message} Your code is unchanged.`,
+        );
       }
       if (state.b) compare.showResults(state, results.a, results.b);
     } catch (err) {
-      if (!ctrl.signal.aborted)
-        resultsView.status(`<p class="pg-error" role="alert">${String(err)}</p>`);
+      if (!ctrl.signal.aborted) resultsView.error(`Could not run: ${String(err)}`);
     } finally {
       if (running === ctrl) delete root.dataset['running'];
     }

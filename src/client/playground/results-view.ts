@@ -55,6 +55,13 @@ export class ResultsView {
       );
   }
 
+  /** A failure in plain text (never parsed as HTML), above whatever result is shown. */
+  error(text: string): void {
+    this.status('<p class="pg-error" role="alert"></p>');
+    const p = this.root.querySelector('[data-status] .pg-error');
+    if (p) p.textContent = text;
+  }
+
   show(r: AnalyzeResponse, origin: ResultOrigin, files: readonly string[]): void {
     this.result = r;
     this.drawn = undefined;
