@@ -83,6 +83,11 @@ export async function renderMermaid(
     mermaid.initialize({
       startOnLoad: false,
       theme: isDark() ? 'dark' : 'default',
+      // Mermaid's dark theme draws edge labels in light grey on a mid-grey box (about 3:1);
+      // a page-coloured box keeps them readable (WCAG AA, checked by axe in the e2e tests).
+      ...(isDark()
+        ? { themeVariables: { edgeLabelBackground: '#0d1117', tertiaryTextColor: '#e6edf3' } }
+        : {}),
       securityLevel: options.interactive === true ? 'loose' : 'strict',
       // Mermaid measures labels with this font, so it must be a real family list, not `inherit`.
       fontFamily: getComputedStyle(el).fontFamily || 'system-ui, sans-serif',
