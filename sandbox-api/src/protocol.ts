@@ -241,7 +241,11 @@ export const GcCycleSchema = z.object({
   /** Cumulative share of CPU spent in GC since program start, in percent. */
   cpuPercent: z.number(),
   /** Wall clock: STW sweep termination, concurrent mark, STW mark termination (ms). */
-  clockMs: z.object({ sweepTermination: z.number(), mark: z.number(), markTermination: z.number() }),
+  clockMs: z.object({
+    sweepTermination: z.number(),
+    mark: z.number(),
+    markTermination: z.number(),
+  }),
   /** CPU time: STW sweep termination, mark assist, background, idle, STW mark termination (ms). */
   cpuMs: z.object({
     sweepTermination: z.number(),
@@ -428,6 +432,37 @@ export const PlaygroundStateSchema = z.object({
   b: VariantSchema.optional(),
 });
 export type PlaygroundState = z.infer<typeof PlaygroundStateSchema>;
+
+function canonicalVariant(v: Variant): Variant {
+  const env: Variant['env'] = {};
+  // Sorted insertion order gives sorted JSON keys.
+  for (const key of ['GODEBUG', 'GOGC', 'GOMAXPROCS', 'GOMEMLIMIT'] as const) {
+    const value = v.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  return {
+    env,
+    escapeDetail: v.escapeDetail,
+    files: v.files.map((f) => ({ content: f.content, name: f.name })),
+    inline: v.inline,
+    mode: v.mode,
+    ...(v.toolchain ? { toolchain: v.toolchain } : {}),
+  };
+}
+
+/**
+ * The one spelling of a playground state (keys sorted, unset knobs absent). Share ids are a
+ * hash of this JSON, so the site (URL hash) and the service (short links) must agree on it:
+ * it lives in the contract rather than in two copies.
+ */
+export function canonicalPlaygroundState(state: PlaygroundState): PlaygroundState {
+  const parsed = PlaygroundStateSchema.parse(state);
+  return {
+    a: canonicalVariant(parsed.a),
+    ...(parsed.b ? { b: canonicalVariant(parsed.b) } : {}),
+    v: 1,
+  };
+}
 
 export const ShareRequestSchema = z
   .object({

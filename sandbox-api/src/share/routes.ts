@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ShareRequestSchema, type ApiError, type SharedStateResponse } from '../protocol.ts';
-import { canonicalState } from './canonical-state.ts';
+import {
+  canonicalPlaygroundState,
+  ShareRequestSchema,
+  type ApiError,
+  type SharedStateResponse,
+} from '../protocol.ts';
 import { SHARE_ID_PATTERN, shareId } from './share-id.ts';
 import { openShareStore, type ShareStore } from './share-store.ts';
 
@@ -52,7 +56,7 @@ export function createShareRoutes(opts: ShareRoutesOptions): Hono {
         }));
         return c.json(error('invalid_request', 'the share request is not valid', { issues }), 400);
       }
-      const stateJson = JSON.stringify(canonicalState(parsed.data.state));
+      const stateJson = JSON.stringify(canonicalPlaygroundState(parsed.data.state));
       const id = shareId(stateJson);
       const { result, resultB } = parsed.data;
       const resultJson = result ? JSON.stringify(result) : null;
