@@ -69,12 +69,14 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     probeGoroot: known.get(found[0]!.version)!.hostGoroot,
   });
   const sandbox = detected.mode;
-  if (sandbox.kind === 'none') config.log(`WARNING: running UNSANDBOXED: ${detected.note ?? ''}`);
+  if (detected.broken) config.log(`ERROR: ${detected.broken}`);
+  else if (sandbox.kind === 'none')
+    config.log(`WARNING: running UNSANDBOXED: ${detected.note ?? ''}`);
   else if (detected.note) config.log(`sandbox: bubblewrap (${detected.note})`);
 
   const warmed = new Map<string, WarmToolchain>();
   const warming = new Map<string, Promise<WarmToolchain>>();
-  const problems: string[] = [];
+  const problems: string[] = detected.broken ? [detected.broken] : [];
   const ensureWarm = (version: string): Promise<WarmToolchain> => {
     let p = warming.get(version);
     if (!p) {
@@ -136,6 +138,9 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       });
     }
     const req = parsed.data;
+    if (detected.broken) {
+      throw new ApiFailure(503, { code: 'unavailable', message: detected.broken }, 60);
+    }
     const files = validateFiles(
       req.txtar !== undefined ? splitTxtar(req.txtar) : (req.files ?? []),
       config,
@@ -200,7 +205,13 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     health: () => {
       const defaultReady = warmed.has(defaultVersion);
       return {
-        status: problems.length > 0 ? 'degraded' : defaultReady ? 'ok' : 'degraded',
+        status: detected.broken
+          ? 'down'
+          : problems.length > 0
+            ? 'degraded'
+            : defaultReady
+              ? 'ok'
+              : 'degraded',
         toolchains: found.map(info),
         queue: queue.stats(),
         sandbox: {

@@ -6,6 +6,8 @@ import { launch, type SandboxMode } from './launch.ts';
 export interface DetectedSandbox {
   mode: SandboxMode;
   note: string | undefined;
+  /** Set when jobs must not run at all: the sandbox is installed but does not work. */
+  broken?: string;
 }
 
 const TOOLS = { bwrap: '/usr/bin/bwrap', setpriv: '/usr/bin/setpriv', prlimit: '/usr/bin/prlimit' };
@@ -57,6 +59,11 @@ export async function detectSandbox(opts: {
   fs.rmSync(probeDir, { recursive: true, force: true });
   if (probe.exitCode !== 0) {
     const why = (probe.stderr.text || probe.stdout.text).trim().split('\n')[0] ?? 'unknown error';
+    // As root, "unisolated" would mean strangers' code running as root: fail closed instead.
+    if (root) {
+      const broken = `the sandbox is installed but its probe failed (${why}); no jobs run until it works`;
+      return { mode, note: broken, broken };
+    }
     return none(`bubblewrap probe failed (${why}): jobs run unisolated`);
   }
   const notes: string[] = [];

@@ -31,6 +31,43 @@ async function waitFor(cond: () => boolean, withinMs: number): Promise<boolean> 
   return cond();
 }
 
+/**
+ * Starts a service on a fake `go` and expects it to come up "down": health says why, and
+ * analyze is a 503, with the sandbox never switched off.
+ */
+async function toolchainFault(kind: 'missing' | 'broken'): Promise<void> {
+  const fake = brokenToolchain(kind);
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-fault-state-'));
+  process.env['GO'] = fake.go;
+  let service: Service | undefined;
+  try {
+    service = await createService({ stateDir, log: () => {}, sandboxUid: UID });
+    const health = service.health();
+    expect(health.status).not.toBe('ok');
+    expect(health.problems.join(' ')).toMatch(/toolchain|go/i);
+    // A broken toolchain must not switch the sandbox off: fail closed, never open.
+    expect(health.sandbox.mode).toBe('bubblewrap');
+    const { app, cleanup } = appFor(service);
+    try {
+      const res = await postAnalyze(
+        app,
+        JSON.stringify({ files: [{ name: 'main.go', content: SLEEP }] }),
+      );
+      const { status, error } = await errorOf(res);
+      expect(status).toBe(503);
+      expect(error.code).toBe('unavailable');
+      expect(error.message).toMatch(/toolchain|go/i);
+    } finally {
+      cleanup();
+    }
+  } finally {
+    delete process.env['GO'];
+    await service?.close();
+    fake.cleanup();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
 describe('faults: the toolchain at start', () => {
   const saved = process.env['GO'];
   afterAll(() => {
@@ -38,83 +75,51 @@ describe('faults: the toolchain at start', () => {
     else process.env['GO'] = saved;
   });
 
-  // Open (docs/SECURITY.md): createService throws on a missing toolchain, and a broken one
-  // switches the sandbox to "none". Flip to it.each once start-up fails closed with a 503.
-  it.fails.each(['missing', 'broken'] as const)(
+  // 'missing' is open (docs/SECURITY.md): createService throws instead of starting "down".
+  it.fails.each(['missing'] as const)(
     'a %s toolchain: the service starts, health says so, requests get a clear 503',
-    async (kind) => {
-      const fake = brokenToolchain(kind);
-      const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-fault-state-'));
-      process.env['GO'] = fake.go;
-      let service: Service | undefined;
-      try {
-        service = await createService({ stateDir, log: () => {}, sandboxUid: UID });
-        const health = service.health();
-        expect(health.status).not.toBe('ok');
-        expect(health.problems.join(' ')).toMatch(/toolchain|go/i);
-        // A broken toolchain must not switch the sandbox off: fail closed, never open.
-        expect(health.sandbox.mode).toBe('bubblewrap');
-        const { app, cleanup } = appFor(service);
-        try {
-          const res = await postAnalyze(
-            app,
-            JSON.stringify({ files: [{ name: 'main.go', content: SLEEP }] }),
-          );
-          const { status, error } = await errorOf(res);
-          expect(status).toBe(503);
-          expect(error.code).toBe('unavailable');
-          expect(error.message).toMatch(/toolchain|go/i);
-        } finally {
-          cleanup();
-        }
-      } finally {
-        delete process.env['GO'];
-        await service?.close();
-        fake.cleanup();
-        fs.rmSync(stateDir, { recursive: true, force: true });
-      }
-    },
+    (kind) => toolchainFault(kind),
   );
-  // HOLE (docs/SECURITY.md): detectSandbox falls back to mode "none" when its probe fails, so jobs
-  // run as root with no namespaces. Flip to it() once a failed probe fails closed.
-  it.fails(
-    'a sandbox probe that fails never leaves the service running jobs unsandboxed as root',
-    async () => {
-      // The fake reports go1.26.8, whose warm stamp in the shared state dir points at the real
-      // GOROOT: jobs can compile and run, but the sandbox probe (fake GOROOT) fails.
-      const fake = brokenToolchain('broken');
-      process.env['GO'] = fake.go;
-      let service: Service | undefined;
-      try {
-        service = await createService({ stateDir: STATE_DIR, log: () => {}, sandboxUid: UID });
-        const answer = await service
-          .analyze({
-            files: [
-              {
-                name: 'main.go',
-                content:
-                  'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println("uid:", os.Getuid()) }\n',
-              },
-            ],
-            mode: 'run',
-            escapeDetail: 1,
-            inline: true,
-            env: {},
-          })
-          .then(
-            (r) => `ran: ${r.run?.stdout.text.trim() ?? ''}`,
-            (e: unknown) => `refused: ${(e as { status?: number }).status ?? String(e)}`,
-          );
-        // Either refused (503) or, if it ran at all, not as root.
-        expect(answer).not.toBe('ran: uid: 0');
-        expect(answer).toMatch(/^refused: 503$|^ran: uid: [1-9]/);
-      } finally {
-        delete process.env['GO'];
-        await service?.close();
-        fake.cleanup();
-      }
-    },
+  it.each(['broken'] as const)(
+    'a %s toolchain: the service starts, health says so, requests get a clear 503',
+    (kind) => toolchainFault(kind),
   );
+  // Was a hole: the probe's failure switched the sandbox to "none" and jobs ran as root.
+  it('a sandbox probe that fails never leaves the service running jobs unsandboxed as root', async () => {
+    // The fake reports go1.26.8, whose warm stamp in the shared state dir points at the real
+    // GOROOT: jobs can compile and run, but the sandbox probe (fake GOROOT) fails.
+    const fake = brokenToolchain('broken');
+    process.env['GO'] = fake.go;
+    let service: Service | undefined;
+    try {
+      service = await createService({ stateDir: STATE_DIR, log: () => {}, sandboxUid: UID });
+      const answer = await service
+        .analyze({
+          files: [
+            {
+              name: 'main.go',
+              content:
+                'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println("uid:", os.Getuid()) }\n',
+            },
+          ],
+          mode: 'run',
+          escapeDetail: 1,
+          inline: true,
+          env: {},
+        })
+        .then(
+          (r) => `ran: ${r.run?.stdout.text.trim() ?? ''}`,
+          (e: unknown) => `refused: ${(e as { status?: number }).status ?? String(e)}`,
+        );
+      // Either refused (503) or, if it ran at all, not as root.
+      expect(answer).not.toBe('ran: uid: 0');
+      expect(answer).toMatch(/^refused: 503$|^ran: uid: [1-9]/);
+    } finally {
+      delete process.env['GO'];
+      await service?.close();
+      fake.cleanup();
+    }
+  });
 });
 
 describe('faults: scratch disk', () => {
