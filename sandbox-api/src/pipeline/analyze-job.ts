@@ -95,7 +95,9 @@ export async function analyzeJob(
     const stoppedByLimit = compile.result.timedOut || compile.result.outOfMemory;
     return done(
       { ok: false, decisions, compileErrors: errors, compilerOutput },
-      !stoppedByLimit && req.mode === 'build',
+      // Only the compiler's own diagnostics are the program's fault; anything else (ENOSPC,
+      // a crashed tool) may be gone next time and must not stick in the cache.
+      !stoppedByLimit && req.mode === 'build' && limitHit === undefined && parsed.errors.length > 0,
     );
   }
   const base: Body = { ok: true, decisions, compileErrors: [], compilerOutput };
