@@ -27,6 +27,26 @@ import { locateGo } from './toolchain/locate-go.ts';
 import { isWarmOnDisk, warmToolchain, type WarmToolchain } from './toolchain/warm.ts';
 
 export type { ServiceConfig } from './config.ts';
+
+/**
+ * The service's own disk failing (full, read-only) is not the user's fault and not a crash:
+ * a 503 that says so, so clients retry instead of reporting a bug.
+ */
+function scratch<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new ApiFailure(
+      503,
+      {
+        code: 'unavailable',
+        message: `the service's scratch disk is not usable right now (${code}); try again shortly`,
+      },
+      10,
+    );
+  }
+}
 export { ApiFailure } from './errors.ts';
 
 /** The analysis service, usable in-process (scripts, tests) or behind HTTP (app.ts). */
@@ -175,7 +195,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
         if (signal.aborted)
           throw new ApiFailure(499, { code: 'unavailable', message: 'request cancelled' });
         const toolchain = await ensureWarm(version);
-        const ws = createWorkspace(config.stateDir, files, sandbox.uid);
+        const ws = scratch(() => createWorkspace(config.stateDir, files, sandbox.uid));
         try {
           const root = jobRoot(sandbox, ws.dir);
           const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);

@@ -19,11 +19,17 @@ export function createWorkspace(
 ): Workspace {
   const dir = path.join(stateDir, 'jobs', `job-${process.pid}-${++seq}`);
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
-  for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.content, { mode: 0o644 });
-  for (const [name, content] of Object.entries(extra)) {
-    fs.writeFileSync(path.join(dir, name), content, { mode: 0o644 });
+  try {
+    for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.content, { mode: 0o644 });
+    for (const [name, content] of Object.entries(extra)) {
+      fs.writeFileSync(path.join(dir, name), content, { mode: 0o644 });
+    }
+    if (uid !== undefined) fs.chownSync(dir, uid, uid);
+  } catch (e) {
+    // A half-written job dir (disk full) would otherwise stay until the next restart.
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
-  if (uid !== undefined) fs.chownSync(dir, uid, uid);
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

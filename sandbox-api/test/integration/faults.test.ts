@@ -167,9 +167,7 @@ describe('faults: scratch disk', () => {
       ],
     });
 
-  // Open (docs/SECURITY.md): a workspace that cannot be created is a 500 "internal". Flip to
-  // it() once it maps to 503 unavailable.
-  it.fails('full: a clear 503, and the same request works once there is room', async () => {
+  it('full: a clear 503, and the same request works once there is room', async () => {
     fill(0);
     const { app, cleanup } = appFor(service);
     try {
@@ -218,22 +216,19 @@ describe('faults: scratch disk', () => {
     }
   });
 
-  it.fails(
-    'read-only: a clear 503, and the service recovers when it is writable again',
-    async () => {
-      execFileSync('mount', ['-o', 'remount,ro', jobsMount]);
-      const { app, cleanup } = appFor(service);
-      try {
-        const { status, error } = await errorOf(await postAnalyze(app, build('ro')));
-        expect(status).toBe(503);
-        expect(error.code).toBe('unavailable');
-      } finally {
-        execFileSync('mount', ['-o', 'remount,rw', jobsMount]);
-        cleanup();
-      }
-      expect((await postAnalyze(app, build('ro'))).status).toBe(200);
-    },
-  );
+  it('read-only: a clear 503, and the service recovers when it is writable again', async () => {
+    execFileSync('mount', ['-o', 'remount,ro', jobsMount]);
+    const { app, cleanup } = appFor(service);
+    try {
+      const { status, error } = await errorOf(await postAnalyze(app, build('ro')));
+      expect(status).toBe(503);
+      expect(error.code).toBe('unavailable');
+    } finally {
+      execFileSync('mount', ['-o', 'remount,rw', jobsMount]);
+      cleanup();
+    }
+    expect((await postAnalyze(app, build('ro'))).status).toBe(200);
+  });
 });
 
 describe('faults: clients and crashes', () => {
