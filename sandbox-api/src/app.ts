@@ -41,9 +41,19 @@ export function createApp(service: Service, opts: AppOptions): Hono {
         }),
     }),
     async (c) => {
+      let text: string;
+      try {
+        // Lenient decoding would hand the compiler U+FFFD where the client sent garbage.
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+      } catch {
+        return fail(c, 400, {
+          code: 'invalid_json',
+          message: 'the request body is not valid UTF-8',
+        });
+      }
       let body: unknown;
       try {
-        body = JSON.parse(await c.req.text());
+        body = JSON.parse(text);
       } catch {
         return fail(c, 400, {
           code: 'invalid_json',

@@ -26,6 +26,12 @@ export function validateFiles(files: readonly SourceFile[], limits: FileLimits):
       );
     }
     if (seen.has(f.name)) throw badRequest('bad_file_name', `file ${f.name} appears twice`);
+    if (f.content.includes('\u0000')) {
+      throw badRequest(
+        'invalid_request',
+        `file ${f.name} contains a NUL byte, which Go source cannot`,
+      );
+    }
     seen.add(f.name);
     bytes += Buffer.byteLength(f.content, 'utf8');
   }

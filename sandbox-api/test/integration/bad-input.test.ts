@@ -200,9 +200,7 @@ describe('bad input: file names', () => {
 });
 
 describe('bad input: bytes the compiler should never see', () => {
-  // Known gap (docs/SECURITY.md "Open items"): the body is decoded leniently and the 0xFF bytes
-  // reach the compiler as U+FFFD. Flip to it() once the app decodes with fatal UTF-8.
-  it.fails('a body that is not valid UTF-8 is a 400, not a source full of U+FFFD', async () => {
+  it('a body that is not valid UTF-8 is a 400, not a source full of U+FFFD', async () => {
     const enc = new TextEncoder();
     const bytes = new Uint8Array([
       ...enc.encode(
@@ -218,9 +216,7 @@ describe('bad input: bytes the compiler should never see', () => {
     expect(error.message).toMatch(/UTF-8/);
   });
 
-  // Known gap (docs/SECURITY.md "Open items"): a NUL reaches the compiler, which answers with a
-  // 200 compile error. Flip to it() once file validation refuses NUL bytes.
-  it.fails('a NUL byte in the source is a 400 naming the file', async () => {
+  it('a NUL byte in the source is a 400 naming the file', async () => {
     const { status, error } = await errorOf(
       await postAnalyze(
         app,
