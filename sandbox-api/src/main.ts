@@ -23,7 +23,10 @@ if (service.sandboxKind === 'none' && !loopback && process.env['GML_ALLOW_UNSAND
   );
   process.exit(1);
 }
-await service.warm();
+// A toolchain that fails to warm is reported by health (and 503s), not a crash at start.
+await service
+  .warm()
+  .catch((e: unknown) => console.error(`warming failed: ${(e as Error).message}`));
 const shareDbPath =
   process.env['GML_SHARE_DB'] ?? path.join(service.config.stateDir, 'share.sqlite');
 const app = createApp(service, {

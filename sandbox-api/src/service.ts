@@ -24,6 +24,7 @@ import { detectSandbox } from './sandbox/detect.ts';
 import { jobRoot } from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
 import { locateGo } from './toolchain/locate-go.ts';
+import { unavailableService } from './unavailable-service.ts';
 import { isWarmOnDisk, warmToolchain, type WarmToolchain } from './toolchain/warm.ts';
 
 export type { ServiceConfig } from './config.ts';
@@ -78,7 +79,14 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
   sweepWorkspaces(config.stateDir);
   if (CgroupManager.available()) await CgroupManager.sweep();
 
-  const found = discoverToolchains(locateGo());
+  let found: Toolchain[];
+  try {
+    found = discoverToolchains(locateGo());
+  } catch (e) {
+    const why = `no working Go toolchain: ${(e as Error).message.trim().split('\n').at(-1) ?? ''}`;
+    config.log(`ERROR: ${why}`);
+    return unavailableService(config, why);
+  }
   const defaultVersion = config.defaultToolchain ?? found[0]!.version;
   const known = new Map<string, Toolchain>(found.map((t) => [t.version, t]));
   if (!known.has(defaultVersion)) throw new Error(`default toolchain ${defaultVersion} not found`);
