@@ -11,6 +11,13 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { AxeResults } from 'axe-core';
 import { closeBrowser, openPage } from './support/browser.ts';
+import {
+  captureAnalyzeBodies,
+  hydrated as hydratedIn,
+  replaceLine as replaceLineIn,
+  runAndWait as runAndWaitIn,
+  snippetRoot,
+} from './support/snippet.ts';
 
 const CHAPTER = '/learn/chapter-2';
 /** Chapter 2's "returning the address of a local": x on line 9 moves to the heap. */
@@ -20,39 +27,11 @@ mkdirSync(SHOTS, { recursive: true });
 
 afterAll(closeBrowser);
 
-const root = (page: Page) => page.locator(`#${ID}`);
+const root = (page: Page) => snippetRoot(page, ID);
 
-async function hydrated(page: Page): Promise<void> {
-  await root(page).scrollIntoViewIfNeeded();
-  await page.waitForSelector(`#${ID}[data-state="ready"] .cm-editor`);
-}
-
-/** Replaces the editor line containing `find` (from its indentation on) with `text`. */
-async function replaceLine(page: Page, find: string, text: string): Promise<void> {
-  await root(page).locator('.cm-line', { hasText: find }).first().click();
-  await page.keyboard.press('End');
-  await page.keyboard.press('Shift+Home');
-  await page.keyboard.type(text);
-}
-
-async function runAndWait(page: Page, start = true): Promise<string> {
-  if (start) await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(
-    (id) => {
-      const el = document.getElementById(id)!;
-      const status = el.querySelector('[data-slot="status"]')?.textContent ?? '';
-      return (
-        !el.hasAttribute('data-running') &&
-        status !== '' &&
-        !status.startsWith('Compiling') &&
-        !status.includes('retrying')
-      );
-    },
-    ID,
-    { timeout: 60_000 },
-  );
-  return (await root(page).locator('[data-slot="status"]').textContent()) ?? '';
-}
+const hydrated = (page: Page) => hydratedIn(page, ID);
+const replaceLine = (page: Page, find: string, text: string) => replaceLineIn(page, ID, find, text);
+const runAndWait = (page: Page, start = true) => runAndWaitIn(page, ID, start);
 
 /** Serious and critical axe findings inside the snippet only (the page has its own test). */
 async function axeSnippet(page: Page): Promise<string[]> {
@@ -258,4 +237,105 @@ test('edits survive a reload and Reset restores the original', async () => {
   } finally {
     await opened.close();
   }
+});
+
+/** Tags the current contents of a result slot, so a test can tell a redraw from the recording. */
+async function tagSlot(page: Page, id: string, name: string): Promise<void> {
+  await page.evaluate(
+    ([sid, slotName]) => {
+      const el = document.querySelector(`#${sid} [data-slot="${slotName}"]`);
+      for (const child of el?.children ?? []) child.setAttribute('data-stale', '');
+    },
+    [id, name] as const,
+  );
+}
+
+describe('runtime snippets run live', () => {
+  test('forced-gc draws a fresh GC table and chart with its forced cycles', async () => {
+    const opened = await openPage('/learn/chapter-4');
+    try {
+      const { page } = opened;
+      const id = 'forced-gc';
+      const bodies = captureAnalyzeBodies(page);
+      await hydratedIn(page, id);
+      await tagSlot(page, id, 'gc');
+      await snippetRoot(page, id).locator('.sn-run').click();
+      expect(await runAndWaitIn(page, id, false)).toMatch(/^Done in \d+ ms/);
+      expect(bodies.map((b) => b.mode)).toEqual(['run']);
+      const gc = snippetRoot(page, id).locator('[data-slot="gc"]');
+      await expect(gc.locator('[data-stale]').count()).resolves.toBe(0);
+      const rows = gc.locator('tbody tr');
+      const cycles = await rows.count();
+      expect(cycles).toBeGreaterThanOrEqual(2);
+      // runtime.GC and debug.FreeOSMemory each force one.
+      await expect(rows.filter({ hasText: '(forced)' }).count()).resolves.toBeGreaterThanOrEqual(2);
+      const chart = gc.locator('svg.sn-gc-chart');
+      await expect(chart.getAttribute('aria-label')).resolves.toContain(`${cycles} GC cycles`);
+      // One start and one end dot per cycle, one pause bar per cycle.
+      await expect(chart.locator('circle').count()).resolves.toBe(2 * cycles);
+      await expect(chart.locator('rect.sn-pause').count()).resolves.toBe(cycles);
+      await expect(gc.locator('p').first().textContent()).resolves.toMatch(
+        new RegExp(`^${cycles} cycles \\([2-9]\\d* forced\\)`),
+      );
+      await snippetRoot(page, id).screenshot({ path: join(SHOTS, 'forced-gc-live.png') });
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('a GOGC change goes into the request and changes the cycle count', async () => {
+    const opened = await openPage('/learn/chapter-4');
+    try {
+      const { page } = opened;
+      const id = 'gogc-cycles';
+      const bodies = captureAnalyzeBodies(page);
+      await hydratedIn(page, id);
+      const el = snippetRoot(page, id);
+      const cyclesAt = async (gogc: string): Promise<number> => {
+        await el.locator('input[name="GOGC"]').fill(gogc);
+        await el.locator('.sn-run').click();
+        expect(await runAndWaitIn(page, id, false)).toMatch(/^Done in/);
+        const out = (await el.locator('[data-slot="output"]').textContent()) ?? '';
+        const m = new RegExp(`GOGC=${gogc}: (\\d+) GC cycles`).exec(out);
+        expect(m, out).not.toBeNull();
+        // The table shows the same cycles the program counted.
+        await expect(el.locator('[data-slot="gc"] tbody tr').count()).resolves.toBe(Number(m![1]));
+        return Number(m![1]);
+      };
+      const low = await cyclesAt('50');
+      const high = await cyclesAt('400');
+      expect(bodies.map((b) => b.env?.['GOGC'])).toEqual(['50', '400']);
+      expect(bodies[0]!.files).toEqual(bodies[1]!.files);
+      expect(high).toBeLessThan(low);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('a bench snippet shows the benchmark table with allocs/op', async () => {
+    const opened = await openPage('/learn/chapter-1');
+    try {
+      const { page } = opened;
+      const id = 'pool-reuse';
+      const bodies = captureAnalyzeBodies(page);
+      await hydratedIn(page, id);
+      await tagSlot(page, id, 'bench');
+      await snippetRoot(page, id).locator('.sn-run').click();
+      expect(await runAndWaitIn(page, id, false)).toMatch(/^Done in/);
+      expect(bodies.map((b) => b.mode)).toEqual(['bench']);
+      const bench = snippetRoot(page, id).locator('[data-slot="bench"]');
+      await expect(bench.locator('[data-stale]').count()).resolves.toBe(0);
+      const headers = await bench.locator('thead th').allTextContents();
+      const allocsCol = headers.indexOf('allocs/op');
+      expect(allocsCol).toBeGreaterThan(0);
+      const allocs = async (name: string) =>
+        (await bench.locator('tbody tr', { hasText: name }).locator('th, td').allTextContents())[
+          allocsCol
+        ];
+      await expect(allocs('BenchmarkFresh')).resolves.toBe('1');
+      await expect(allocs('BenchmarkPooled')).resolves.toBe('0');
+    } finally {
+      await opened.close();
+    }
+  });
 });
