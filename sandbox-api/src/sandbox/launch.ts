@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import type { CgroupManager } from './cgroup.ts';
 import { capture, type Captured } from './capture.ts';
 
@@ -53,6 +54,8 @@ export interface SandboxMode {
   bwrap: string;
   setpriv: string;
   prlimit: string;
+  /** Compiled seccomp deny-list handed to bwrap (`--seccomp 3`); absent off x86-64. */
+  seccompFile?: string | undefined;
 }
 
 /** Where the job dir appears to the program. */
@@ -70,12 +73,17 @@ export async function launch(mode: SandboxMode, spec: LaunchSpec): Promise<Launc
   const [cmd, args] =
     mode.kind === 'bubblewrap' ? ladder(mode, spec, group?.procsFiles() ?? []) : direct(spec);
   const started = performance.now();
+  // fd 3 carries the seccomp program through sh, setpriv and prlimit to bwrap, which reads it.
+  const filterFd =
+    mode.kind === 'bubblewrap' && mode.seccompFile ? fs.openSync(mode.seccompFile, 'r') : undefined;
   const child = spawn(cmd, args, {
     env: mode.kind === 'bubblewrap' ? { PATH: '/usr/bin:/bin' } : spec.env,
     cwd: mode.kind === 'bubblewrap' ? '/' : spec.jobDir,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio:
+      filterFd === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', filterFd],
   });
+  if (filterFd !== undefined) fs.closeSync(filterFd);
   let timedOut = false;
   let aborted = false;
   const kill = (): void => {
@@ -86,6 +94,8 @@ export async function launch(mode: SandboxMode, spec: LaunchSpec): Promise<Launc
     }
     group?.killAll();
   };
+  // Both are pipes by construction; the checks only narrow the types.
+  if (!child.stdout || !child.stderr) throw new Error('launch: stdout/stderr are not pipes');
   const stdout = capture(child.stdout, spec.stdoutCap, kill);
   const stderr = capture(child.stderr, spec.stderrCap, kill);
   const timer = setTimeout(() => {
@@ -146,6 +156,7 @@ function ladder(mode: SandboxMode, spec: LaunchSpec, procsFiles: string[]): [str
     String(64 * 1024 * 1024),
     '--tmpfs',
     '/tmp',
+    ...(mode.seccompFile ? ['--seccomp', '3'] : []),
   ];
   // Binds after the /tmp tmpfs, or it would hide a state dir that lives under /tmp.
   for (const b of spec.binds) bw.push(b.writable ? '--bind' : '--ro-bind', b.src, b.dst);

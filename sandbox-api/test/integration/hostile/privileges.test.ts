@@ -225,4 +225,52 @@ func main() {
     }
     expect(r.run?.wallMs).toBeLessThan(3_500);
   });
+
+  it('cannot reach kernel interfaces outside the seccomp allowance (io_uring, perf, bpf, keyrings…)', async () => {
+    const r = await runMain(
+      service,
+      `package main
+
+import (
+	"fmt"
+	"syscall"
+)
+
+func try(name string, nr uintptr) {
+	_, _, errno := syscall.RawSyscall6(nr, 0, 0, 0, 0, 0, 0)
+	fmt.Println(name+":", errno.Error())
+}
+
+func main() {
+	try("io_uring_setup", 425)
+	try("perf_event_open", 298)
+	try("bpf", 321)
+	try("userfaultfd", 323)
+	try("keyctl", 250)
+	try("add_key", 248)
+	try("process_vm_readv", 310)
+	try("open_by_handle_at", 304)
+	try("fsopen", 430)
+	// An ordinary call still works: the filter denies a list, it does not allow one.
+	pid, _, errno := syscall.RawSyscall(syscall.SYS_GETPID, 0, 0, 0)
+	fmt.Println("getpid:", pid > 0, errno == 0)
+}
+`,
+    );
+    expect(r.run).toMatchObject({ exitCode: 0, timedOut: false });
+    const rep = reportLines(r.run?.stdout.text);
+    for (const name of [
+      'io_uring_setup',
+      'perf_event_open',
+      'bpf',
+      'userfaultfd',
+      'keyctl',
+      'add_key',
+      'process_vm_readv',
+      'open_by_handle_at',
+      'fsopen',
+    ])
+      expect(resultOf(rep, name), name).toBe('operation not permitted');
+    expect(resultOf(rep, 'getpid')).toBe('true true');
+  });
 });
