@@ -11,6 +11,8 @@ export interface ServiceConfig {
   maxWaiting: number;
   /** Result cache entries (LRU). */
   cacheEntries: number;
+  /** Result cache budget in bytes of serialised responses. */
+  cacheBytes: number;
   /** Total bytes of source across all files. */
   maxSourceBytes: number;
   maxFiles: number;
@@ -48,6 +50,7 @@ export function defaultConfig(): ServiceConfig {
     workers: 2 * cores,
     maxWaiting: 64,
     cacheEntries: 500,
+    cacheBytes: 64 * 1024 * 1024,
     maxSourceBytes: 64 * 1024,
     maxFiles: 8,
     compileWallMs: 10_000,

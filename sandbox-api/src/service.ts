@@ -137,7 +137,10 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     }
   }
 
-  const cache = new Lru<Cached>(config.cacheEntries);
+  const cache = new Lru<Cached>(config.cacheEntries, {
+    maxBytes: config.cacheBytes,
+    sizeOf: (r) => JSON.stringify(r).length,
+  });
   const stats = { hits: 0, misses: 0 };
   const queue = new JobQueue<{ response: Cached; cacheable: boolean }>({
     workers: config.workers,

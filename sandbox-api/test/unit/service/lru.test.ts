@@ -13,4 +13,19 @@ describe('Lru', () => {
     expect(c.get('c')).toBe(3);
     expect(c.size).toBe(2);
   });
+
+  it('also evicts by total bytes, and refuses an entry larger than the budget', () => {
+    const c = new Lru<string>(100, { maxBytes: 10, sizeOf: (v) => v.length });
+    c.set('a', 'xxxx');
+    c.set('b', 'yyyy');
+    expect(c.bytes).toBe(8);
+    c.set('c', 'zzzz');
+    expect(c.get('a')).toBeUndefined();
+    expect(c.bytes).toBe(8);
+    c.set('huge', 'x'.repeat(11));
+    expect(c.get('huge')).toBeUndefined();
+    expect(c.get('b')).toBe('yyyy');
+    c.set('b', 'yy');
+    expect(c.bytes).toBe(6);
+  });
 });
