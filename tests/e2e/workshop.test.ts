@@ -164,9 +164,15 @@ describe('progress files', () => {
     await expect(badge('field-order')).resolves.toBe('Solved');
     await expect(badge('closure-capture')).resolves.toBe('In progress');
 
-    // The import is stored: the exercise page opens with the imported code.
+    // The import is stored. Its code predates start-code stamps, so the exercise opens on its
+    // start code and keeps the imported code one click away.
     await page.goto(new URL('/workshop/closure-capture/', page.url()).href);
     await ready(page);
+    await expect(page.locator('.cm-content').textContent()).resolves.not.toBe('package main');
+    await expect(page.locator('[data-slot="status"]').textContent()).resolves.toMatch(
+      /predates this version.*Restore my code/,
+    );
+    await page.locator('[data-action="restore"]').click();
     await expect(page.locator('.cm-content').textContent()).resolves.toBe('package main');
 
     // And it exports again in the current version.
@@ -179,11 +185,53 @@ describe('progress files', () => {
     const exported = JSON.parse(
       await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()),
     );
-    expect(exported.progress.version).toBe(2);
+    expect(exported.progress.version).toBe(3);
     expect(exported.progress.exercises['field-order'].status).toBe('solved');
     expectNoConsoleErrors(opened);
     await opened.close();
   });
+});
+
+test('code saved against an older start code opens the new start, with the old code restorable', async () => {
+  const mine = 'package main // written against the old start\n';
+  const opened = await openPage('/workshop/return-by-value/', {
+    beforeGoto: async (page) => {
+      await page.addInitScript((code) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        const record = {
+          status: 'started',
+          files: [{ name: 'main.go', content: code }],
+          startHash: 'hash-of-an-older-start',
+          hintsShown: 0,
+          solutionRevealed: false,
+          attempts: 1,
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        };
+        localStorage.setItem(
+          'gml-workshop-progress',
+          JSON.stringify({ version: 3, exercises: { 'return-by-value': record } }),
+        );
+      }, mine);
+    },
+  });
+  const { page } = opened;
+  await ready(page);
+  const content = page.locator('.cm-content');
+  await expect(content.textContent()).resolves.toContain('func ');
+  await expect(content.textContent()).resolves.not.toContain('old start');
+  await expect(page.locator('[data-slot="status"]').textContent()).resolves.toMatch(
+    /start code changed/,
+  );
+  await page.locator('[data-action="restore"]').click();
+  await expect(content.textContent()).resolves.toBe(mine.trimEnd());
+  // Restored, edited code is saved stamped with the current start, so it loads after a reload.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await ready(page);
+  await expect(content.textContent()).resolves.toBe(mine.trimEnd());
+  expectNoConsoleErrors(opened);
+  await opened.close();
 });
 
 describe('instructor sequences', () => {

@@ -2,6 +2,10 @@
  * Per-snippet saved edits. The key carries a hash of the ORIGINAL files, so when a chapter's
  * snippet changes, edits made against the old version are not resurrected onto the new one.
  */
+import { hashFiles } from '../../lib/hash.ts';
+
+export { hashString } from '../../lib/hash.ts';
+
 export const STORAGE_VERSION = 1;
 
 export interface StoredFile {
@@ -15,23 +19,8 @@ export interface StoredEdit {
   savedAt: number;
 }
 
-/** cyrb53: a fast 53-bit string hash; collisions only cost a lost edit, not a wrong one. */
-export function hashString(s: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
 export function storageKey(id: string, original: readonly StoredFile[]): string {
-  const body = original.map((f) => `${f.name}\n${f.content}`).join('\u0000');
-  return `gml-snippet:v${STORAGE_VERSION}:${id}:${hashString(body)}`;
+  return `gml-snippet:v${STORAGE_VERSION}:${id}:${hashFiles(original)}`;
 }
 
 function isStoredEdit(x: unknown): x is StoredEdit {

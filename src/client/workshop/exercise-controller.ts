@@ -10,12 +10,14 @@ import { renderResultSlots } from '../../components/snippet/render-result.ts';
 import { analyze, type AnalyzeFailure } from '../../lib/api/client.ts';
 import { checkExercise, type Analyzer } from '../../lib/exercises/check.ts';
 import type { ExercisePayload } from '../../lib/exercises/payload.ts';
+import { savedCode, setAsideMessage } from '../../lib/exercises/saved-code.ts';
 import {
   exerciseHref,
   neighbours,
   parseSequence,
   sequenceQuery,
 } from '../../lib/exercises/sequence.ts';
+import { hashFiles } from '../../lib/hash.ts';
 import { classify } from '../../lib/results/classify.ts';
 import { decisionsToMarks, errorsToMarks } from '../../lib/results/marks.ts';
 import { API_BASE } from '../playground/api-base.ts';
@@ -89,7 +91,17 @@ export function mountExercise(root: HTMLElement): void {
 
   const filesWith = (main: string): SourceFile[] =>
     p.start.map((f) => (f.name === mainName ? { ...f, content: main } : f));
-  const initial = saved?.files?.find((f) => f.name === mainName)?.content ?? p.start[0]!.content;
+  const startHash = hashFiles(p.start);
+  const code = savedCode(saved, p.start, startHash);
+  // Code saved against another start is kept aside (an existing stash is the learner's own code
+  // from before a solution reveal, and stays first in line).
+  if (code.kind === 'set-aside' && stash === undefined) {
+    stash = code.files;
+    stashCode(p.slug, stash);
+  }
+  const initial =
+    (code.kind === 'load' ? code.files.find((f) => f.name === mainName)?.content : undefined) ??
+    p.start[0]!.content;
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const host = $(root, 'editor');
@@ -101,7 +113,7 @@ export function mountExercise(root: HTMLElement): void {
       onChange(text) {
         clearTimeout(saveTimer);
         saveTimer = setTimeout(() => {
-          saved = recordExercise(p.slug, { files: filesWith(text) });
+          saved = recordExercise(p.slug, { files: filesWith(text), startHash });
         }, 400);
       },
       onRun: () => void check(),
@@ -122,6 +134,7 @@ export function mountExercise(root: HTMLElement): void {
   const showSolved = () => (banner.hidden = saved?.status !== 'solved');
   showSolved();
   restoreBtn.hidden = stash === undefined;
+  if (code.kind === 'set-aside') status.textContent = setAsideMessage(code.reason);
 
   const showResult = (r: AnalyzeResponse | undefined, text: string) => {
     const box = $(root, 'results');
@@ -168,6 +181,7 @@ export function mountExercise(root: HTMLElement): void {
       const met = report.goals.filter((g) => g.met).length;
       saved = recordExercise(p.slug, {
         files,
+        startHash,
         attempts: (saved?.attempts ?? 0) + 1,
         ...(report.allMet ? { status: 'solved' as const } : {}),
       });

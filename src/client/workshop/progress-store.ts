@@ -1,7 +1,12 @@
 /** Browser-side progress: the pure functions of lib/exercises bound to localStorage. */
 import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
 import type { ExerciseProgress, Progress } from '../../lib/exercises/progress-schema.ts';
-import { loadProgress, saveProgress, updateExercise } from '../../lib/exercises/progress.ts';
+import {
+  emptyProgress,
+  loadProgress,
+  saveProgress,
+  updateExercise,
+} from '../../lib/exercises/progress.ts';
 
 const storage = (): Storage | undefined => {
   try {
@@ -13,7 +18,7 @@ const storage = (): Storage | undefined => {
 
 export function readProgress(): Progress {
   const s = storage();
-  return s ? loadProgress(s) : { version: 2, exercises: {} };
+  return s ? loadProgress(s) : emptyProgress();
 }
 
 export function writeProgress(p: Progress): void {

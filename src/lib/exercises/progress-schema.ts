@@ -17,7 +17,8 @@ export type ProgressV1 = z.infer<typeof ProgressV1Schema>;
 export const ExerciseStatusSchema = z.enum(['started', 'solved']);
 export type ExerciseStatus = z.infer<typeof ExerciseStatusSchema>;
 
-export const ExerciseProgressSchema = z.object({
+/** One exercise as version 2 stored it: its `files` say nothing of the start code they came from. */
+export const ExerciseProgressV2Schema = z.object({
   status: ExerciseStatusSchema,
   /** The learner's files as last edited; absent when they never changed the start code. */
   files: z.array(SourceFileSchema).optional(),
@@ -30,16 +31,34 @@ export const ExerciseProgressSchema = z.object({
   solvedAt: z.string().optional(),
   updatedAt: z.string(),
 });
-export type ExerciseProgress = z.infer<typeof ExerciseProgressSchema>;
 
 /** Version 2: per-exercise records with every file, hints, attempts and times. */
 export const ProgressV2Schema = z.object({
   version: z.literal(2),
+  exercises: z.record(z.string(), ExerciseProgressV2Schema),
+});
+export type ProgressV2 = z.infer<typeof ProgressV2Schema>;
+
+/**
+ * Version 3 stamps saved files with the start code they were edited from, so code written
+ * against an exercise's old start is not loaded over its new one.
+ */
+export const ExerciseProgressSchema = ExerciseProgressV2Schema.extend({
+  /**
+   * `hashFiles` of the exercise's start files when `files` was saved. Absent on records migrated
+   * from versions 1 and 2, whose start code is unknown.
+   */
+  startHash: z.string().optional(),
+});
+export type ExerciseProgress = z.infer<typeof ExerciseProgressSchema>;
+
+export const ProgressV3Schema = z.object({
+  version: z.literal(3),
   exercises: z.record(z.string(), ExerciseProgressSchema),
 });
-export type Progress = z.infer<typeof ProgressV2Schema>;
+export type Progress = z.infer<typeof ProgressV3Schema>;
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** The exported file: a marker so a random JSON file is not mistaken for progress. */
 export const ProgressFileSchema = z.object({

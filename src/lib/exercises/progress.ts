@@ -9,15 +9,17 @@ import {
   ProgressFileSchema,
   ProgressV1Schema,
   ProgressV2Schema,
+  ProgressV3Schema,
   type ExerciseProgress,
   type Progress,
   type ProgressV1,
+  type ProgressV2,
 } from './progress-schema.ts';
 
 export const STORAGE_KEY = 'gml-workshop-progress';
 
 export function emptyProgress(): Progress {
-  return { version: 2, exercises: {} };
+  return { version: CURRENT_VERSION, exercises: {} };
 }
 
 /** v1 kept only solved slugs and main.go; it had no times, so the migration stamps `at`. */
@@ -37,7 +39,15 @@ export function migrateV1(v1: ProgressV1, at: string): Progress {
       updatedAt: at,
     };
   }
-  return { version: 2, exercises };
+  return { version: CURRENT_VERSION, exercises };
+}
+
+/**
+ * v2 records had no start stamp. They keep none: the exercise page, which knows the current
+ * start code, decides what to do with unstamped code (see savedCode.ts).
+ */
+export function migrateV2(v2: ProgressV2): Progress {
+  return { version: CURRENT_VERSION, exercises: v2.exercises };
 }
 
 export type ParseOutcome =
@@ -57,11 +67,17 @@ export function parseProgress(
         ? { ok: true, progress: migrateV1(v1.data, now), migratedFrom: 1 }
         : { ok: false, error: `version 1 progress is damaged: ${z.prettifyError(v1.error)}` };
     }
-    case CURRENT_VERSION: {
+    case 2: {
       const v2 = ProgressV2Schema.safeParse(value);
       return v2.success
-        ? { ok: true, progress: v2.data }
-        : { ok: false, error: `progress is damaged: ${z.prettifyError(v2.error)}` };
+        ? { ok: true, progress: migrateV2(v2.data), migratedFrom: 2 }
+        : { ok: false, error: `version 2 progress is damaged: ${z.prettifyError(v2.error)}` };
+    }
+    case CURRENT_VERSION: {
+      const v3 = ProgressV3Schema.safeParse(value);
+      return v3.success
+        ? { ok: true, progress: v3.data }
+        : { ok: false, error: `progress is damaged: ${z.prettifyError(v3.error)}` };
     }
     default:
       return {
@@ -93,7 +109,7 @@ export function mergeProgress(current: Progress, incoming: Progress): Progress {
         }
       : newer;
   }
-  return { version: 2, exercises };
+  return { version: CURRENT_VERSION, exercises };
 }
 
 /** The text of an export file. */
@@ -130,7 +146,7 @@ export function updateExercise(
   const next: ExerciseProgress = { ...prev, ...change, updatedAt: now };
   if (prev.status === 'solved') next.status = 'solved';
   if (next.status === 'solved' && !next.solvedAt) next.solvedAt = now;
-  return { version: 2, exercises: { ...p.exercises, [slug]: next } };
+  return { version: CURRENT_VERSION, exercises: { ...p.exercises, [slug]: next } };
 }
 
 /** Local storage adapter: a damaged or unknown value resets to empty rather than breaking the page. */

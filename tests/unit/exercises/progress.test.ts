@@ -31,7 +31,7 @@ describe('importProgress', () => {
       ok: true,
       migratedFrom: 1,
       progress: {
-        version: 2,
+        version: 3,
         exercises: {
           'return-by-value': {
             status: 'solved',
@@ -54,11 +54,34 @@ describe('importProgress', () => {
     });
   });
 
+  it('migrates a version 2 file to version 3, its saved files left unstamped', () => {
+    const record = {
+      status: 'started',
+      files: [{ name: 'main.go', content: 'package main // mine\n' }],
+      hintsShown: 1,
+      solutionRevealed: false,
+      attempts: 4,
+      updatedAt: T0,
+    };
+    const r = importProgress(JSON.stringify({ version: 2, exercises: { a: record } }), T1);
+    expect(r).toEqual({
+      ok: true,
+      migratedFrom: 2,
+      progress: { version: 3, exercises: { a: record } },
+    });
+    if (r.ok) expect(r.progress.exercises['a']).not.toHaveProperty('startHash');
+  });
+
   it('round-trips its own export', () => {
     const p = updateExercise(
       emptyProgress(),
       'field-order',
-      { status: 'solved', hintsShown: 2 },
+      {
+        status: 'solved',
+        hintsShown: 2,
+        files: [{ name: 'main.go', content: 'x' }],
+        startHash: 'h1',
+      },
       T0,
     );
     expect(importProgress(exportProgress(p, T1))).toEqual({ ok: true, progress: p });
@@ -67,7 +90,7 @@ describe('importProgress', () => {
   it.each([
     ['not JSON', '{', /not JSON/],
     ['no version', '{"solved": []}', /no version/],
-    ['a newer version', '{"version": 3, "exercises": {}}', /version 3 is newer/],
+    ['a newer version', '{"version": 4, "exercises": {}}', /version 4 is newer/],
     ['damaged v2', '{"version": 2, "exercises": {"a": {"status": "done"}}}', /damaged/],
   ])('refuses %s with a reason', (_, text, why) => {
     const r = importProgress(text);
@@ -119,13 +142,13 @@ describe('local storage', () => {
     };
   };
 
-  it('migrates a stored v1 value and saves v2', () => {
+  it('migrates a stored v1 value and saves the current version', () => {
     const s = store();
     s.m.set(STORAGE_KEY, JSON.stringify({ version: 1, solved: ['x'], code: {} }));
     const p = loadProgress(s);
     expect(p.exercises['x']?.status).toBe('solved');
     saveProgress(s, p);
-    expect(JSON.parse(s.m.get(STORAGE_KEY)!)).toMatchObject({ version: 2 });
+    expect(JSON.parse(s.m.get(STORAGE_KEY)!)).toMatchObject({ version: 3 });
   });
 
   it('resets to empty on an unknown version or garbage', () => {
