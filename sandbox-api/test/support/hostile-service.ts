@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import {
   AnalyzeRequestSchema,
   AnalyzeResponseSchema,
@@ -37,6 +37,24 @@ export async function startHostileService(
     sandboxUid: uid,
     ...HOSTILE_LIMITS,
     ...overrides,
+  });
+}
+
+/**
+ * The hooks every hostile suite shares: one service per file (started before, closed after) and
+ * the recovery-and-leftovers check after every case. `use` receives the service once started.
+ */
+export function useHostileService(uid: number, use: (service: Service) => void): void {
+  let service: Service | undefined;
+  beforeAll(async () => {
+    service = await startHostileService(uid);
+    use(service);
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+  afterEach(async () => {
+    if (service) await expectServiceRecovered(service, uid);
   });
 }
 

@@ -1,24 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/service.ts';
-import {
-  analyzeChecked,
-  expectServiceRecovered,
-  runMain,
-  startHostileService,
-} from '../../support/hostile-service.ts';
+import { analyzeChecked, runMain, useHostileService } from '../../support/hostile-service.ts';
 
 const UID = 10071;
 let service: Service;
 
-beforeAll(async () => {
-  service = await startHostileService(UID);
-});
-afterAll(async () => {
-  await service.close();
-});
-afterEach(async () => {
-  await expectServiceRecovered(service, UID);
-});
+useHostileService(UID, (s) => (service = s));
 
 const build = (content: string) =>
   analyzeChecked(service, { files: [{ name: 'main.go', content }], mode: 'build' });

@@ -1,28 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/service.ts';
 import { STATE_DIR } from '../harness.ts';
-import {
-  analyzeChecked,
-  expectServiceRecovered,
-  runMain,
-  startHostileService,
-} from '../../support/hostile-service.ts';
+import { analyzeChecked, runMain, useHostileService } from '../../support/hostile-service.ts';
 import { reportLines, resultOf } from '../../support/program-report.ts';
 
 const UID = 10071;
 let service: Service;
 
-beforeAll(async () => {
-  service = await startHostileService(UID);
-});
-afterAll(async () => {
-  await service.close();
-});
-afterEach(async () => {
-  await expectServiceRecovered(service, UID);
-});
+useHostileService(UID, (s) => (service = s));
 
 describe('hostile programs: filesystem', () => {
   it('sees none of the host: secrets, homes, sockets, cgroupfs, GOROOT, the state dir, a shell', async () => {

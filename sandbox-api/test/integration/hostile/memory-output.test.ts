@@ -1,25 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/service.ts';
-import {
-  expectServiceRecovered,
-  runMain,
-  startHostileService,
-} from '../../support/hostile-service.ts';
+import { runMain, useHostileService } from '../../support/hostile-service.ts';
 
 const UID = 10071;
 const OOM_REASON =
   'The program was killed because it used more than 128 MiB of memory (the limit here).';
 let service: Service;
 
-beforeAll(async () => {
-  service = await startHostileService(UID);
-});
-afterAll(async () => {
-  await service.close();
-});
-afterEach(async () => {
-  await expectServiceRecovered(service, UID);
-});
+useHostileService(UID, (s) => (service = s));
 
 describe('hostile programs: memory', () => {
   it('a goroutine bomb is an out-of-memory kill, not a hang', async () => {

@@ -1,25 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/service.ts';
-import {
-  expectServiceRecovered,
-  runMain,
-  startHostileService,
-} from '../../support/hostile-service.ts';
+import { runMain, useHostileService } from '../../support/hostile-service.ts';
 import { reportLines, resultOf } from '../../support/program-report.ts';
 
 const UID = 10071;
 let service: Service;
 
-beforeAll(async () => {
-  service = await startHostileService(UID);
-});
-afterAll(async () => {
-  await service.close();
-});
-afterEach(async () => {
-  await expectServiceRecovered(service, UID);
-});
+useHostileService(UID, (s) => (service = s));
 
 describe('hostile programs: privileges and namespaces', () => {
   it('runs unprivileged: no capabilities, no new privileges, no way back to root', async () => {

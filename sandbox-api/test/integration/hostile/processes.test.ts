@@ -1,24 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/service.ts';
-import {
-  expectServiceRecovered,
-  runMain,
-  startHostileService,
-} from '../../support/hostile-service.ts';
+import { runMain, useHostileService } from '../../support/hostile-service.ts';
 import { reportLines, resultOf } from '../../support/program-report.ts';
 
 const UID = 10071;
 let service: Service;
 
-beforeAll(async () => {
-  service = await startHostileService(UID);
-});
-afterAll(async () => {
-  await service.close();
-});
-afterEach(async () => {
-  await expectServiceRecovered(service, UID);
-});
+useHostileService(UID, (s) => (service = s));
 
 describe('hostile programs: processes that try to outlive or starve', () => {
   it('a setsid daemon dies with its job', async () => {
