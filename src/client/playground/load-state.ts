@@ -1,10 +1,12 @@
 /**
  * What the playground opens with. A short link (`?s=<id>`, where `/s/<id>` redirects) asks the
- * share store; a fragment (`#1.…`) carries everything itself; otherwise the default program.
- * A link that cannot be opened yields the default state plus a message, never a blank page.
+ * share store; a fragment (`#1.…`) carries everything itself; otherwise the reader's last
+ * session, else the default program. Links always win over the session. A link that cannot be
+ * opened yields the default state plus a message, never a blank page.
  */
 import type { AnalyzeResponse, PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
 import { defaultState } from '../../lib/share/default-state.ts';
+import { loadSession } from '../../lib/share/session.ts';
 import { decodeState } from '../../lib/share/state-codec.ts';
 import { fetchSharedState } from './share-client.ts';
 
@@ -16,11 +18,13 @@ export interface InitialState {
   recordedB?: AnalyzeResponse;
   /** Why the link could not be opened. */
   message?: string;
-  source: 'short-link' | 'hash' | 'default';
+  source: 'short-link' | 'hash' | 'session' | 'default';
 }
 
 export async function loadInitialState(
   location: Pick<Location, 'search' | 'hash'>,
+  /** Where the last session is kept; leave out to ignore it (embeds). */
+  session?: Pick<Storage, 'getItem'>,
 ): Promise<InitialState> {
   const id = new URLSearchParams(location.search).get('s');
   if (id !== null) {
@@ -44,5 +48,7 @@ export async function loadInitialState(
     if (!decoded.ok) return { state: defaultState(), source: 'default', message: decoded.message };
     return { state: decoded.state, source: 'hash' };
   }
+  const last = loadSession(session);
+  if (last) return { state: last, source: 'session' };
   return { state: defaultState(), source: 'default' };
 }

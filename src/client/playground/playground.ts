@@ -11,7 +11,9 @@ import type {
 import { analyze } from '../../lib/api/client.ts';
 import { canonicalJson } from '../../lib/share/canonical-state.ts';
 import { sameFile } from '../../lib/results/same-file.ts';
+import { clearSession, saveSession } from '../../lib/share/session.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
+import { safeLocalStorage } from '../snippet/storage.ts';
 import { API_BASE } from './api-base.ts';
 import { CompareView } from './compare-view.ts';
 import { Controls } from './controls.ts';
@@ -55,10 +57,19 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     message.hidden = !text;
   };
 
-  const initial = await loadInitialState(location);
+  // An embed shows what its link says, never the reader's own last session, and does not save.
+  const storage = isEmbed() ? undefined : safeLocalStorage();
+  const initial = await loadInitialState(location, storage);
   const state: PlaygroundState = initial.state;
   root.dataset['stateSource'] = initial.source;
   showMessage(initial.message);
+  need(root, '[data-session-note]').hidden = initial.source !== 'session';
+  need(root, '[data-start-fresh]').addEventListener('click', () => {
+    clearSession(storage);
+    // A full load of the bare page: the session is gone, so it opens the default program, and
+    // Back returns to the previous state (its link is in the address bar).
+    location.assign(`${location.pathname}${embedQuery()}`);
+  });
   if (initial.message) history.replaceState(null, '', location.pathname + embedQuery());
 
   let side: Side = 'a';
@@ -226,6 +237,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       } catch {
         // An invalid state (e.g. a file name being typed) is simply not mirrored yet.
       }
+      saveSession(storage, state);
       if (state.b) compare.showState(state);
     }, 250);
   }
@@ -311,6 +323,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   root.dataset['ready'] = 'true';
 }
 
+function isEmbed(): boolean {
+  return new URLSearchParams(location.search).has('embed');
+}
+
 function embedQuery(): string {
-  return new URLSearchParams(location.search).has('embed') ? '?embed=1' : '';
+  return isEmbed() ? '?embed=1' : '';
 }
