@@ -27,6 +27,7 @@ import { ResultsView } from './results-view.ts';
 import { fetchToolchains } from './share-client.ts';
 import { bindSharePanel } from './share-panel.ts';
 import { registerDecisionHover } from './decision-hover.ts';
+import { escapeThenTab } from './tab-escape.ts';
 
 type Editor = ReturnType<Monaco['editor']['create']>;
 
@@ -123,8 +124,9 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     tabSize: 4,
     insertSpaces: false,
     theme: editorTheme(),
-    ariaLabel: 'Go source',
+    ariaLabel: 'Go source. Ctrl+Enter runs; Escape then Tab leaves the editor.',
   });
+  escapeThenTab(editorHost);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
   // The diagram follows the cursor: put it on a line with a decision to see why.
   editor.onDidChangeCursorPosition((e) => {

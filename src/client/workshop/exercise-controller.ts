@@ -119,7 +119,7 @@ export function mountExercise(root: HTMLElement): void {
       onRun: () => void check(),
       onPickDecision: () => {},
     },
-    `${mainName}, editable Go code of the exercise`,
+    `${mainName}, editable Go code of the exercise. Ctrl+Enter checks; Escape then Tab leaves the editor.`,
   );
   // Wrapped lines and no inner scrolling: nothing scrolls that the keyboard cannot reach, and
   // the whole file stays readable at 375 px.

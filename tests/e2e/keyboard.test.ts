@@ -1,0 +1,66 @@
+/**
+ * Keyboard-only use: Tab indents inside the code editors, and Escape then Tab always leads out
+ * (no keyboard trap), with a visible hint while an editor has focus.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, expect, test } from 'vitest';
+import { closeBrowser, openPage } from './support/browser.ts';
+import { hydrated } from './support/snippet.ts';
+
+afterAll(closeBrowser);
+
+const activeInside = (page: Page, selector: string) =>
+  page.evaluate((sel) => document.activeElement?.closest(sel) !== null, selector);
+
+test('a chapter snippet editor: Tab indents, Escape then Tab moves on, the hint shows meanwhile', async () => {
+  const opened = await openPage('/learn/chapter-2');
+  try {
+    const { page } = opened;
+    await hydrated(page, 'return-address');
+    const hint = page.locator('#return-address .sn-kbd-hint');
+    await expect(hint.isVisible()).resolves.toBe(false);
+    await page.locator('#return-address .cm-line', { hasText: 'func main' }).click();
+    await expect(hint.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await activeInside(page, '#return-address .cm-editor')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await activeInside(page, '#return-address .cm-editor')).toBe(false);
+    expect(await activeInside(page, '#return-address')).toBe(true);
+    await expect(hint.isVisible()).resolves.toBe(false);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('the playground editor: Escape then Tab (or Shift+Tab) leaves Monaco', async () => {
+  const opened = await openPage('/play/');
+  try {
+    const { page } = opened;
+    await page.waitForSelector('[data-playground][data-ready="true"]', { state: 'attached' });
+    const hint = page.locator('.pg-kbd-hint');
+    await expect(hint.isVisible()).resolves.toBe(false);
+    await page.click('.monaco-editor .view-lines');
+    await expect(hint.isVisible()).resolves.toBe(true);
+    const before = await page.evaluate(() => window.gmlPlayground!.getState().a.files[0]!.content);
+    await page.keyboard.press('Tab');
+    expect(await activeInside(page, '[data-editor]')).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => window.gmlPlayground!.getState().a.files[0]!.content))
+      .not.toBe(before);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await activeInside(page, '[data-editor]')).toBe(false);
+    await expect(hint.isVisible()).resolves.toBe(false);
+
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeInside(page, '[data-editor]')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Add a file',
+    );
+  } finally {
+    await opened.close();
+  }
+});
