@@ -27,4 +27,9 @@ func main() {
 	case <-time.After(time.Second):
 		fmt.Println("finalizer did not run within 1s")
 	}
+
+	// The collector's worker writes the gctrace line; a program that exits straight after a
+	// GC can cut it short. Stopping the world (ReadMemStats does) waits for it to finish.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 }

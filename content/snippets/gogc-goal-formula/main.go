@@ -36,5 +36,10 @@ func main() {
 	fmt.Printf("live heap %d KiB, stacks %d KiB, globals %d KiB, GOGC %d\n", heap>>10, stacks>>10, globals>>10, gogc)
 	fmt.Printf("runtime goal %d KiB, formula %d KiB, heap-only formula %d KiB\n", goal>>10, formula>>10, (heap+heap*gogc/100)>>10)
 	fmt.Println("goal matches the formula with stacks:", goal == formula)
+
+	// The collector's worker writes the gctrace line; a program that exits straight after a
+	// GC can cut it short. Stopping the world (ReadMemStats does) waits for it to finish.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 	close(park)
 }

@@ -20,4 +20,9 @@ func main() {
 	// The trace's string table names the stack that started the cycle.
 	fmt.Println("trace recorded:", buf.Len() > 0)
 	fmt.Println("trace mentions runtime.GC:", strings.Contains(buf.String(), "runtime.GC"))
+
+	// The collector's worker writes the gctrace line; a program that exits straight after a
+	// GC can cut it short. Stopping the world (ReadMemStats does) waits for it to finish.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 }
