@@ -1,7 +1,8 @@
 /**
  * The snippet component on a real chapter page, against the real built site and sandbox:
  * recorded annotations on first paint, live runs redrawing marks, panel and diagram, compile
- * errors, an unreachable API, and edits that survive a reload.
+ * errors, an unreachable API, and edits that survive a reload; then chapter 4's GC snippets and a
+ * bench snippet run live (GC table and chart, the GOGC knob in the request, allocs/op).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
