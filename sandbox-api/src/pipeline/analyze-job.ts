@@ -17,6 +17,7 @@ import type { JobContext } from './job-context.ts';
 import { killedReason } from './killed-reason.ts';
 import { linkStep, runStep } from './run-step.ts';
 import { checkPackage } from './package-check.ts';
+import { stepLimits } from './step-limits.ts';
 
 /** A finished job, and whether its result may be reused for an identical request. */
 export interface JobOutcome {
@@ -79,7 +80,7 @@ export async function analyzeJob(
     truncated: compile.result.stdout.truncated || compile.result.stderr.truncated,
   };
   if (!compile.ok) {
-    const limitHit = killedReason(compile.result, limitsOf(ctx, 'compile'), 'compiler');
+    const limitHit = killedReason(compile.result, stepLimits(ctx, 'compile'), 'compiler');
     const errors =
       limitHit !== undefined
         ? [{ file: pkg.compileFiles[0] ?? 'main.go', line: 0, message: limitHit }]
@@ -108,7 +109,7 @@ export async function analyzeJob(
     timing.linkMs = link.wallMs;
     if (link.exitCode !== 0) {
       const message =
-        killedReason(link, limitsOf(ctx, 'compile'), 'linker') ??
+        killedReason(link, stepLimits(ctx, 'link'), 'linker') ??
         ctx.strip(link.stdout.text + link.stderr.text).trim();
       return done(
         {
@@ -156,7 +157,7 @@ function runResult(
   stderr: string,
   step: 'run' | 'bench',
 ): NonNullable<AnalyzeResponse['run']> {
-  const reason = killedReason(r, limitsOf(ctx, step), step === 'bench' ? 'benchmark' : 'program');
+  const reason = killedReason(r, stepLimits(ctx, step), step === 'bench' ? 'benchmark' : 'program');
   return {
     exitCode: r.exitCode,
     signal: r.signal,
@@ -167,31 +168,5 @@ function runResult(
     timedOut: r.timedOut,
     outOfMemory: r.outOfMemory,
     ...(reason !== undefined ? { killedReason: reason } : {}),
-  };
-}
-
-function limitsOf(ctx: JobContext, step: 'compile' | 'run' | 'bench') {
-  const c = ctx.config;
-  if (step === 'compile') {
-    return {
-      wallMs: c.compileWallMs,
-      memoryBytes: c.compileMemoryBytes,
-      pids: c.compilePids,
-      stdoutBytes: c.compilerTextBytes,
-    };
-  }
-  if (step === 'bench') {
-    return {
-      wallMs: c.benchWallMs,
-      memoryBytes: c.compileMemoryBytes,
-      pids: c.compilePids,
-      stdoutBytes: c.stdoutBytes,
-    };
-  }
-  return {
-    wallMs: c.runWallMs,
-    memoryBytes: c.runMemoryBytes,
-    pids: c.runPids,
-    stdoutBytes: c.stdoutBytes,
   };
 }

@@ -8,6 +8,7 @@ import { goEnv } from '../toolchain/job-env.ts';
 import { langVersion } from '../toolchain/discover.ts';
 import { assertLaunched, toolchainBinds, type JobContext } from './job-context.ts';
 import { runEnv } from './run-step.ts';
+import { stepLimits } from './step-limits.ts';
 
 const exec = promisify(execFile);
 
@@ -57,12 +58,7 @@ export async function benchStep(
     jobDir: ctx.jobDir,
     jobWritable: true,
     binds: toolchainBinds(ctx).filter((b) => b.src !== ctx.toolchain.gocache),
-    wallMs: ctx.config.benchWallMs,
-    memoryBytes: ctx.config.compileMemoryBytes,
-    pids: ctx.config.compilePids,
-    fileBytes: 256 * 1024 * 1024,
-    stdoutCap: ctx.config.stdoutBytes,
-    stderrCap: ctx.config.stderrBytes,
+    ...stepLimits(ctx, 'bench'),
     signal: ctx.signal,
   });
   assertLaunched(result, 'bench');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { launch, type LaunchResult } from '../sandbox/launch.ts';
 import { langVersion } from '../toolchain/discover.ts';
 import { assertLaunched, toolchainBinds, toolPath, type JobContext } from './job-context.ts';
+import { stepLimits } from './step-limits.ts';
 
 /** What the compiler said about one package. */
 export interface CompileOutcome {
@@ -53,12 +54,7 @@ export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<C
     jobDir: ctx.jobDir,
     jobWritable: true,
     binds: toolchainBinds(ctx),
-    wallMs: ctx.config.compileWallMs,
-    memoryBytes: ctx.config.compileMemoryBytes,
-    pids: ctx.config.compilePids,
-    fileBytes: 64 * 1024 * 1024,
-    stdoutCap: ctx.config.compilerTextBytes,
-    stderrCap: ctx.config.compilerTextBytes,
+    ...stepLimits(ctx, 'compile'),
     signal: ctx.signal,
   });
   assertLaunched(result, 'compile');

@@ -1,12 +1,5 @@
 import type { LaunchResult } from '../sandbox/launch.ts';
-
-/** Limits quoted back to the learner. */
-export interface StepLimits {
-  wallMs: number;
-  memoryBytes: number;
-  pids: number;
-  stdoutBytes: number;
-}
+import type { StepLimits } from './step-limits.ts';
 
 /** A plain-language sentence for a program the sandbox stopped, or undefined. */
 export function killedReason(
@@ -22,7 +15,7 @@ export function killedReason(
     return `The ${what} was stopped after ${limits.wallMs / 1000} s: that is the wall-clock limit here (an endless loop or a long sleep?).`;
   }
   if (r.stdout.truncated) {
-    return `The ${what} was stopped because it wrote more than ${mib(limits.stdoutBytes)} to stdout; the output shown is cut there.`;
+    return `The ${what} was stopped because it wrote more than ${mib(limits.stdoutCap)} to stdout; the output shown is cut there.`;
   }
   if (r.stderr.truncated) {
     return `The ${what} was stopped because it wrote too much to stderr; the output shown is cut there.`;

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { NormalizedAnalyzeRequest } from '../protocol.ts';
 import { launch, type LaunchResult } from '../sandbox/launch.ts';
 import { assertLaunched, toolchainBinds, toolPath, type JobContext } from './job-context.ts';
+import { stepLimits } from './step-limits.ts';
 
 /** Links `_pkg_.a` into `prog` inside the sandbox (the job dir stays writable for this). */
 export async function linkStep(ctx: JobContext): Promise<LaunchResult> {
@@ -19,12 +20,7 @@ export async function linkStep(ctx: JobContext): Promise<LaunchResult> {
     jobDir: ctx.jobDir,
     jobWritable: true,
     binds: toolchainBinds(ctx),
-    wallMs: ctx.config.compileWallMs,
-    memoryBytes: ctx.config.compileMemoryBytes,
-    pids: ctx.config.compilePids,
-    fileBytes: 256 * 1024 * 1024,
-    stdoutCap: ctx.config.compilerTextBytes,
-    stderrCap: ctx.config.compilerTextBytes,
+    ...stepLimits(ctx, 'link'),
     signal: ctx.signal,
   });
   assertLaunched(result, 'link');
@@ -58,12 +54,7 @@ export async function runStep(
     jobDir: ctx.jobDir,
     jobWritable: false,
     binds: [],
-    wallMs: ctx.config.runWallMs,
-    memoryBytes: ctx.config.runMemoryBytes,
-    pids: ctx.config.runPids,
-    fileBytes: 16 * 1024 * 1024,
-    stdoutCap: ctx.config.stdoutBytes,
-    stderrCap: ctx.config.stderrBytes,
+    ...stepLimits(ctx, 'run'),
     signal: ctx.signal,
   });
   assertLaunched(result, 'run');
