@@ -1,6 +1,7 @@
 /**
  * Keyboard-only use: Tab indents inside the code editors, and Escape then Tab always leads out
- * (no keyboard trap), with a visible hint while an editor has focus.
+ * (no keyboard trap), with a visible hint while an editor has focus. The hint follows the
+ * editors' own focus classes, which they update a frame later, hence the polling.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
@@ -18,16 +19,16 @@ test('a chapter snippet editor: Tab indents, Escape then Tab moves on, the hint 
     const { page } = opened;
     await hydrated(page, 'return-address');
     const hint = page.locator('#return-address .sn-kbd-hint');
-    await expect(hint.isVisible()).resolves.toBe(false);
+    await expect.poll(() => hint.isVisible()).toBe(false);
     await page.locator('#return-address .cm-line', { hasText: 'func main' }).click();
-    await expect(hint.isVisible()).resolves.toBe(true);
+    await expect.poll(() => hint.isVisible()).toBe(true);
     await page.keyboard.press('Tab');
     expect(await activeInside(page, '#return-address .cm-editor')).toBe(true);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     expect(await activeInside(page, '#return-address .cm-editor')).toBe(false);
     expect(await activeInside(page, '#return-address')).toBe(true);
-    await expect(hint.isVisible()).resolves.toBe(false);
+    await expect.poll(() => hint.isVisible()).toBe(false);
   } finally {
     await opened.close();
   }
@@ -39,9 +40,9 @@ test('the playground editor: Escape then Tab (or Shift+Tab) leaves Monaco', asyn
     const { page } = opened;
     await page.waitForSelector('[data-playground][data-ready="true"]', { state: 'attached' });
     const hint = page.locator('.pg-kbd-hint');
-    await expect(hint.isVisible()).resolves.toBe(false);
+    await expect.poll(() => hint.isVisible()).toBe(false);
     await page.click('.monaco-editor .view-lines');
-    await expect(hint.isVisible()).resolves.toBe(true);
+    await expect.poll(() => hint.isVisible()).toBe(true);
     const before = await page.evaluate(() => window.gmlPlayground!.getState().a.files[0]!.content);
     await page.keyboard.press('Tab');
     expect(await activeInside(page, '[data-editor]')).toBe(true);
@@ -51,7 +52,7 @@ test('the playground editor: Escape then Tab (or Shift+Tab) leaves Monaco', asyn
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     expect(await activeInside(page, '[data-editor]')).toBe(false);
-    await expect(hint.isVisible()).resolves.toBe(false);
+    await expect.poll(() => hint.isVisible()).toBe(false);
 
     await page.click('.monaco-editor .view-lines');
     await page.keyboard.press('Escape');
