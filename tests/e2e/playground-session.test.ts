@@ -48,7 +48,7 @@ test('a session is restored at /play/, links win over it, and Start fresh resets
     expect(await sourceOf(back.page)).toBe('session');
     expect(await stateOf(back.page)).toEqual(mine);
     expect(mine.a.files[0]!.content).toContain('kept for next time');
-    await expect(back.page.locator('[data-session-note]').isVisible()).resolves.toBe(true);
+    await expect.poll(() => back.page.locator('[data-session-note]').isVisible()).toBe(true);
     await back.close();
 
     // A link wins, and merely opening one does not replace the saved session.
@@ -62,7 +62,7 @@ test('a session is restored at /play/, links win over it, and Start fresh resets
     const again = await open(context, '/play/');
     expect(await stateOf(again.page)).toEqual(mine);
     const fresh = again.page.getByRole('button', { name: 'Start fresh' });
-    await expect(fresh.isVisible()).resolves.toBe(true);
+    await expect.poll(() => fresh.isVisible()).toBe(true);
     await Promise.all([again.page.waitForEvent('load'), fresh.click()]);
     await ready(again.page);
     expect(await sourceOf(again.page)).toBe('default');

@@ -207,7 +207,7 @@ describe('share links', () => {
     try {
       await ready(opened.page);
       const box = opened.page.locator('[data-message]');
-      expect(await box.isVisible()).toBe(true);
+      await expect.poll(() => box.isVisible()).toBe(true);
       expect(await box.innerText()).toMatch(message);
       expect(await stateOf(opened.page)).toEqual(defaultState());
       expect(await opened.page.locator('.monaco-editor').count()).toBeGreaterThan(0);
@@ -246,7 +246,7 @@ func main() {
   const opened = await openPage(`/play/#${encodeState(state)}`);
   try {
     await ready(opened.page);
-    expect(await opened.page.locator('[data-compare-panel]').isVisible()).toBe(true);
+    await expect.poll(() => opened.page.locator('[data-compare-panel]').isVisible()).toBe(true);
     expect(await opened.page.locator('[data-option-diff]').innerText()).toContain(
       'inlining: on → off',
     );
@@ -357,9 +357,9 @@ test('embed mode drops the site chrome', async () => {
   const opened = await openPage(`/play/?embed=1#${encodeState(defaultState())}`);
   try {
     await ready(opened.page);
-    expect(await opened.page.locator('.site-header').isVisible()).toBe(false);
-    expect(await opened.page.locator('[data-open-full]').isVisible()).toBe(true);
-    expect(await opened.page.locator('.monaco-editor').first().isVisible()).toBe(true);
+    await expect.poll(() => opened.page.locator('.site-header').isVisible()).toBe(false);
+    await expect.poll(() => opened.page.locator('[data-open-full]').isVisible()).toBe(true);
+    await expect.poll(() => opened.page.locator('.monaco-editor').first().isVisible()).toBe(true);
   } finally {
     await opened.close();
   }

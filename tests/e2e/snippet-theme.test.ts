@@ -55,7 +55,7 @@ test('switching theme redraws the visible diagram in the new theme; node clicks 
       await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
     }
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
-    expect(await diagram.isVisible()).toBe(true);
+    await expect.poll(() => diagram.isVisible()).toBe(true);
     await page.waitForSelector(`#${ID} .sn-diagram svg:not([data-old]) g.node[data-line]`);
     const darkFill = await nodeFill(page);
     expect(luminance(darkFill), `dark fill ${darkFill}`).toBeLessThan(0.2);

@@ -78,12 +78,12 @@ describe('solving an exercise', () => {
     await expect(
       page.locator('.ws-goal[data-goal="0"] [data-slot="reason"]').textContent(),
     ).resolves.toBe('no heap decision on line 10: the compiler keeps it on the stack');
-    await expect(page.locator('[data-slot="solved-banner"]').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('[data-slot="solved-banner"]').isVisible()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'solved.png'), fullPage: true });
 
     await page.reload();
     await ready(page);
-    await expect(page.locator('[data-slot="solved-banner"]').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('[data-slot="solved-banner"]').isVisible()).toBe(true);
     await expect(page.locator('.cm-content').textContent()).resolves.toContain('return m');
 
     await page.goto(new URL('/workshop/', page.url()).href);
