@@ -286,6 +286,11 @@ export const GcResultSchema = z.object({
   pacer: z.array(z.string()),
   /** scavtrace lines, verbatim. */
   scavenger: z.array(z.string()),
+  /**
+   * A gctrace line the program's exit cut short (the collector's worker writes it while
+   * `runtime.GC()` may already have returned), verbatim; it is not counted in `cycles`.
+   */
+  cutShort: z.string().optional(),
 });
 export type GcResult = z.infer<typeof GcResultSchema>;
 

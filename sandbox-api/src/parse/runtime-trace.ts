@@ -46,6 +46,9 @@ function splitEmbedded(line: string): { prefix: string; rest: string } | undefin
  * scavtrace `scav` lines are taken out; everything else is returned as the program's stderr,
  * byte for byte.
  */
+/** The start of a gctrace line, as far as a cut one is sure to reach. */
+const CUT_GC_LINE = /^gc \d+ @\d+\.\d+s \d+%/;
+
 export function parseRuntimeStderr(stderr: string): { gc: GcResult; programStderr: string } {
   const cycles: GcCycle[] = [];
   const pacer: string[] = [];
@@ -74,8 +77,18 @@ export function parseRuntimeStderr(stderr: string): { gc: GcResult; programStder
     else if (r.type === 'scav') scavenger.push(runtimeLine);
   }
   if (pending !== '') kept.push(pending);
+  // The process exited while the runtime was still writing its last gc line: no newline came.
+  const last = kept.at(-1);
+  const cutShort =
+    !stderr.endsWith('\n') && last !== undefined && CUT_GC_LINE.test(last) ? kept.pop() : undefined;
   return {
-    gc: { cycles, summary: summarizeGc(cycles), pacer, scavenger },
+    gc: {
+      cycles,
+      summary: summarizeGc(cycles),
+      pacer,
+      scavenger,
+      ...(cutShort !== undefined ? { cutShort } : {}),
+    },
     programStderr: kept.join('\n'),
   };
 }

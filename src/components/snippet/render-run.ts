@@ -50,8 +50,12 @@ ${g.xLabels.map((l) => `<text x="${l.x.toFixed(1)}" y="${g.height - 4}" text-anc
 /** GC cycles: summary, chart and the per-cycle table. */
 export function renderGc(gc: NonNullable<AnalyzeResponse['gc']>): string {
   const s = gc.summary;
+  const cut =
+    gc.cutShort === undefined
+      ? ''
+      : `<p class="sn-note">The program exited while the runtime was still writing the trace line of cycle ${esc(/^gc (\d+)/.exec(gc.cutShort)?.[1] ?? '?')}, so it is not in the table: <code>${esc(gc.cutShort)}</code>. Something that stops the world before exiting (for example <code>runtime.ReadMemStats</code>) lets the line finish.</p>`;
   if (gc.cycles.length === 0)
-    return '<p class="sn-empty">No GC cycle ran: the heap never reached its goal.</p>';
+    return `<p class="sn-empty">No GC cycle ran: the heap never reached its goal.</p>${cut}`;
   const rows = gc.cycles
     .map(
       (c) =>
@@ -59,7 +63,7 @@ export function renderGc(gc: NonNullable<AnalyzeResponse['gc']>): string {
     )
     .join('');
   return `<p>${s.cycles} cycles (${s.forcedCycles} forced), total pause ${s.totalPauseMs.toFixed(3)} ms, longest ${s.maxPauseMs.toFixed(3)} ms, peak heap ${s.peakHeapMB} MB, GC CPU ${s.gcCpuPercent}%.</p>
-${renderGcChart(gc)}
+${cut}${renderGcChart(gc)}
 <div class="sn-scroll" tabindex="0"><table class="sn-table"><caption>GC cycles from gctrace</caption><thead><tr><th scope="col">#</th><th scope="col">at (s)</th><th scope="col">heap start (MB)</th><th scope="col">heap end (MB)</th><th scope="col">live (MB)</th><th scope="col">goal (MB)</th><th scope="col">pause (ms)</th><th scope="col">GC CPU %</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 

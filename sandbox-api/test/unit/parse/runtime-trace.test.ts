@@ -163,3 +163,23 @@ describe('pacer and scav lines', () => {
     expect(parseRuntimeStderr(old).gc.scavenger).toEqual([old]);
   });
 });
+
+describe('a trace line cut short by the program exiting', () => {
+  // Captured from go1.26.8 (content/snippets/finalizer-keeps-fields before it stopped the world
+  // on exit): main returned while the collector's worker was still writing cycle 1's line.
+  const cut = 'gc 1 @0.000s 13%: 0.17+0.13+0.006 ms clock, 0.35';
+
+  test('is kept out of the program stderr and the cycles, and reported verbatim', () => {
+    const { gc, programStderr } = parseRuntimeStderr(`panic-free program said hi\n${cut}`);
+    expect(gc.cycles).toEqual([]);
+    expect(gc.cutShort).toBe(cut);
+    expect(programStderr).toBe('panic-free program said hi');
+  });
+
+  test('a complete stderr has no cut line, and a program line is never taken for one', () => {
+    expect(parseRuntimeStderr(`${lines[0]}\n`).gc.cutShort).toBeUndefined();
+    const own = parseRuntimeStderr('gc is my word for it');
+    expect(own.gc.cutShort).toBeUndefined();
+    expect(own.programStderr).toBe('gc is my word for it');
+  });
+});

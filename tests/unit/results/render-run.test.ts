@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBench } from '../../../src/components/snippet/render-run.ts';
+import { renderBench, renderGc } from '../../../src/components/snippet/render-run.ts';
 import { fixture } from '../claims/load-fixture.ts';
 
 /** Cell texts of each row, tags stripped (enough structure for a table we wrote ourselves). */
@@ -30,5 +30,17 @@ describe('renderBench on real pool-reuse output', () => {
   it('lets names wrap only after the Benchmark prefix', () => {
     expect(html).toContain('<code>Benchmark<wbr>Fresh</code>');
     expect(html).toContain('<code>Benchmark<wbr>Pooled</code>');
+  });
+});
+
+describe('renderGc with a trace line the exit cut short', () => {
+  it('says which cycle lost its line and how to keep it, and still draws the others', () => {
+    const gc = fixture('gc-churn').gc!;
+    const cutShort = 'gc 9 @0.012s 3%: 0.017+0.2';
+    const html = renderGc({ ...gc, cutShort });
+    expect(html).toContain('trace line of cycle 9');
+    expect(html).toContain(`<code>${cutShort}</code>`);
+    expect(rows(html).length).toBe(gc.cycles.length + 1);
+    expect(renderGc(gc)).not.toContain('trace line of cycle');
   });
 });
