@@ -1,7 +1,7 @@
 /**
  * `npm test`: everything CI checks, in the order that fails fastest.
- * Type-check, lint, build the site, check the page budgets, then the four vitest tiers one
- * after another (the real-toolchain tiers share two cores badly when run side by side).
+ * Type-check, lint, formatting, build the site, check the page budgets, then the four vitest
+ * tiers one after another (the real-toolchain tiers share two cores badly side by side).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ const steps: Array<[string, string, string[]]> = [
   ['sync types', bin('astro'), ['sync']],
   ['type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['build', bin('astro'), ['build']],
   ['page budgets', process.execPath, ['scripts/size.ts']],
   ...(['unit', 'integration', 'content', 'e2e'] as const).map(
@@ -51,5 +52,7 @@ if (existsSync(summaryFile)) {
   }
 }
 if (failedStep) process.stdout.write(`\nnpm test: failed at "${failedStep}"\n`);
-process.stdout.write(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+  `\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
 process.exit(failedStep ? 1 : 0);
