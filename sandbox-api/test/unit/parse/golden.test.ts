@@ -1,6 +1,6 @@
 /**
  * Golden tests: every captured output parsed and compared with its reviewed `.expected.json`.
- * `UPDATE_GOLDEN=1 npx vitest run --project unit sandbox-api/test/unit/parse` rewrites them.
+ * `npm run goldens` rewrites them (a test run never does).
  */
 import { describe, expect, test } from 'vitest';
 import {
