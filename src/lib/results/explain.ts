@@ -121,10 +121,17 @@ function text(d: Decision): Pick<DecisionExplanation, 'title' | 'plain'> {
         plain: `The compiler knows the concrete type behind ${s}, so the interface call becomes a direct call (and may be inlined).`,
       };
     case 'closure-capture':
-      return {
-        title: 'Closure capture',
-        plain: `The closure captures ${s}${d.details['mode'] ? ` by ${String(d.details['mode'])}` : ''}; captured by reference, a variable outliving the function must move to the heap.`,
-      };
+      // The parser stores the compiler's word in `details.by` ("value" or "ref"); the rule it
+      // reports is escape.go's `SetByval(!addrtaken && !reassigned && size <= 128)`.
+      return d.details['by'] === 'value'
+        ? {
+            title: 'Closure capture (by value)',
+            plain: `The closure gets its own copy of ${s}: it is never reassigned, its address is not taken and it is at most 128 bytes, so capturing it moves nothing to the heap.`,
+          }
+        : {
+            title: 'Closure capture (by reference)',
+            plain: `The closure refers to ${s} itself (it is reassigned, its address is taken, or it is over 128 bytes); if the closure outlives the function, ${s} must move to the heap.`,
+          };
     case 'loop-variable':
       return { title: 'Loop variable', plain: `${d.message}: each iteration gets its own ${s}.` };
     case 'zero-copy':
