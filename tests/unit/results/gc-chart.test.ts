@@ -27,6 +27,18 @@ describe('gcChartGeometry', () => {
     }
   });
 
+  it('plots each series from its own field: start, end and goal heap of each cycle', () => {
+    // Inverting the y mapping recovers the MB each point stands for.
+    const mbAt = (y: number) => ((g.heap.bottom - y) / (g.heap.bottom - g.heap.top)) * g.heap.maxMB;
+    cycles.forEach((c, i) => {
+      expect(mbAt(g.heap.start[i]!.y)).toBeCloseTo(c.heapMB.start, 6);
+      expect(mbAt(g.heap.end[i]!.y)).toBeCloseTo(c.heapMB.end, 6);
+      expect(mbAt(g.heap.goal[i]!.y)).toBeCloseTo(c.goalMB, 6);
+    });
+    // The fixture has cycles whose start and end differ, so a swapped series cannot pass.
+    expect(cycles.some((c) => c.heapMB.start !== c.heapMB.end)).toBe(true);
+  });
+
   it('scales heap to a round maximum that covers the goal', () => {
     const peak = Math.max(...cycles.flatMap((c) => [c.heapMB.start, c.heapMB.end, c.goalMB]));
     expect(g.heap.maxMB).toBeGreaterThanOrEqual(peak);

@@ -12,6 +12,17 @@ const lines = trace.split('\n');
 const gcLine = (n: number) => lines.find((l) => l.startsWith(`gc ${n} `))!;
 
 describe('gctrace lines', () => {
+  test('heap at start, at end and live are read in that order (gc 4: 10->11->5 MB)', () => {
+    // A line whose three heap figures all differ, so a swapped field cannot pass.
+    expect(parseGcLine(gcLine(4))).toMatchObject({
+      n: 4,
+      heapMB: { start: 10, end: 11, live: 5 },
+      goalMB: 12,
+      clockMs: { sweepTermination: 0.041, mark: 0.55, markTermination: 0.033 },
+      cpuMs: { sweepTermination: 0.083, assist: 0.07, background: 0.34, idle: 0.095 },
+    });
+  });
+
   test('gc 11 of the reference trace is a forced cycle', () => {
     const c = parseGcLine(gcLine(11));
     expect(c).toMatchObject({
