@@ -1,10 +1,13 @@
 /**
- * A light scan of Go source: where each func (declaration or literal) starts and ends, what the
- * compiler calls it, and where its receiver and parameter lists are. Not a parser: it skips
- * comments, strings and runes and matches brackets, which is all the decision mapping needs.
+ * Where each func (declaration or literal) of a Go file starts and ends, what the compiler calls
+ * it, and where its receiver and parameter lists are — read from the `@lezer/go` syntax tree
+ * (the grammar the editors use), so comments, strings, func types and generics are the
+ * parser's business, not a hand-written scanner's.
  *
- * Works on UTF-8 bytes because compiler columns are 1-based byte offsets.
+ * Offsets are UTF-8 bytes because compiler columns are 1-based byte offsets.
  */
+import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@lezer/go';
 
 export interface FuncSpan {
   /** Compiler-style name: `F`, `T.M`, `(*T).M`, closures `F.func1`, nested `F.func1.1`. */
@@ -13,7 +16,7 @@ export interface FuncSpan {
   start: number;
   end: number;
   literal: boolean;
-  /** Receiver and parameter lists, as [open paren, close paren] byte offsets. */
+  /** Receiver and parameter lists (not results), as [open paren, close paren] byte offsets. */
   paramLists: Array<readonly [number, number]>;
 }
 
@@ -27,190 +30,77 @@ export interface GoSourceIndex {
   inParamList(line: number, column: number): boolean;
 }
 
-const SPACE = new Set([0x20, 0x09, 0x0d]);
-const isIdent = (c: number | undefined): boolean =>
-  c !== undefined &&
-  ((c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x5f ||
-    c >= 0x80);
+const FUNC_NODES = new Set(['FunctionDecl', 'MethodDecl', 'FunctionLiteral']);
 
-/** Index just past a comment, string or rune starting at i, or i when there is none. */
-function skipLiteral(src: Uint8Array, i: number): number {
-  const c = src[i];
-  const next = src[i + 1];
-  if (c === 0x2f && next === 0x2f) {
-    while (i < src.length && src[i] !== 0x0a) i++;
-    return i;
+/** UTF-16 index → UTF-8 byte offset, for every index of `source` and one past its end. */
+function byteOffsets(source: string): Uint32Array {
+  const map = new Uint32Array(source.length + 1);
+  let bytes = 0;
+  for (let i = 0; i < source.length; i++) {
+    map[i] = bytes;
+    const c = source.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // A surrogate pair is one 4-byte code point; its low half adds nothing.
+      bytes += 4;
+      map[++i] = bytes - 4;
+    } else bytes += 3;
   }
-  if (c === 0x2f && next === 0x2a) {
-    const close = findSeq(src, i + 2, 0x2a, 0x2f);
-    return close < 0 ? src.length : close + 2;
-  }
-  if (c === 0x60) {
-    const close = src.indexOf(0x60, i + 1);
-    return close < 0 ? src.length : close + 1;
-  }
-  if (c === 0x22 || c === 0x27) {
-    let j = i + 1;
-    while (j < src.length && src[j] !== c && src[j] !== 0x0a) j += src[j] === 0x5c ? 2 : 1;
-    return j + 1;
-  }
-  return i;
-}
-
-function findSeq(src: Uint8Array, from: number, a: number, b: number): number {
-  for (let i = from; i + 1 < src.length; i++) if (src[i] === a && src[i + 1] === b) return i;
-  return -1;
-}
-
-/** Offset of the bracket closing the one at `open`, or -1. */
-function matchBracket(src: Uint8Array, open: number): number {
-  let depth = 0;
-  for (let i = open; i < src.length;) {
-    const skipped = skipLiteral(src, i);
-    if (skipped !== i) {
-      i = skipped;
-      continue;
-    }
-    const c = src[i]!;
-    if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
-    else if (c === 0x29 || c === 0x5d || c === 0x7d) {
-      depth--;
-      if (depth === 0) return i;
-    }
-    i++;
-  }
-  return -1;
-}
-
-/** Skips spaces, tabs and comments (and newlines when allowed). */
-function skipSpace(src: Uint8Array, i: number, newlines: boolean): number {
-  for (;;) {
-    while (i < src.length && (SPACE.has(src[i]!) || (newlines && src[i] === 0x0a))) i++;
-    if (src[i] === 0x2f && src[i + 1] === 0x2a) {
-      i = skipLiteral(src, i);
-      continue;
-    }
-    return i;
-  }
-}
-
-function identEnd(src: Uint8Array, i: number): number {
-  let j = i;
-  while (isIdent(src[j])) j++;
-  return j;
-}
-
-function identAt(src: Uint8Array, i: number): string {
-  return new TextDecoder().decode(src.subarray(i, identEnd(src, i)));
+  map[source.length] = bytes;
+  return map;
 }
 
 /** `r *T` → `(*T)`, `T[K]` → `T[K]`: how the compiler prefixes a method name. */
-function receiverPrefix(text: string): string {
-  const inner = text.replace(/\/\*.*?\*\//g, '').trim();
-  const m = /^[\p{L}_][\p{L}\p{N}_]*\s+(.+)$/su.exec(inner);
-  const type = (m ? m[1]! : inner).replace(/\s+/g, ' ').trim();
+function receiverPrefix(receiver: SyntaxNode, source: string): string {
+  const param = receiver.getChild('Parameter');
+  const typeNode = param?.lastChild ?? receiver;
+  const type = source
+    .slice(typeNode.from, typeNode.to)
+    .replace(/\/\*.*?\*\//gs, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return type.startsWith('*') ? `(${type})` : type;
 }
 
-interface Signature {
-  name: string;
-  paramLists: Array<readonly [number, number]>;
-  /** Offset of the body's `{`, or -1 for a func type or a body-less declaration. */
-  bodyOpen: number;
-  sigEnd: number;
-}
-
-/** Reads `func [recv] [Name][TypeParams](params) results {` from the keyword at `at`. */
-function readSignature(src: Uint8Array, at: number): Signature | undefined {
-  const decode = (a: number, b: number) => new TextDecoder().decode(src.subarray(a, b));
-  const paramLists: Array<readonly [number, number]> = [];
-  let i = skipSpace(src, at + 4, false);
-  let name = '';
-  if (src[i] === 0x28) {
-    const close = matchBracket(src, i);
-    if (close < 0) return undefined;
-    const after = skipSpace(src, close + 1, false);
-    const identStop = identEnd(src, after);
-    // `func (r T) M(` is a method; `func(x int) int {` is a literal whose result is `int`.
-    if (identStop > after && src[skipSpace(src, identStop, false)] === 0x28) {
-      paramLists.push([i, close]);
-      name = `${receiverPrefix(decode(i + 1, close))}.${decode(after, identStop)}`;
-      i = skipSpace(src, identStop, false);
-    }
-  } else if (isIdent(src[i])) {
-    name = identAt(src, i);
-    i = skipSpace(src, identEnd(src, i), false);
-    if (src[i] === 0x5b) i = skipSpace(src, matchBracket(src, i) + 1, false);
-  } else return undefined;
-  if (src[i] !== 0x28) return undefined;
-  const close = matchBracket(src, i);
-  if (close < 0) return undefined;
-  paramLists.push([i, close]);
-  // Results: types up to the body's `{`, which Go requires on the same line.
-  let j = close + 1;
-  for (;;) {
-    j = skipSpace(src, j, false);
-    const c = src[j];
-    if (c === undefined || c === 0x0a || c === 0x3b || c === 0x2c || c === 0x3d) break;
-    if (c === 0x29 || c === 0x5d || c === 0x7d) break;
-    if (c === 0x2f && src[j + 1] === 0x2f) break;
-    if (c === 0x28 || c === 0x5b) {
-      j = matchBracket(src, j) + 1;
-      if (j === 0) break;
-      continue;
-    }
-    if (c === 0x7b) {
-      const before = decode(Math.max(0, j - 10), j).trimEnd();
-      if (/(?:struct|interface)$/.test(before)) {
-        j = matchBracket(src, j) + 1;
-        if (j === 0) break;
-        continue;
-      }
-      return { name, paramLists, bodyOpen: j, sigEnd: j };
-    }
-    j = isIdent(c) ? identEnd(src, j) : j + 1;
+/** A func node's name, and which of its `Parameters` lists are inputs (results excluded). */
+function describe(node: SyntaxNode, source: string): { name: string; inputs: SyntaxNode[] } {
+  const lists = node.getChildren('Parameters');
+  const text = (n: SyntaxNode | null) => (n ? source.slice(n.from, n.to) : '');
+  if (node.name === 'MethodDecl') {
+    const [receiver, params] = lists;
+    const prefix = receiver ? receiverPrefix(receiver, source) : '';
+    return {
+      name: `${prefix}.${text(node.getChild('FieldName'))}`,
+      inputs: [receiver, params].filter((n) => n !== undefined),
+    };
   }
-  return { name, paramLists, bodyOpen: -1, sigEnd: j };
+  if (node.name === 'FunctionDecl') {
+    return { name: text(node.getChild('DefName')), inputs: lists.slice(0, 1) };
+  }
+  return { name: '', inputs: lists.slice(0, 1) };
 }
 
 /** Indexes every func declaration and literal in a Go source file. */
 export function indexGoSource(source: string): GoSourceIndex {
-  const src = new TextEncoder().encode(source);
+  const toByte = byteOffsets(source);
   const lineStarts = [0];
-  for (let i = 0; i < src.length; i++) if (src[i] === 0x0a) lineStarts.push(i + 1);
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(toByte[i + 1]!);
 
   const funcs: FuncSpan[] = [];
-  for (let i = 0; i < src.length;) {
-    const skipped = skipLiteral(src, i);
-    if (skipped !== i) {
-      i = skipped;
-      continue;
-    }
-    const isFunc =
-      src[i] === 0x66 && identAt(src, i) === 'func' && !isIdent(src[i - 1]) && src[i - 1] !== 0x2e;
-    if (!isFunc) {
-      i++;
-      continue;
-    }
-    const sig = readSignature(src, i);
-    // A literal without a body is a func type (`f func(int) int`): no code, no closure name.
-    if (sig && !(sig.name === '' && sig.bodyOpen < 0)) {
-      const end = sig.bodyOpen < 0 ? sig.sigEnd : matchBracket(src, sig.bodyOpen) + 1;
+  parser.parse(source).iterate({
+    enter(ref) {
+      if (!FUNC_NODES.has(ref.name)) return;
+      const { name, inputs } = describe(ref.node, source);
       funcs.push({
-        name: sig.name,
-        start: i,
-        end: end <= 0 ? src.length : end,
-        literal: sig.name === '',
-        paramLists: sig.paramLists,
+        name,
+        start: toByte[ref.from]!,
+        end: toByte[ref.to]!,
+        literal: ref.name === 'FunctionLiteral',
+        paramLists: inputs.map((p) => [toByte[p.from]!, toByte[p.to - 1]!] as const),
       });
-    }
-    // Resume at the body: a `func` inside the signature (`f func(int)`, a `func() int`
-    // result) is a type, and its `{`-less shape would otherwise grab this body.
-    i = sig && sig.bodyOpen > i ? sig.bodyOpen : i + 4;
-  }
+    },
+  });
   nameLiterals(funcs);
 
   const offsetOf = (line: number, column?: number): number | undefined => {

@@ -29,6 +29,30 @@ func main() { _ = "import \\"not/this\\"" }
     ]);
   });
 
+  it('finds imports however they are laid out (the std-only check must not miss one)', () => {
+    const paths = (src: string) => scanHeader(src).imports.map((i) => i.path);
+    expect(paths('package main; import "github.com/x/y"; func main() {}')).toEqual([
+      'github.com/x/y',
+    ]);
+    expect(paths('package main\nimport . "fmt"\nimport (_ "os"; x "net")\n')).toEqual([
+      'fmt',
+      'os',
+      'net',
+    ]);
+    expect(paths('package main\n/* import "a" */ import /* "b" */ "c"\n')).toEqual(['c']);
+    // Escapes are decoded as the compiler decodes them, so a dot cannot hide behind \x2e.
+    expect(paths('package main\nimport "github\\x2ecom/x"\n')).toEqual(['github.com/x']);
+    expect(paths('package main\nimport "a\\u00e9\\056b\\"c"\n')).toEqual(['aé.b"c']);
+  });
+
+  it('counts columns in bytes, as the compiler does', () => {
+    expect(scanHeader('package main\n/* é */ import "os"\n').imports[0]).toEqual({
+      path: 'os',
+      line: 2,
+      column: 17,
+    });
+  });
+
   it('stops at the first declaration and survives unterminated input', () => {
     expect(scanHeader('package p\nvar x = 1\nimport "late"\n').imports).toEqual([]);
     expect(scanHeader('package p\nimport (\n"fmt"\n').imports.map((i) => i.path)).toEqual(['fmt']);
