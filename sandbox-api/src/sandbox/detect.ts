@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { CgroupManager } from './cgroup.ts';
 import { launch, type SandboxMode } from './launch.ts';
-import { seccompFile } from './seccomp.ts';
+import { seccompFilter } from './seccomp.ts';
 
 /** The sandbox this host supports, and why it is weaker when it is. */
 export interface DetectedSandbox {
@@ -41,7 +41,7 @@ export async function detectSandbox(opts: {
     uid: root ? opts.uid : undefined,
     cgroups,
     ...TOOLS,
-    seccompFile: seccompFile(),
+    seccomp: seccompFilter(),
   };
   const probeDir = fs.mkdtempSync('/tmp/gml-probe-');
   fs.chmodSync(probeDir, 0o755);
@@ -70,7 +70,7 @@ export async function detectSandbox(opts: {
   }
   const notes: string[] = [];
   if (!root) notes.push('not root: jobs run as this user inside bubblewrap, without cgroup limits');
-  if (!mode.seccompFile) notes.push('no seccomp filter on this architecture');
+  if (!mode.seccomp) notes.push('no seccomp filter on this architecture');
   else if (!cgroups)
     notes.push('cgroup v1 memory/pids/cpu not writable: no per-job memory or process limits');
   return { mode, note: notes.length > 0 ? notes.join('; ') : undefined };
