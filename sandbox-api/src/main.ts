@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createService } from './service.ts';
+import { StateDirError } from './state-dir.ts';
 
 /**
  * `node sandbox-api/src/main.ts [--port N] [--host H] [--static dist]`: starts the service,
@@ -16,7 +17,12 @@ const host = values.host ?? process.env['GML_HOST'] ?? '127.0.0.1';
 const loopback =
   host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
 
-const service = await createService();
+// A state dir another user could have prepared is refused with its path and reason, not a trace.
+const service = await createService().catch((e: unknown) => {
+  if (!(e instanceof StateDirError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 if (service.sandboxKind === 'none' && !loopback && process.env['GML_ALLOW_UNSANDBOXED'] !== '1') {
   console.error(
     `refusing to listen on ${host} without a sandbox (bubblewrap missing?): bind to 127.0.0.1, or set GML_ALLOW_UNSANDBOXED=1 to force it`,

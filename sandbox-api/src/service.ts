@@ -19,6 +19,7 @@ import {
   type ToolchainsResponse,
 } from './protocol.ts';
 import { JobQueue } from './queue.ts';
+import { prepareStateDir } from './state-dir.ts';
 import { CgroupManager } from './sandbox/cgroup.ts';
 import { detectSandbox } from './sandbox/detect.ts';
 import { jobRoot } from './sandbox/launch.ts';
@@ -74,8 +75,9 @@ type Cached = Omit<AnalyzeResponse, 'cached'>;
 export async function createService(overrides: Partial<ServiceConfig> = {}): Promise<Service> {
   const config: ServiceConfig = { ...defaultConfig(), ...overrides };
   const started = Date.now();
+  // Refuses (throws StateDirError) a state dir another local user could have prepared.
+  prepareStateDir(config.stateDir);
   fs.mkdirSync(path.join(config.stateDir, 'jobs'), { recursive: true, mode: 0o755 });
-  fs.chmodSync(config.stateDir, 0o755);
   sweepWorkspaces(config.stateDir);
   if (CgroupManager.available()) await CgroupManager.sweep();
 
