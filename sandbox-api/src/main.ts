@@ -27,6 +27,20 @@ if (service.sandboxKind === 'none' && !loopback && process.env['GML_ALLOW_UNSAND
   console.error(
     `refusing to listen on ${host} without a sandbox (bubblewrap missing?): bind to 127.0.0.1, or set GML_ALLOW_UNSANDBOXED=1 to force it`,
   );
+  await service.close();
+  process.exit(1);
+}
+// Without cgroups one job can take all memory, pids and CPU from everyone: loopback only.
+if (
+  service.sandboxKind === 'bubblewrap' &&
+  !service.health().sandbox.cgroups &&
+  !loopback &&
+  process.env['GML_ALLOW_NO_CGROUPS'] !== '1'
+) {
+  console.error(
+    `refusing to listen on ${host} without cgroup limits (no writable cgroup v1 memory/pids/cpu, no delegated v2 subtree; not root?): bind to 127.0.0.1, or set GML_ALLOW_NO_CGROUPS=1 to force it`,
+  );
+  await service.close();
   process.exit(1);
 }
 // A toolchain that fails to warm is reported by health (and 503s), not a crash at start.

@@ -20,7 +20,7 @@ import {
 } from './protocol.ts';
 import { JobQueue } from './queue.ts';
 import { prepareStateDir } from './state-dir.ts';
-import { CgroupManager } from './sandbox/cgroup.ts';
+import { sweepCgroups } from './sandbox/cgroup.ts';
 import { detectSandbox } from './sandbox/detect.ts';
 import { jobRoot } from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
@@ -79,7 +79,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
   prepareStateDir(config.stateDir);
   fs.mkdirSync(path.join(config.stateDir, 'jobs'), { recursive: true, mode: 0o755 });
   sweepWorkspaces(config.stateDir);
-  if (CgroupManager.available()) await CgroupManager.sweep();
+  if (process.getuid?.() === 0) await sweepCgroups();
 
   let found: Toolchain[];
   try {
@@ -93,11 +93,13 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
   const known = new Map<string, Toolchain>(found.map((t) => [t.version, t]));
   if (!known.has(defaultVersion)) throw new Error(`default toolchain ${defaultVersion} not found`);
 
+  const probe = createWorkspace(config.stateDir, [], undefined);
   const detected = await detectSandbox({
     uid: config.sandboxUid,
     force: config.forceUnsandboxed ? 'none' : undefined,
     probeGoroot: known.get(found[0]!.version)!.hostGoroot,
-  });
+    probeDir: probe.dir,
+  }).finally(() => probe.remove());
   const sandbox = detected.mode;
   if (detected.broken) config.log(`ERROR: ${detected.broken}`);
   else if (sandbox.kind === 'none')
@@ -250,6 +252,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
         sandbox: {
           mode: sandbox.kind,
           cgroups: sandbox.cgroups !== undefined,
+          ...(sandbox.cgroups ? { cgroupVersion: sandbox.cgroups.version } : {}),
           ...(sandbox.uid !== undefined ? { uid: sandbox.uid } : {}),
           ...(detected.note !== undefined ? { note: detected.note } : {}),
         },
