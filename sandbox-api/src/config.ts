@@ -25,6 +25,11 @@ export interface ServiceConfig {
   runMemoryBytes: number;
   /** Wall limit of a whole `go test -bench` job (compile, link and the benchmarks). */
   benchWallMs: number;
+  /**
+   * Size cap of the tmpfs all bench jobs share (`<stateDir>/bench`): the master caches copied in
+   * once (about 170 MiB per toolchain) plus what running bench jobs write.
+   */
+  benchTmpfsBytes: number;
   /** Bytes of program stdout kept; the program is killed beyond it. */
   stdoutBytes: number;
   /** Bytes of program stderr kept (gctrace lands here). */
@@ -61,6 +66,7 @@ export function defaultConfig(): ServiceConfig {
     runWallMs: 5_000,
     runMemoryBytes: 256 * 1024 * 1024,
     benchWallMs: 30_000,
+    benchTmpfsBytes: 2 * 1024 * 1024 * 1024,
     stdoutBytes: 1024 * 1024,
     stderrBytes: 1024 * 1024,
     compilerTextBytes: 256 * 1024,

@@ -21,6 +21,7 @@ import {
 import { JobQueue } from './queue.ts';
 import { prepareStateDir } from './state-dir.ts';
 import { sweepCgroups } from './sandbox/cgroup.ts';
+import { benchTmpfsRoot } from './sandbox/bench-tmpfs.ts';
 import { detectSandbox } from './sandbox/detect.ts';
 import { jobRoot } from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
@@ -79,6 +80,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
   prepareStateDir(config.stateDir);
   fs.mkdirSync(path.join(config.stateDir, 'jobs'), { recursive: true, mode: 0o755 });
   sweepWorkspaces(config.stateDir);
+  sweepWorkspaces(benchTmpfsRoot(config.stateDir));
   if (process.getuid?.() === 0) await sweepCgroups();
 
   let found: Toolchain[];
