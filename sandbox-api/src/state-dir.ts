@@ -19,7 +19,9 @@ const STICKY = 0o1000;
  *   others only with the sticky bit (`/tmp`), so nobody else can rename our dir away; a symlink
  *   among them must be owned by root or this uid.
  *
- * The state dir ends up 0755: the sandbox uid must traverse it to reach its job dir.
+ * The state dir ends up 0755: the sandbox uid must traverse it to reach its job dir. As root
+ * (jobs run as the sandbox uid) every dir above must be searchable by others too, or each job's
+ * bubblewrap fails to bind its job dir: refused here with the path instead.
  */
 export function prepareStateDir(dir: string, uid: number = process.geteuid?.() ?? 0): string {
   const target = path.resolve(dir);
@@ -46,6 +48,11 @@ export function prepareStateDir(dir: string, uid: number = process.geteuid?.() ?
       mustBeOurs(current, st, uid);
     } else {
       mustBeTrustedAncestor(current, st, uid);
+      if (uid === 0 && st.isDirectory() && (st.mode & 0o001) === 0)
+        throw refuse(
+          current,
+          `is not searchable by other users (mode ${octal(st.mode)}), so the sandbox uid cannot reach its job dir`,
+        );
     }
   }
   fs.chmodSync(target, 0o755);

@@ -10,6 +10,7 @@ let base = '';
 
 beforeEach(() => {
   base = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-statedir-'));
+  fs.chmodSync(base, 0o755);
 });
 afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
 
@@ -83,6 +84,15 @@ describe('prepareStateDir', () => {
     fs.mkdirSync(dir, { mode: 0o755 });
     fs.chownSync(dir, OTHER, OTHER);
     expect(() => prepareStateDir(dir)).toThrow(/owned by uid 10082, not this service's uid 0/);
+  });
+
+  it.skipIf(!root)('as root, refuses a parent the sandbox uid cannot search', () => {
+    const closed = path.join(base, 'closed');
+    fs.mkdirSync(closed, { mode: 0o700 });
+    fs.chmodSync(closed, 0o700);
+    expect(() => prepareStateDir(path.join(closed, 'state'))).toThrow(
+      /closed is not searchable by other users \(mode 0700\)/,
+    );
   });
 
   it('refuses a symlink as the state dir, and one created by another uid in a parent', () => {
