@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../sandbox-api/src/app.ts';
 import { AnalyzeResponseSchema, type AnalyzeRequest } from '../sandbox-api/src/protocol.ts';
+import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { createService } from '../sandbox-api/src/service.ts';
 
 const { values } = parseArgs({
@@ -44,7 +45,7 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   return performance.now() - t0;
 }
 
-const service = await createService({ warmAtStart: true });
+const service = await createService({ stateDir: devStateDir(), warmAtStart: true });
 const app = createApp(service, {
   shareDbPath: path.join(os.tmpdir(), `gml-bench-${process.pid}.sqlite`),
 });

@@ -6,10 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const API_PORT = process.env['GML_API_PORT'] ?? '4322';
-const env = { ...process.env, GML_API_PORT: API_PORT };
+const env = { ...process.env, GML_API_PORT: API_PORT, GML_STATE_DIR: devStateDir() };
 const children: ChildProcess[] = [];
 let stopping = false;
 

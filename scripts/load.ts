@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { AnalyzeResponseSchema, type AnalyzeRequest } from '../sandbox-api/src/protocol.ts';
 
 const { values } = parseArgs({
@@ -142,6 +143,7 @@ async function client(url: string, until: number): Promise<void> {
 async function startService(): Promise<{ url: string; child: ChildProcess }> {
   const main = path.join(import.meta.dirname, '../sandbox-api/src/main.ts');
   const child = spawn(process.execPath, [main, '--port', '0', '--host', '127.0.0.1'], {
+    env: { ...process.env, GML_STATE_DIR: devStateDir() },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnalyzeResponseSchema, type AnalyzeResponse } from '../sandbox-api/src/protocol.ts';
+import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { createService } from '../sandbox-api/src/service.ts';
 import {
   baseVariant,
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new Error(`no such snippet: ${unknown.join(', ')}`);
   const ids = wanted.length > 0 ? wanted : all;
 
-  const service = await createService({ log: (l) => process.stderr.write(`${l}\n`) });
+  const service = await createService({
+    stateDir: devStateDir(),
+    log: (l) => process.stderr.write(`${l}\n`),
+  });
   let failed = 0;
   try {
     for (const id of ids) {

@@ -3,7 +3,10 @@ import path from 'node:path';
 
 /** Every knob of the service; `createService` fills the rest from `defaultConfig()`. */
 export interface ServiceConfig {
-  /** Warm caches, job dirs and (by default) the share database live here. */
+  /**
+   * Warm caches, job dirs and (by default) the share database live here. Checked at start
+   * (`state-dir.ts`): owned by this uid, not group/world-writable, no symlink.
+   */
   stateDir: string;
   /** Jobs running at once (default 2 × cores). */
   workers: number;
@@ -22,6 +25,11 @@ export interface ServiceConfig {
   runMemoryBytes: number;
   /** Wall limit of a whole `go test -bench` job (compile, link and the benchmarks). */
   benchWallMs: number;
+  /**
+   * Size cap of the tmpfs all bench jobs share (`<stateDir>/bench`): the master caches copied in
+   * once (about 170 MiB per toolchain) plus what running bench jobs write.
+   */
+  benchTmpfsBytes: number;
   /** Bytes of program stdout kept; the program is killed beyond it. */
   stdoutBytes: number;
   /** Bytes of program stderr kept (gctrace lands here). */
@@ -46,7 +54,7 @@ export interface ServiceConfig {
 export function defaultConfig(): ServiceConfig {
   const cores = os.availableParallelism();
   return {
-    stateDir: process.env['GML_STATE_DIR'] ?? path.join(os.tmpdir(), 'go-memory-lab'),
+    stateDir: process.env['GML_STATE_DIR'] ?? defaultStateDir(),
     workers: 2 * cores,
     maxWaiting: 64,
     cacheEntries: 500,
@@ -58,6 +66,7 @@ export function defaultConfig(): ServiceConfig {
     runWallMs: 5_000,
     runMemoryBytes: 256 * 1024 * 1024,
     benchWallMs: 30_000,
+    benchTmpfsBytes: 2 * 1024 * 1024 * 1024,
     stdoutBytes: 1024 * 1024,
     stderrBytes: 1024 * 1024,
     compilerTextBytes: 256 * 1024,
@@ -69,4 +78,17 @@ export function defaultConfig(): ServiceConfig {
     warmAtStart: false,
     log: (line) => process.stderr.write(`${line}\n`),
   };
+}
+
+/**
+ * Where state lives unless GML_STATE_DIR says otherwise: never a shared tmp dir, where another
+ * local user can create it first (docs/SECURITY.md, finding S2). Root gets the system path;
+ * anyone else the XDG state home.
+ */
+export function defaultStateDir(): string {
+  if (process.getuid?.() === 0) return '/var/lib/go-memory-lab';
+  const xdg = process.env['XDG_STATE_HOME'];
+  const base =
+    xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.local', 'state');
+  return path.join(base, 'go-memory-lab');
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createService } from './service.ts';
+import { StateDirError } from './state-dir.ts';
 
 /**
  * `node sandbox-api/src/main.ts [--port N] [--host H] [--static dist]`: starts the service,
@@ -16,11 +17,30 @@ const host = values.host ?? process.env['GML_HOST'] ?? '127.0.0.1';
 const loopback =
   host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
 
-const service = await createService();
+// A state dir another user could have prepared is refused with its path and reason, not a trace.
+const service = await createService().catch((e: unknown) => {
+  if (!(e instanceof StateDirError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 if (service.sandboxKind === 'none' && !loopback && process.env['GML_ALLOW_UNSANDBOXED'] !== '1') {
   console.error(
     `refusing to listen on ${host} without a sandbox (bubblewrap missing?): bind to 127.0.0.1, or set GML_ALLOW_UNSANDBOXED=1 to force it`,
   );
+  await service.close();
+  process.exit(1);
+}
+// Without cgroups one job can take all memory, pids and CPU from everyone: loopback only.
+if (
+  service.sandboxKind === 'bubblewrap' &&
+  !service.health().sandbox.cgroups &&
+  !loopback &&
+  process.env['GML_ALLOW_NO_CGROUPS'] !== '1'
+) {
+  console.error(
+    `refusing to listen on ${host} without cgroup limits (no writable cgroup v1 memory/pids/cpu, no delegated v2 subtree; not root?): bind to 127.0.0.1, or set GML_ALLOW_NO_CGROUPS=1 to force it`,
+  );
+  await service.close();
   process.exit(1);
 }
 // A toolchain that fails to warm is reported by health (and 503s), not a crash at start.

@@ -407,6 +407,8 @@ export const HealthResponseSchema = z.object({
     /** "bubblewrap" when jobs are isolated, "none" when running unsandboxed on loopback. */
     mode: z.enum(['bubblewrap', 'none']),
     cgroups: z.boolean(),
+    /** Which cgroup hierarchy limits the jobs, when `cgroups` is true. */
+    cgroupVersion: z.enum(['v1', 'v2']).optional(),
     uid: z.number().int().optional(),
     /** Why the sandbox is off or degraded, in plain words. */
     note: z.string().optional(),

@@ -19,7 +19,9 @@ import {
   type ToolchainsResponse,
 } from './protocol.ts';
 import { JobQueue } from './queue.ts';
-import { CgroupManager } from './sandbox/cgroup.ts';
+import { prepareStateDir } from './state-dir.ts';
+import { sweepCgroups } from './sandbox/cgroup.ts';
+import { benchTmpfsRoot } from './sandbox/bench-tmpfs.ts';
 import { detectSandbox } from './sandbox/detect.ts';
 import { jobRoot } from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
@@ -74,10 +76,12 @@ type Cached = Omit<AnalyzeResponse, 'cached'>;
 export async function createService(overrides: Partial<ServiceConfig> = {}): Promise<Service> {
   const config: ServiceConfig = { ...defaultConfig(), ...overrides };
   const started = Date.now();
+  // Refuses (throws StateDirError) a state dir another local user could have prepared.
+  prepareStateDir(config.stateDir);
   fs.mkdirSync(path.join(config.stateDir, 'jobs'), { recursive: true, mode: 0o755 });
-  fs.chmodSync(config.stateDir, 0o755);
   sweepWorkspaces(config.stateDir);
-  if (CgroupManager.available()) await CgroupManager.sweep();
+  sweepWorkspaces(benchTmpfsRoot(config.stateDir));
+  if (process.getuid?.() === 0) await sweepCgroups();
 
   let found: Toolchain[];
   try {
@@ -91,11 +95,13 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
   const known = new Map<string, Toolchain>(found.map((t) => [t.version, t]));
   if (!known.has(defaultVersion)) throw new Error(`default toolchain ${defaultVersion} not found`);
 
+  const probe = createWorkspace(config.stateDir, [], undefined);
   const detected = await detectSandbox({
     uid: config.sandboxUid,
     force: config.forceUnsandboxed ? 'none' : undefined,
     probeGoroot: known.get(found[0]!.version)!.hostGoroot,
-  });
+    probeDir: probe.dir,
+  }).finally(() => probe.remove());
   const sandbox = detected.mode;
   if (detected.broken) config.log(`ERROR: ${detected.broken}`);
   else if (sandbox.kind === 'none')
@@ -248,6 +254,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
         sandbox: {
           mode: sandbox.kind,
           cgroups: sandbox.cgroups !== undefined,
+          ...(sandbox.cgroups ? { cgroupVersion: sandbox.cgroups.version } : {}),
           ...(sandbox.uid !== undefined ? { uid: sandbox.uid } : {}),
           ...(detected.note !== undefined ? { note: detected.note } : {}),
         },

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalyzeRequestSchema } from '../../sandbox-api/src/protocol.ts';
+import { devStateDir } from '../../sandbox-api/src/dev-state-dir.ts';
 import { createService, type Service } from '../../sandbox-api/src/service.ts';
 import {
   baseVariant,
@@ -19,7 +20,7 @@ let service: Service;
 const analyze: Analyzer = (req) => service.analyze(AnalyzeRequestSchema.parse(req));
 
 beforeAll(async () => {
-  service = await createService({ log: () => {} });
+  service = await createService({ stateDir: devStateDir(), log: () => {} });
   await service.warm();
 });
 afterAll(async () => {

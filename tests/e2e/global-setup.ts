@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { devStateDir } from '../../sandbox-api/src/dev-state-dir.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -92,7 +93,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ['sandbox-api/src/main.ts', '--port', '0', '--static', 'dist'],
     {
       cwd: ROOT,
-      env: { ...process.env, GML_SHARE_DB: join(tmp, 'share.db') },
+      env: { ...process.env, GML_STATE_DIR: devStateDir(), GML_SHARE_DB: join(tmp, 'share.db') },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

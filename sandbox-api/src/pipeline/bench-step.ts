@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { NormalizedAnalyzeRequest } from '../protocol.ts';
+import { benchTmpfsCache, benchTmpfsRoot } from '../sandbox/bench-tmpfs.ts';
 import { launch, type LaunchResult } from '../sandbox/launch.ts';
 import { goEnv } from '../toolchain/job-env.ts';
 import { langVersion } from '../toolchain/discover.ts';
 import { assertLaunched, toolchainBinds, type JobContext } from './job-context.ts';
 import { runEnv } from './run-step.ts';
 import { stepLimits } from './step-limits.ts';
+import { createWorkspace } from './workspace.ts';
 
 const exec = promisify(execFile);
 
@@ -22,14 +24,42 @@ export async function benchStep(
   env: NormalizedAnalyzeRequest['env'],
   inline: boolean,
 ): Promise<LaunchResult> {
-  const cache = path.join(ctx.jobDir, '.cache');
-  await exec('cp', ['-al', ctx.toolchain.gocache, cache]);
+  // /job on the capped bench tmpfs when it can be mounted (bench-tmpfs.ts), else the job dir.
+  const master = await benchTmpfsCache(
+    ctx.config.stateDir,
+    ctx.toolchain,
+    ctx.config.benchTmpfsBytes,
+  );
+  const ws =
+    master === undefined
+      ? undefined
+      : createWorkspace(benchTmpfsRoot(ctx.config.stateDir), [], ctx.sandbox.uid);
+  try {
+    return await benchIn(ws?.dir ?? ctx.jobDir, master ?? ctx.toolchain.gocache, ctx, env, inline);
+  } finally {
+    ws?.remove();
+  }
+}
+
+async function benchIn(
+  jobDir: string,
+  master: string,
+  ctx: JobContext,
+  env: NormalizedAnalyzeRequest['env'],
+  inline: boolean,
+): Promise<LaunchResult> {
+  if (jobDir !== ctx.jobDir) {
+    for (const name of fs.readdirSync(ctx.jobDir).filter((n) => n.endsWith('.go')))
+      fs.copyFileSync(path.join(ctx.jobDir, name), path.join(jobDir, name));
+  }
+  const cache = path.join(jobDir, '.cache');
+  await exec('cp', ['-al', master, cache]);
   if (ctx.sandbox.uid !== undefined) {
     const uid = String(ctx.sandbox.uid);
     await exec('find', [cache, '-type', 'd', '-exec', 'chown', `${uid}:${uid}`, '{}', '+']);
   }
   fs.writeFileSync(
-    path.join(ctx.jobDir, 'go.mod'),
+    path.join(jobDir, 'go.mod'),
     `module sandbox\n\ngo ${langVersion(ctx.toolchain.version).slice(2)}\n`,
     { mode: 0o644 },
   );
@@ -55,9 +85,11 @@ export async function benchStep(
       ...knobs,
       ...(env.GODEBUG ? { GODEBUG: env.GODEBUG } : {}),
     },
-    jobDir: ctx.jobDir,
+    jobDir,
     jobWritable: true,
-    binds: toolchainBinds(ctx).filter((b) => b.src !== ctx.toolchain.gocache),
+    // GOROOT only: go test needs neither the master cache nor the importcfg, and each bind
+    // shows its host path in /proc/self/mountinfo.
+    binds: toolchainBinds(ctx).filter((b) => b.src === ctx.toolchain.goroot),
     ...stepLimits(ctx, 'bench'),
     signal: ctx.signal,
   });

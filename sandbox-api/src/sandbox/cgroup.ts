@@ -1,11 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-
-const ROOT = '/sys/fs/cgroup';
-/** Several services may live in one process (tests), so each gets its own parent group. */
-let managers = 0;
-const CONTROLLERS = ['memory', 'pids', 'cpu', 'cpuacct'] as const;
-type Controller = (typeof CONTROLLERS)[number];
+import { CgroupV1Manager } from './cgroup-v1.ts';
+import { CgroupV2Manager } from './cgroup-v2.ts';
 
 /** Limits of one job's cgroup. */
 export interface CgroupLimits {
@@ -23,210 +19,73 @@ export interface CgroupVerdict {
   pidsLimitHit: boolean;
 }
 
-/** One job's v1 cgroups (memory, pids, cpu, cpuacct), created as root. */
-export class JobCgroup {
-  readonly dirs: Record<Controller, string>;
-
-  constructor(dirs: Record<Controller, string>) {
-    this.dirs = dirs;
-  }
-
+/** One job's cgroup(s), created as root; the same for v1 and v2. */
+export interface JobCgroup {
   /** The `cgroup.procs` files a launcher writes its pid into before exec. */
-  procsFiles(): string[] {
-    return CONTROLLERS.map((c) => path.join(this.dirs[c], 'cgroup.procs'));
-  }
-
-  verdict(): CgroupVerdict {
-    const oomControl = readOr(path.join(this.dirs.memory, 'memory.oom_control'), '');
-    const oomKills = Number(/oom_kill (\d+)/.exec(oomControl)?.[1] ?? 0);
-    const failcnt = Number(readOr(path.join(this.dirs.memory, 'memory.failcnt'), '0'));
-    const pidsEvents = readOr(path.join(this.dirs.pids, 'pids.events'), '');
-    const usageNs = Number(readOr(path.join(this.dirs.cpuacct, 'cpuacct.usage'), '0'));
-    return {
-      cpuMs: usageNs / 1e6,
-      oomKilled: oomKills > 0,
-      memoryLimitHit: failcnt > 0,
-      pidsLimitHit: Number(/max (\d+)/.exec(pidsEvents)?.[1] ?? 0) > 0,
-    };
-  }
-
+  procsFiles(): string[];
+  verdict(): CgroupVerdict;
   /** SIGKILLs every task until the group is empty (dying tasks linger briefly), then removes it. */
-  async destroy(): Promise<void> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const pids = this.pids();
-      if (pids.length === 0 && this.tryRemove()) return;
-      for (const pid of pids) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`cgroup ${this.dirs.memory} still busy after kill`);
-  }
-
+  destroy(): Promise<void>;
   /** SIGKILLs every task now, without waiting. */
-  killAll(): void {
-    for (const pid of this.pids()) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
+  killAll(): void;
+}
 
-  private pids(): number[] {
-    const out = new Set<number>();
-    for (const c of CONTROLLERS) {
-      for (const s of readOr(path.join(this.dirs[c], 'cgroup.procs'), '').split('\n')) {
-        if (s.trim() !== '') out.add(Number(s));
-      }
-    }
-    return [...out];
-  }
+/** Per-service job groups on one hierarchy. */
+export interface CgroupManager {
+  readonly version: 'v1' | 'v2';
+  create(limits: CgroupLimits): JobCgroup;
+  /** Names of job groups currently present under this service's parent (for tests). */
+  jobsPresent(): string[];
+  /** Removes the parent group(s) (when the service closes). */
+  removeParent(): void;
+}
 
-  private tryRemove(): boolean {
-    let ok = true;
-    for (const c of CONTROLLERS) {
-      try {
-        fs.rmdirSync(this.dirs[c]);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') ok = false;
-      }
-    }
-    return ok;
-  }
+/** Where cgroupfs is mounted; GML_CGROUP_ROOT moves it (tests point it at an empty dir). */
+export function cgroupRoot(): string {
+  return process.env['GML_CGROUP_ROOT'] ?? '/sys/fs/cgroup';
 }
 
 /**
- * Creates per-job cgroups under a per-service parent `gml-<pid>` in each v1 controller.
- * The host's memory, pids and cpu controllers are v1 (see sandbox.md §0.10).
+ * The hierarchy this host gives us, decided once at start: v1 when its memory, pids, cpu and
+ * cpuacct controllers are mounted and writable (as on the development VM), else a delegated v2
+ * subtree (the service's own cgroup, as systemd's `Delegate=yes` hands it over) with memory,
+ * pids and cpu available, else none.
  */
-export class CgroupManager {
-  readonly parent: string;
-  private seq = 0;
-
-  constructor(parent = `gml-${process.pid}-${++managers}`) {
-    this.parent = parent;
-  }
-
-  /** True when every controller is mounted and we may create groups in it (root). */
-  static available(): boolean {
-    try {
-      for (const c of CONTROLLERS)
-        fs.accessSync(path.join(ROOT, c, 'cgroup.procs'), fs.constants.W_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Removes `gml-*` groups left by services that died (their jobs are killed first). */
-  static async sweep(): Promise<number> {
-    let removed = 0;
-    const parents = new Set<string>();
-    for (const c of CONTROLLERS) {
-      for (const name of readdirOr(path.join(ROOT, c))) {
-        const owner = /^gml-(\d+)-\d+$/.exec(name);
-        if (owner && !isAlive(Number(owner[1]))) parents.add(name);
-      }
-    }
-    for (const parent of parents) {
-      const jobs = new Set<string>();
-      for (const c of CONTROLLERS) {
-        for (const j of readdirOr(path.join(ROOT, c, parent)))
-          if (j.startsWith('job-')) jobs.add(j);
-      }
-      for (const j of jobs) {
-        await new JobCgroup(dirsFor(parent, j)).destroy();
-        removed++;
-      }
-      for (const c of CONTROLLERS) rmdirQuiet(path.join(ROOT, c, parent));
-    }
-    return removed;
-  }
-
-  create(limits: CgroupLimits): JobCgroup {
-    const name = `job-${++this.seq}`;
-    const dirs = dirsFor(this.parent, name);
-    for (const c of CONTROLLERS) fs.mkdirSync(dirs[c], { recursive: true });
-    const mem = String(limits.memoryBytes);
-    fs.writeFileSync(path.join(dirs.memory, 'memory.limit_in_bytes'), mem);
-    // memsw caps memory+swap so a job cannot spill into swap; absent when swap accounting is off.
-    writeQuiet(path.join(dirs.memory, 'memory.memsw.limit_in_bytes'), mem);
-    fs.writeFileSync(path.join(dirs.pids, 'pids.max'), String(limits.pids));
-    fs.writeFileSync(path.join(dirs.cpu, 'cpu.cfs_period_us'), '100000');
-    fs.writeFileSync(
-      path.join(dirs.cpu, 'cpu.cfs_quota_us'),
-      String(Math.round(limits.cpus * 100000)),
-    );
-    return new JobCgroup(dirs);
-  }
-
-  /** Names of job groups currently present under this service's parent (for tests). */
-  jobsPresent(): string[] {
-    const out = new Set<string>();
-    for (const c of CONTROLLERS)
-      for (const j of readdirOr(path.join(ROOT, c, this.parent)))
-        if (j.startsWith('job-')) out.add(j);
-    return [...out];
-  }
-
-  /** Removes the parent groups (when the service closes). */
-  removeParent(): void {
-    for (const c of CONTROLLERS) rmdirQuiet(path.join(ROOT, c, this.parent));
-  }
+export function detectCgroups(
+  root = cgroupRoot(),
+  selfCgroup = readSelfCgroup(),
+): CgroupManager | undefined {
+  if (CgroupV1Manager.available(root)) return new CgroupV1Manager(root);
+  const base = v2Base(root, selfCgroup);
+  if (base !== undefined && CgroupV2Manager.available(base)) return new CgroupV2Manager(base);
+  return undefined;
 }
 
-function dirsFor(parent: string, name: string): Record<Controller, string> {
-  return {
-    memory: path.join(ROOT, 'memory', parent, name),
-    pids: path.join(ROOT, 'pids', parent, name),
-    cpu: path.join(ROOT, 'cpu', parent, name),
-    cpuacct: path.join(ROOT, 'cpuacct', parent, name),
-  };
+/** Removes groups left by services that died, on whichever hierarchy is in use. */
+export async function sweepCgroups(
+  root = cgroupRoot(),
+  selfCgroup = readSelfCgroup(),
+): Promise<number> {
+  if (CgroupV1Manager.available(root)) return CgroupV1Manager.sweep(root);
+  const base = v2Base(root, selfCgroup);
+  if (base !== undefined && CgroupV2Manager.available(base)) return CgroupV2Manager.sweep(base);
+  return 0;
 }
 
-function readOr(file: string, fallback: string): string {
+/** The unified hierarchy's dir of our own cgroup (`0::/path` in /proc/self/cgroup). */
+function v2Base(root: string, selfCgroup: string): string | undefined {
+  if (!fs.existsSync(path.join(root, 'cgroup.controllers'))) return undefined;
+  const own = /^0::(\/.*)$/m.exec(selfCgroup)?.[1];
+  if (own === undefined) return undefined;
+  // After a restart in the same unit we may sit in our own `supervisor` leaf already.
+  const dir = path.join(root, own.replace(/\/supervisor$/, ''));
+  return dir;
+}
+
+function readSelfCgroup(): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fs.readFileSync('/proc/self/cgroup', 'utf8');
   } catch {
-    return fallback;
-  }
-}
-
-function readdirOr(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function writeQuiet(file: string, value: string): void {
-  try {
-    fs.writeFileSync(file, value);
-  } catch {
-    // optional control file
-  }
-}
-
-function rmdirQuiet(dir: string): void {
-  try {
-    fs.rmdirSync(dir);
-  } catch {
-    // busy or gone
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+    return '';
   }
 }

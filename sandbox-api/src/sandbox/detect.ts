@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { CgroupManager } from './cgroup.ts';
+import { detectCgroups } from './cgroup.ts';
 import { launch, type SandboxMode } from './launch.ts';
-import { seccompFile } from './seccomp.ts';
+import { seccompFilter } from './seccomp.ts';
 
 /** The sandbox this host supports, and why it is weaker when it is. */
 export interface DetectedSandbox {
@@ -14,13 +14,15 @@ export interface DetectedSandbox {
 const TOOLS = { bwrap: '/usr/bin/bwrap', setpriv: '/usr/bin/setpriv', prlimit: '/usr/bin/prlimit' };
 
 /**
- * bubblewrap + setpriv + prlimit (+ v1 cgroups when root) when they work here, else none.
+ * bubblewrap + setpriv + prlimit (+ v1 or v2 cgroups when root) when they work here, else none.
  * Works means: a probe runs `go version` inside the full ladder.
  */
 export async function detectSandbox(opts: {
   uid: number;
   force: 'none' | undefined;
   probeGoroot: string;
+  /** An empty job dir for the probe, in the checked state dir (never in shared tmp). */
+  probeDir: string;
 }): Promise<DetectedSandbox> {
   const none = (note: string): DetectedSandbox => ({
     mode: { kind: 'none', uid: undefined, cgroups: undefined, ...TOOLS },
@@ -35,20 +37,18 @@ export async function detectSandbox(opts: {
     );
   }
   const root = process.getuid?.() === 0;
-  const cgroups = root && CgroupManager.available() ? new CgroupManager() : undefined;
+  const cgroups = root ? detectCgroups() : undefined;
   const mode: SandboxMode = {
     kind: 'bubblewrap',
     uid: root ? opts.uid : undefined,
     cgroups,
     ...TOOLS,
-    seccompFile: seccompFile(),
+    seccomp: seccompFilter(),
   };
-  const probeDir = fs.mkdtempSync('/tmp/gml-probe-');
-  fs.chmodSync(probeDir, 0o755);
   const probe = await launch(mode, {
     argv: [`${opts.probeGoroot}/bin/go`, 'version'],
     env: { HOME: '/tmp', GOTOOLCHAIN: 'local' },
-    jobDir: probeDir,
+    jobDir: opts.probeDir,
     jobWritable: false,
     binds: [{ src: opts.probeGoroot, dst: opts.probeGoroot, writable: false }],
     wallMs: 10_000,
@@ -58,7 +58,6 @@ export async function detectSandbox(opts: {
     stdoutCap: 4096,
     stderrCap: 4096,
   });
-  fs.rmSync(probeDir, { recursive: true, force: true });
   if (probe.exitCode !== 0) {
     const why = (probe.stderr.text || probe.stdout.text).trim().split('\n')[0] ?? 'unknown error';
     // As root, "unisolated" would mean strangers' code running as root: fail closed instead.
@@ -70,8 +69,10 @@ export async function detectSandbox(opts: {
   }
   const notes: string[] = [];
   if (!root) notes.push('not root: jobs run as this user inside bubblewrap, without cgroup limits');
-  if (!mode.seccompFile) notes.push('no seccomp filter on this architecture');
+  if (!mode.seccomp) notes.push('no seccomp filter on this architecture');
   else if (!cgroups)
-    notes.push('cgroup v1 memory/pids/cpu not writable: no per-job memory or process limits');
+    notes.push(
+      'no writable cgroup v1 memory/pids/cpu nor a delegated v2 subtree: no per-job memory or process limits',
+    );
   return { mode, note: notes.length > 0 ? notes.join('; ') : undefined };
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
+import type { Writable } from 'node:stream';
 import type { CgroupManager } from './cgroup.ts';
 import { capture, type Captured } from './capture.ts';
 
@@ -55,7 +55,7 @@ export interface SandboxMode {
   setpriv: string;
   prlimit: string;
   /** Compiled seccomp deny-list handed to bwrap (`--seccomp 3`); absent off x86-64. */
-  seccompFile?: string | undefined;
+  seccomp?: Buffer | undefined;
 }
 
 /** Where the job dir appears to the program. */
@@ -73,17 +73,24 @@ export async function launch(mode: SandboxMode, spec: LaunchSpec): Promise<Launc
   const [cmd, args] =
     mode.kind === 'bubblewrap' ? ladder(mode, spec, group?.procsFiles() ?? []) : direct(spec);
   const started = performance.now();
-  // fd 3 carries the seccomp program through sh, setpriv and prlimit to bwrap, which reads it.
-  const filterFd =
-    mode.kind === 'bubblewrap' && mode.seccompFile ? fs.openSync(mode.seccompFile, 'r') : undefined;
+  // fd 3 is a pipe carrying the seccomp program through sh, setpriv and prlimit to bwrap, which
+  // reads it to EOF and closes it. No file: one in a shared tmp dir can be planted first
+  // (docs/SECURITY.md, finding S1).
+  const filter = mode.kind === 'bubblewrap' ? mode.seccomp : undefined;
   const child = spawn(cmd, args, {
     env: mode.kind === 'bubblewrap' ? { PATH: '/usr/bin:/bin' } : spec.env,
     cwd: mode.kind === 'bubblewrap' ? '/' : spec.jobDir,
     detached: true,
-    stdio:
-      filterFd === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', filterFd],
+    stdio: filter === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'pipe'],
   });
-  if (filterFd !== undefined) fs.closeSync(filterFd);
+  if (filter !== undefined) {
+    const sink = child.stdio[3] as Writable | null;
+    if (!sink) throw new Error('launch: fd 3 is not a pipe');
+    // A launcher that dies before bwrap reads the program closes the pipe: its exit is the
+    // error the caller sees, not EPIPE here.
+    sink.on('error', () => undefined);
+    sink.end(filter);
+  }
   let timedOut = false;
   let aborted = false;
   const kill = (): void => {
@@ -156,7 +163,7 @@ function ladder(mode: SandboxMode, spec: LaunchSpec, procsFiles: string[]): [str
     String(64 * 1024 * 1024),
     '--tmpfs',
     '/tmp',
-    ...(mode.seccompFile ? ['--seccomp', '3'] : []),
+    ...(mode.seccomp ? ['--seccomp', '3'] : []),
   ];
   // Binds after the /tmp tmpfs, or it would hide a state dir that lives under /tmp.
   for (const b of spec.binds) bw.push(b.writable ? '--bind' : '--ro-bind', b.src, b.dst);

@@ -1,8 +1,3 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
 /**
  * A seccomp deny-list for everything inside bubblewrap (sandbox.md §5.2): kernel interfaces a Go
  * program or the Go toolchain never needs, several of which have been the way out of containers
@@ -102,18 +97,11 @@ export function seccompProgram(): Buffer {
 }
 
 /**
- * Writes the program once per content (root-owned, read-only) and returns its path, or
- * undefined where the numbers above do not apply.
+ * The program for this host, or undefined where the numbers above do not apply. It is never
+ * written to disk: launch.ts hands it to bwrap through a pipe on fd 3, because a file in a shared
+ * tmp dir can be planted by another local user first (docs/SECURITY.md, finding S1).
  */
-export function seccompFile(): string | undefined {
+export function seccompFilter(): Buffer | undefined {
   if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
-  const program = seccompProgram();
-  const hash = crypto.createHash('sha256').update(program).digest('hex').slice(0, 12);
-  const file = path.join(os.tmpdir(), `gml-seccomp-${hash}.bpf`);
-  if (!fs.existsSync(file)) {
-    const tmp = `${file}.${process.pid}`;
-    fs.writeFileSync(tmp, program, { mode: 0o444 });
-    fs.renameSync(tmp, file);
-  }
-  return file;
+  return seccompProgram();
 }

@@ -1,5 +1,4 @@
-import os from 'node:os';
-import path from 'node:path';
+import { devStateDir } from '../../src/dev-state-dir.ts';
 import {
   AnalyzeRequestSchema,
   AnalyzeResponseSchema,
@@ -12,7 +11,7 @@ import { createService, type Service, type ServiceConfig } from '../../src/servi
  * The integration tests share the state dir of `npm run record` and the dev server, so the
  * standard library is compiled once per machine, not once per test file.
  */
-export const STATE_DIR = process.env['GML_STATE_DIR'] ?? path.join(os.tmpdir(), 'go-memory-lab');
+export const STATE_DIR = devStateDir();
 
 export async function startService(overrides: Partial<ServiceConfig> = {}): Promise<Service> {
   const service = await createService({

@@ -51,9 +51,15 @@ export function jobCgroups(ownerPid: number): string[] {
   return out;
 }
 
-/** Job directories of `ownerPid` under the state dir. */
+/** Job directories of `ownerPid` under the state dir, and on its bench tmpfs. */
 export function jobDirs(stateDir: string, ownerPid: number): string[] {
-  return readdirOr(path.join(stateDir, 'jobs')).filter((n) => n.startsWith(`job-${ownerPid}-`));
+  const mine = (n: string): boolean => n.startsWith(`job-${ownerPid}-`);
+  return [
+    ...readdirOr(path.join(stateDir, 'jobs')).filter(mine),
+    ...readdirOr(path.join(stateDir, 'bench', 'jobs'))
+      .filter(mine)
+      .map((n) => `bench/${n}`),
+  ];
 }
 
 /** Everything a job left behind, as readable strings (empty when clean). */

@@ -3,6 +3,7 @@
  * at most `parallel` analyses at a time, so concurrent tests never overflow the service's queue.
  */
 import type { AnalyzeResponse, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import { devStateDir } from '../../../sandbox-api/src/dev-state-dir.ts';
 import { createService, type Service } from '../../../sandbox-api/src/service.ts';
 import { variantKey, type Variant } from '../../../src/lib/exercises/variant.ts';
 import { requestFor } from './snippets.ts';
@@ -14,7 +15,7 @@ export interface Analyzer {
 }
 
 export async function createAnalyzer(parallel = 2): Promise<Analyzer> {
-  const service: Service = await createService({ log: () => {} });
+  const service: Service = await createService({ stateDir: devStateDir(), log: () => {} });
   await service.warm();
   const memo = new Map<string, Promise<AnalyzeResponse>>();
   let running = 0;
