@@ -50,10 +50,12 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   app.post(`${API_PREFIX}/analyze`, bodyCap(DEFAULT_LIMITS.maxBodyBytes), async (c) => {
     let release: (() => void) | undefined;
     try {
-      // The body is read before any refusal, so the connection stays usable after a 429.
-      const parsed = AnalyzeRequestSchema.safeParse(parseJsonBody(await c.req.arrayBuffer()));
-      if (!parsed.success) throw invalidRequest(parsed.error);
+      // The body is read before any refusal, so the connection stays usable after a 429, but
+      // parsed only once admitted: a flooding client's refusals stay cheap.
+      const bytes = await c.req.arrayBuffer();
       release = admission.acquire(clientOf(c, proxies));
+      const parsed = AnalyzeRequestSchema.safeParse(parseJsonBody(bytes));
+      if (!parsed.success) throw invalidRequest(parsed.error);
       const { signal } = c.req.raw;
       // A client that gives up frees its place at once; its job stops with its last watcher.
       signal.addEventListener('abort', release, { once: true });
