@@ -37,7 +37,9 @@ export class ClientAdmission {
   acquire(key: string): () => void {
     const held = this.inFlight.get(key) ?? 0;
     if (held >= this.maxInFlight) {
-      const retryAfter = Math.max(1, Math.ceil(this.avgHoldSeconds));
+      // Spread over one to two average holds: refused requests that all come back after the
+      // same second arrive as one wave, and a flood's waves are what slow everyone else.
+      const retryAfter = Math.max(1, Math.ceil(this.avgHoldSeconds * (1 + Math.random())));
       throw new ApiFailure(
         429,
         {
