@@ -39,7 +39,7 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   const { config } = service;
   const app = new Hono();
   const proxies = trustedProxies(config.trustedProxies);
-  const admission = new ClientAdmission(config.clientMaxInFlight);
+  const admission = new ClientAdmission(config.clientMaxInFlight, config.log);
   const shareRate = new ClientRate(config.clientSharesPerMinute);
   const signer = resultSigner(
     loadResultKey(opts.resultKeyPath ?? path.join(config.stateDir, 'result-key')),

@@ -22,8 +22,13 @@ export class ClientAdmission {
   private avgHoldSeconds = 1;
   /** Health names clients by a keyed hash: stable within this process, useless outside it. */
   private readonly salt = randomBytes(16);
+  /** Clients refused since they last dropped below the limit: logged once per episode. */
+  private readonly refusing = new Set<string>();
+  private readonly log: ((line: string) => void) | undefined;
 
-  constructor(maxInFlight: number) {
+  /** `log` hears, once per episode, that a client (by pseudonym, never address) hit its limit. */
+  constructor(maxInFlight: number, log?: (line: string) => void) {
+    this.log = log;
     if (!Number.isInteger(maxInFlight) || maxInFlight < 1) {
       throw new Error(`the per-client limit must be a positive integer, got ${maxInFlight}`);
     }
@@ -37,6 +42,12 @@ export class ClientAdmission {
   acquire(key: string): () => void {
     const held = this.inFlight.get(key) ?? 0;
     if (held >= this.maxInFlight) {
+      if (!this.refusing.has(key)) {
+        this.refusing.add(key);
+        this.log?.(
+          `client ${this.pseudonym(key)} reached its limit of ${this.maxInFlight} requests in flight; refusing more with 429`,
+        );
+      }
       // Spread over one to two average holds: refused requests that all come back after the
       // same second arrive as one wave, and a flood's waves are what slow everyone else.
       const retryAfter = Math.max(1, Math.ceil(this.avgHoldSeconds * (1 + Math.random())));
@@ -58,6 +69,7 @@ export class ClientAdmission {
       const seconds = (performance.now() - started) / 1000;
       this.avgHoldSeconds = 0.8 * this.avgHoldSeconds + 0.2 * seconds;
       const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left < this.maxInFlight) this.refusing.delete(key);
       // Idle clients leave the map, so it holds only clients with work in flight.
       if (left <= 0) this.inFlight.delete(key);
       else this.inFlight.set(key, left);

@@ -29,6 +29,22 @@ describe('per-client admission', () => {
     expect(() => adm.acquire('a')).toThrow(ApiFailure);
   });
 
+  it('logs a client reaching its limit once per episode, by pseudonym, never by address', () => {
+    const lines: string[] = [];
+    const adm = new ClientAdmission(1, (l) => lines.push(l));
+    const release = adm.acquire('203.0.113.9');
+    expect(() => adm.acquire('203.0.113.9')).toThrow(ApiFailure);
+    expect(() => adm.acquire('203.0.113.9')).toThrow(ApiFailure);
+    expect(lines).toEqual([
+      `client ${adm.pseudonym('203.0.113.9')} reached its limit of 1 requests in flight; refusing more with 429`,
+    ]);
+    release();
+    adm.acquire('203.0.113.9');
+    expect(() => adm.acquire('203.0.113.9')).toThrow(ApiFailure);
+    expect(lines).toHaveLength(2);
+    expect(lines.join('\n')).not.toContain('203.0.113');
+  });
+
   it('health shows counts under salted pseudonyms, busiest first, never the address', () => {
     const adm = new ClientAdmission(3);
     adm.acquire('127.0.0.2');
