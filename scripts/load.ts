@@ -12,12 +12,11 @@
  * Exits 1 on any 5xx, any 429 without Retry-After or before the waiting line is full, or any
  * transport error.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { AnalyzeResponseSchema, type AnalyzeRequest } from '../sandbox-api/src/protocol.ts';
+import { request } from '../sandbox-api/test/support/listen.ts';
+import { startServiceChild } from './service-child.ts';
 
 const { values } = parseArgs({
   options: {
@@ -106,20 +105,26 @@ function pick(): { req: AnalyzeRequest; kind: Sample['kind']; mode: Sample['mode
   return { req: { files: [{ name: 'main.go', content }], mode, escapeDetail: 2 }, kind, mode };
 }
 
-async function client(url: string, until: number): Promise<void> {
+/**
+ * One learner. Each has its own loopback address (127.0.0.10, .11, …), as each learner in a
+ * workshop has their own machine: the service's per-client limits count by address.
+ */
+async function client(url: string, until: number, localAddress: string): Promise<void> {
   while (Date.now() < until) {
     const { req, kind, mode } = pick();
     const t0 = performance.now();
     try {
-      const res = await fetch(`${url}/api/v1/analyze`, {
+      const res = await request(url, {
         method: 'POST',
+        path: '/api/v1/analyze',
+        localAddress,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(req),
       });
-      const body: unknown = await res.json();
+      const body: unknown = JSON.parse(res.body);
       const ms = performance.now() - t0;
       const cached = res.status === 200 && AnalyzeResponseSchema.parse(body).cached;
-      const retryAfter = res.headers.get('retry-after');
+      const retryAfter = (res.headers['retry-after'] as string | undefined) ?? null;
       const sample: Sample = { kind, mode, status: res.status, ms, cached, retryAfter };
       if (res.status === 429) {
         const said = /\((\d+) requests waiting\)/.exec(
@@ -139,25 +144,6 @@ async function client(url: string, until: number): Promise<void> {
   }
 }
 
-/** Starts the real service as a child and resolves with its URL once it says it is ready. */
-async function startService(): Promise<{ url: string; child: ChildProcess }> {
-  const main = path.join(import.meta.dirname, '../sandbox-api/src/main.ts');
-  const child = spawn(process.execPath, [main, '--port', '0', '--host', '127.0.0.1'], {
-    env: { ...process.env, GML_STATE_DIR: devStateDir() },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      seen += d.toString();
-      const m = /ready at http:\/\/localhost:(\d+)\//.exec(seen);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', (code) => reject(new Error(`service exited (${code}) before ready`)));
-  });
-  return { url, child };
-}
-
 function rssMiB(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   const kb = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -170,7 +156,7 @@ const pct = (xs: number[], p: number): number => {
 };
 const ms = (x: number): string => (Number.isNaN(x) ? '-' : `${Math.round(x)} ms`);
 
-const started = values.url === undefined ? await startService() : undefined;
+const started = values.url === undefined ? await startServiceChild() : undefined;
 const url = values.url ?? started!.url;
 const pid = started?.child.pid;
 const rssStart = rssMiB(pid);
@@ -187,7 +173,9 @@ console.log(
 );
 const t0 = Date.now();
 const until = t0 + SECONDS * 1000;
-await Promise.all(Array.from({ length: CLIENTS }, () => client(url, until)));
+await Promise.all(
+  Array.from({ length: CLIENTS }, (_, i) => client(url, until, `127.0.0.${10 + (i % 240)}`)),
+);
 const elapsed = (Date.now() - t0) / 1000;
 clearInterval(sampler);
 const rssEnd = rssMiB(pid);

@@ -1,12 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { ApiFailure } from './errors.ts';
-import { AnalyzeRequestSchema, API_PREFIX, DEFAULT_LIMITS, type ApiError } from './protocol.ts';
+import { ClientAdmission } from './admission/client-admission.ts';
+import { trustedProxies } from './admission/client-key.ts';
+import { clientOf } from './admission/client-of.ts';
+import { ClientRate } from './admission/client-rate.ts';
+import { bodyCap } from './body-cap.ts';
+import { failureResponse, invalidRequest, notFound, parseJsonBody } from './errors.ts';
+import {
+  AnalyzeRequestSchema,
+  AnalyzeResponseSchema,
+  API_PREFIX,
+  DEFAULT_LIMITS,
+} from './protocol.ts';
 import type { Service } from './service.ts';
+import { loadResultKey } from './share/result-key.ts';
+import { resultSigner } from './share/result-signer.ts';
 import { createShareRoutes } from './share/routes.ts';
 
 /** Where the app finds the site and the share store. */
@@ -14,90 +25,63 @@ export interface AppOptions {
   /** The built Astro site (`dist/`); omitted means API only. */
   staticDir?: string;
   shareDbPath: string;
-}
-
-function fail(c: Context, status: number, body: ApiError, retryAfter?: number): Response {
-  if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
-  return c.json(body, status as 400);
+  /** The 0600 file holding the result-signing key; default `<stateDir>/result-key`. */
+  resultKeyPath?: string;
 }
 
 /**
- * The HTTP face of the service. Every error is JSON `{code, message}`; a user's compile error
- * is a 200 with ok:false; 5xx only when the service itself failed.
+ * The HTTP face of the service. Every error is JSON `{code, message}` built by `errors.ts`; a
+ * user's compile error is a 200 with ok:false; 5xx only when the service itself failed. Each
+ * client (socket address, or the forwarded one behind a trusted proxy) gets a fair share:
+ * `clientMaxInFlight` analyze requests at once and `clientSharesPerMinute` share links.
  */
 export function createApp(service: Service, opts: AppOptions): Hono {
+  const { config } = service;
   const app = new Hono();
+  const proxies = trustedProxies(config.trustedProxies);
+  const admission = new ClientAdmission(config.clientMaxInFlight, config.log);
+  const shareRate = new ClientRate(config.clientSharesPerMinute);
+  const signer = resultSigner(
+    loadResultKey(opts.resultKeyPath ?? path.join(config.stateDir, 'result-key')),
+  );
   // Chapter pages lazy-load CodeMirror (~0.5 MB raw); gzip keeps that a fraction of it.
   app.use('*', compress());
 
-  app.post(
-    `${API_PREFIX}/analyze`,
-    bodyLimit({
-      maxSize: DEFAULT_LIMITS.maxBodyBytes,
-      onError: (c) =>
-        fail(c, 400, {
-          code: 'body_too_large',
-          message: `request bodies are limited to ${DEFAULT_LIMITS.maxBodyBytes} bytes`,
-        }),
-    }),
-    async (c) => {
-      let text: string;
-      try {
-        // Lenient decoding would hand the compiler U+FFFD where the client sent garbage.
-        text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
-      } catch {
-        return fail(c, 400, {
-          code: 'invalid_json',
-          message: 'the request body is not valid UTF-8',
-        });
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return fail(c, 400, {
-          code: 'invalid_json',
-          message: 'the request body is not valid JSON',
-        });
-      }
-      const parsed = AnalyzeRequestSchema.safeParse(body);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({
-          path: i.path.join('.'),
-          message: i.message,
-        }));
-        const badName = parsed.error.issues.find(
-          (i) => i.path.at(-1) === 'name' && i.path[0] === 'files',
-        );
-        const tooMany = parsed.error.issues.find(
-          (i) => i.path.length === 1 && i.path[0] === 'files' && i.code === 'too_big',
-        );
-        const code = badName ? 'bad_file_name' : tooMany ? 'too_many_files' : 'invalid_request';
-        const message = issues
-          .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
-          .join('; ');
-        return fail(c, 400, { code, message, issues });
-      }
-      try {
-        return c.json(await service.analyze(parsed.data, { signal: c.req.raw.signal }));
-      } catch (e) {
-        if (e instanceof ApiFailure) return fail(c, e.status, e.body, e.retryAfter);
-        console.error('analyze failed:', e);
-        return fail(c, 500, {
-          code: 'internal',
-          message: 'the service failed to run this request',
-        });
-      }
-    },
+  app.post(`${API_PREFIX}/analyze`, bodyCap(DEFAULT_LIMITS.maxBodyBytes), async (c) => {
+    let release: (() => void) | undefined;
+    try {
+      // The body is read before any refusal, so the connection stays usable after a 429, but
+      // parsed only once admitted: a flooding client's refusals stay cheap.
+      const bytes = await c.req.arrayBuffer();
+      release = admission.acquire(clientOf(c, proxies));
+      const parsed = AnalyzeRequestSchema.safeParse(parseJsonBody(bytes));
+      if (!parsed.success) throw invalidRequest(parsed.error);
+      const { signal } = c.req.raw;
+      // A client that gives up frees its place at once; its job stops with its last watcher.
+      signal.addEventListener('abort', release, { once: true });
+      const response = await service.analyze(parsed.data, { signal });
+      return c.json(signer.sign(AnalyzeResponseSchema.parse(response)));
+    } catch (e) {
+      return failureResponse(e);
+    } finally {
+      release?.();
+    }
+  });
+  app.get(`${API_PREFIX}/health`, (c) =>
+    c.json({ ...service.health(), clients: admission.snapshot() }),
   );
-  app.get(`${API_PREFIX}/health`, (c) => c.json(service.health()));
   app.get(`${API_PREFIX}/toolchains`, (c) => c.json(service.toolchains()));
-  app.route(`${API_PREFIX}/share`, createShareRoutes({ dbPath: opts.shareDbPath }));
-  app.all(`${API_PREFIX}/*`, (c) =>
-    fail(c, 404, { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` }),
+  app.route(
+    `${API_PREFIX}/share`,
+    createShareRoutes({
+      dbPath: opts.shareDbPath,
+      maxStoreBytes: config.shareMaxBytes,
+      signer,
+      admit: (c) => shareRate.take(clientOf(c, proxies)),
+    }),
   );
   app.all('/api/*', (c) =>
-    fail(c, 404, { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` }),
+    failureResponse(notFound(`no such endpoint: ${c.req.method} ${c.req.path}`)),
   );
   app.get('/s/:id', (c) => c.redirect(`/play/?s=${encodeURIComponent(c.req.param('id'))}`, 302));
 
@@ -116,9 +100,6 @@ export function createApp(service: Service, opts: AppOptions): Hono {
         : c.text('not found', 404),
     );
   }
-  app.onError((e, c) => {
-    console.error(e);
-    return fail(c, 500, { code: 'internal', message: 'internal error' });
-  });
+  app.onError((e) => failureResponse(e));
   return app;
 }

@@ -49,13 +49,32 @@ export interface ServiceConfig {
   warmAtStart: boolean;
   /** Progress lines (warming, sandbox mode); default: stderr. */
   log: (line: string) => void;
+  // sec-service: per-client fairness and the share store's limits (enforced by the HTTP layer).
+  /** Analyze requests one client may have in flight (`GML_CLIENT_MAX_IN_FLIGHT`). */
+  clientMaxInFlight: number;
+  /** Share links one client may create a minute (`GML_CLIENT_SHARES_PER_MINUTE`). */
+  clientSharesPerMinute: number;
+  /** Proxies whose X-Forwarded-For is believed: addresses or CIDRs (`GML_TRUSTED_PROXIES`). */
+  trustedProxies: string[];
+  /** Size cap of the share database file (`GML_SHARE_MAX_BYTES`). */
+  shareMaxBytes: number;
+}
+
+/** A positive integer from the environment, or the default; anything else stops the start. */
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  return n;
 }
 
 export function defaultConfig(): ServiceConfig {
   const cores = os.availableParallelism();
+  const workers = 2 * cores;
   return {
     stateDir: process.env['GML_STATE_DIR'] ?? defaultStateDir(),
-    workers: 2 * cores,
+    workers,
     maxWaiting: 64,
     cacheEntries: 500,
     cacheBytes: 64 * 1024 * 1024,
@@ -77,6 +96,11 @@ export function defaultConfig(): ServiceConfig {
     defaultToolchain: undefined,
     warmAtStart: false,
     log: (line) => process.stderr.write(`${line}\n`),
+    // Half the workers: a flooding client leaves the other half to everyone else.
+    clientMaxInFlight: envInt('GML_CLIENT_MAX_IN_FLIGHT', Math.max(2, Math.ceil(workers / 2))),
+    clientSharesPerMinute: envInt('GML_CLIENT_SHARES_PER_MINUTE', 30),
+    trustedProxies: (process.env['GML_TRUSTED_PROXIES'] ?? '').split(',').filter((s) => s !== ''),
+    shareMaxBytes: envInt('GML_SHARE_MAX_BYTES', 512 * 1024 * 1024),
   };
 }
 

@@ -49,8 +49,11 @@ await service
   .catch((e: unknown) => console.error(`warming failed: ${(e as Error).message}`));
 const shareDbPath =
   process.env['GML_SHARE_DB'] ?? path.join(service.config.stateDir, 'share.sqlite');
+const resultKeyPath = process.env['GML_RESULT_KEY_FILE'];
 const app = createApp(service, {
   shareDbPath,
+  // Several instances behind one proxy must share one key, or links made on one are refused.
+  ...(resultKeyPath ? { resultKeyPath } : {}),
   ...(values.static !== undefined ? { staticDir: values.static } : {}),
 });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

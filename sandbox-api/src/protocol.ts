@@ -357,6 +357,15 @@ export const AnalyzeResponseSchema = z.object({
   bench: BenchResultSchema.optional(),
   cached: z.boolean(),
   timing: TimingSchema,
+  /**
+   * The service's HMAC-SHA256 (hex) over this response without the field itself, in canonical
+   * JSON (`canonicalJson`). The share store keeps a result only when it carries a valid one, so
+   * a link never shows compiler decisions the compiler did not make.
+   */
+  signature: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type AnalyzeResponse = z.infer<typeof AnalyzeResponseSchema>;
 
@@ -375,6 +384,15 @@ export const ErrorCodeSchema = z.enum([
   'queue_full',
   'unavailable',
   'internal',
+  // sec-service: per-client fairness, share store cap, signed results, cancelled requests.
+  /** This client already has its share of the service in flight (429 + Retry-After). */
+  'client_busy',
+  /** The share store reached its size cap (507). */
+  'store_full',
+  /** A shared result this service did not produce, or one altered since (400). */
+  'unverified_result',
+  /** The client went away before its answer was ready (499, never seen by that client). */
+  'cancelled',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -416,6 +434,17 @@ export const HealthResponseSchema = z.object({
   cache: z.object({ entries: z.number().int(), hits: z.number().int(), misses: z.number().int() }),
   uptimeSeconds: z.number(),
   problems: z.array(z.string()),
+  /**
+   * Per-client fairness (HTTP layer): each client's limit and the busiest clients' requests in
+   * flight, as salted hashes, never addresses.
+   */
+  clients: z
+    .object({
+      maxInFlight: z.number().int(),
+      active: z.number().int(),
+      busiest: z.array(z.object({ client: z.string(), inFlight: z.number().int() })),
+    })
+    .optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 

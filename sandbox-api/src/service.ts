@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig, type ServiceConfig } from './config.ts';
 import { cacheKey } from './cache-key.ts';
-import { ApiFailure, badRequest } from './errors.ts';
+import { ApiFailure, badRequest, cancelled, invalidRequest } from './errors.ts';
 import { splitTxtar } from './input/txtar.ts';
 import { validateFiles } from './input/validate-files.ts';
 import { Lru } from './lru.ts';
@@ -168,12 +168,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     const t0 = performance.now();
     // In-process callers (scripts, tests) may pass hand-built objects: normalize them here too.
     const parsed = AnalyzeRequestSchema.safeParse(input);
-    if (!parsed.success) {
-      throw new ApiFailure(400, {
-        code: 'invalid_request',
-        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      });
-    }
+    if (!parsed.success) throw invalidRequest(parsed.error);
     const req = parsed.data;
     if (detected.broken) {
       throw new ApiFailure(503, { code: 'unavailable', message: detected.broken }, 60);
@@ -209,8 +204,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       key,
       async (signal) => {
         const queueMs = performance.now() - enqueued;
-        if (signal.aborted)
-          throw new ApiFailure(499, { code: 'unavailable', message: 'request cancelled' });
+        if (signal.aborted) throw cancelled();
         const toolchain = await ensureWarm(version);
         const ws = scratch(() => createWorkspace(config.stateDir, files, sandbox.uid));
         try {

@@ -1,7 +1,7 @@
 import type { ServiceConfig } from '../config.ts';
 import type { LaunchResult, SandboxMode } from '../sandbox/launch.ts';
 import type { WarmToolchain } from '../toolchain/warm.ts';
-import { ApiFailure } from '../errors.ts';
+import { ApiFailure, cancelled } from '../errors.ts';
 
 /** Everything a job step needs besides its own inputs. */
 export interface JobContext {
@@ -34,7 +34,7 @@ export function toolPath(ctx: JobContext, tool: string): string {
  * user's: it must surface as a 5xx and never be cached.
  */
 export function assertLaunched(r: LaunchResult, step: string): void {
-  if (r.aborted) throw new ApiFailure(499, { code: 'unavailable', message: 'request cancelled' });
+  if (r.aborted) throw cancelled();
   if (r.exitCode === 1 && /^(bwrap|setpriv|prlimit|sh): /m.test(r.stderr.text.slice(0, 500))) {
     const first = r.stderr.text.split('\n')[0] ?? '';
     throw new ApiFailure(500, {

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { ApiFailure } from '../errors.ts';
 
 export type StoredShare = {
   id: string;
@@ -28,12 +29,34 @@ export type ShareStore = {
   close(): void;
 };
 
-/** Opens (creating if needed) the store at `dbPath`; `:memory:` works for tests. */
-export function openShareStore(dbPath: string): ShareStore {
+/** SQLite's "database or disk is full" (the size cap, or the disk itself). */
+const SQLITE_FULL = 13;
+
+function storeFull(): ApiFailure {
+  return new ApiFailure(
+    507,
+    {
+      code: 'store_full',
+      message: 'the share store is full; the link was not created (your code is unchanged)',
+    },
+    3600,
+  );
+}
+
+/**
+ * Opens (creating if needed) the store at `dbPath`; `:memory:` works for tests. `maxBytes` caps
+ * the database file through SQLite's own page limit, so a write that would pass it fails as a
+ * whole (507 `store_full`) instead of leaving half a row or filling the disk.
+ */
+export function openShareStore(dbPath: string, opts: { maxBytes?: number } = {}): ShareStore {
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
   const db = new DatabaseSync(dbPath);
   // WAL lets a reader run while another process (a second server, a test) writes.
   if (dbPath !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+  if (opts.maxBytes !== undefined) {
+    const { page_size: pageSize } = db.prepare('PRAGMA page_size').get() as { page_size: number };
+    db.exec(`PRAGMA max_page_count = ${Math.max(1, Math.floor(opts.maxBytes / pageSize))}`);
+  }
   db.exec(`CREATE TABLE IF NOT EXISTS shares (
     id TEXT PRIMARY KEY,
     state TEXT NOT NULL,
@@ -58,10 +81,19 @@ export function openShareStore(dbPath: string): ShareStore {
   return {
     put(id, stateJson, resultJson, resultBJson = null) {
       const now = new Date().toISOString();
-      const inserted = insert.run(id, stateJson, resultJson, resultBJson, now).changes > 0;
-      if (!inserted && resultJson !== null) addResult.run(resultJson, id);
-      if (!inserted && resultBJson !== null) addResultB.run(resultBJson, id);
-      return inserted;
+      // One transaction: the row and its results are stored together or not at all.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const inserted = insert.run(id, stateJson, resultJson, resultBJson, now).changes > 0;
+        if (!inserted && resultJson !== null) addResult.run(resultJson, id);
+        if (!inserted && resultBJson !== null) addResultB.run(resultBJson, id);
+        db.exec('COMMIT');
+        return inserted;
+      } catch (e) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        if ((e as { errcode?: number }).errcode === SQLITE_FULL) throw storeFull();
+        throw e;
+      }
     },
     get(id) {
       const row = select.get(id) as

@@ -492,11 +492,6 @@ func helper() *int { v := 7; return &v }
       'source_too_large',
     ],
     [
-      'oversized body',
-      JSON.stringify({ files: [{ name: 'main.go', content: 'x'.repeat(300 * 1024) }] }),
-      'body_too_large',
-    ],
-    [
       'GOMAXPROCS above the cores',
       JSON.stringify({
         files: [{ name: 'main.go', content: 'package main\n' }],
@@ -516,6 +511,14 @@ func helper() *int { v := 7; return &v }
     const res = await post(body);
     expect(res.status).toBe(400);
     expect(ApiErrorSchema.parse(await res.json()).code).toBe(code);
+  });
+
+  it('oversized body → 413 body_too_large', async () => {
+    const res = await post(
+      JSON.stringify({ files: [{ name: 'main.go', content: 'x'.repeat(300 * 1024) }] }),
+    );
+    expect(res.status).toBe(413);
+    expect(ApiErrorSchema.parse(await res.json()).code).toBe('body_too_large');
   });
 
   it('answers health, toolchains, unknown API paths and share redirects', async () => {

@@ -200,8 +200,10 @@ func main() {
     const req = AnalyzeRequestSchema.parse(
       mainGo('package main\n\nfunc main() {\n\tfor {\n\t}\n}\n// cancel\n', { mode: 'run' }),
     );
+    // Its own code: a client hanging up is not the service being `unavailable`.
     await expect(service.analyze(req, { signal: client.signal })).rejects.toMatchObject({
       status: 499,
+      body: { code: 'cancelled' },
     });
     expect(Date.now() - started).toBeLessThan(1_900);
   });

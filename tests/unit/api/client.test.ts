@@ -41,6 +41,13 @@ describe('analyze', () => {
     expect(out.ok && out.result.decisions.length).toBe(recorded.decisions.length);
   });
 
+  it("keeps the service's signature, so a share link can carry the result", async () => {
+    const signature = 'ab'.repeat(32);
+    reply = { status: 200, body: JSON.stringify({ ...recorded, signature }) };
+    const out = await analyze(req, { base });
+    expect(out.ok && out.result.signature).toBe(signature);
+  });
+
   it('reports a 429 with its code, message and Retry-After', async () => {
     reply = {
       status: 429,

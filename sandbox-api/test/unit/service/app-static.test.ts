@@ -4,10 +4,13 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
+import { defaultConfig } from '../../../src/config.ts';
 import type { Service } from '../../../src/service.ts';
 
 /** Static serving needs no toolchain: a service that is never called is enough. */
-const idle = {} as Service;
+const idle = {
+  config: { ...defaultConfig(), stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gml-idle-')) },
+} as Service;
 
 function site(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-static-'));
