@@ -38,4 +38,20 @@ func main() {
 	fmt.Println("map, 100 inserts:", testing.AllocsPerRun(100, func() { fillMap(100) }), "allocs per run")
 	fmt.Println("make(chan int, 1):", testing.AllocsPerRun(100, func() { newChan() }), "allocs per run")
 	fmt.Println("strconv.Itoa(123456):", testing.AllocsPerRun(100, func() { itoa(123456) }), "allocs per run")
+	fmt.Println("make([]int, n), n=4:", testing.AllocsPerRun(100, func() { sumN(4) }), "allocs per run")
+	fmt.Println("make([]int, n), n=100:", testing.AllocsPerRun(100, func() { sumN(100) }), "allocs per run")
+}
+
+// sumN's slice does not escape, but its size is only known at run time: up to
+// 32 bytes it uses a buffer in the frame, above that runtime.makeslice.
+//
+//go:noinline
+func sumN(n int) int {
+	s := make([]int, n)
+	t := 0
+	for i := range s {
+		s[i] = i
+		t += s[i]
+	}
+	return t
 }

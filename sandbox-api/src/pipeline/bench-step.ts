@@ -51,7 +51,7 @@ export async function benchStep(
       ...(inline ? [] : ['-gcflags=-l']),
     ],
     env: {
-      ...goEnv(ctx.toolchain.goroot, `${ctx.root}/.cache`),
+      ...goEnv(ctx.toolchain.goroot, `${ctx.root}/.cache`, ctx.toolchain.goexperiment),
       ...knobs,
       ...(env.GODEBUG ? { GODEBUG: env.GODEBUG } : {}),
     },
