@@ -1,6 +1,7 @@
 /**
  * GOEXPERIMENT=nogreenteagc: the same program compiled and linked against a standard library
- * built with the experiment (its own warm cache) reports a different runtime, and GC still runs.
+ * built with the experiment (its own warm cache) reports a different runtime, lays out its spans
+ * as the pre-Green-Tea collector needs, and GC still runs.
  * The first run of this file warms the experiment's standard library (about 30 s).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,10 @@ const PROGRAM = `package main
 import (
 	"fmt"
 	"runtime"
+	"unsafe"
 )
+
+var keepRaw []*[48]byte
 
 type node struct {
 	next *node
@@ -36,6 +40,25 @@ var keep []*node
 
 func main() {
 	fmt.Println("runtime:", runtime.Version())
+	// Green Tea reserves 128 bytes of each small-object span for inline mark bits
+	// (runtime/mheap.go initSpan), so a one-page span of 48-byte pointer-free
+	// objects holds 168 slots instead of 170: count the run of consecutive ones.
+	addrs := make([]uintptr, 1000)
+	for i := range addrs {
+		o := new([48]byte)
+		keepRaw = append(keepRaw, o)
+		addrs[i] = uintptr(unsafe.Pointer(o))
+	}
+	best, run := 1, 1
+	for i := 1; i < len(addrs); i++ {
+		if addrs[i] == addrs[i-1]+48 {
+			run++
+			best = max(best, run)
+		} else {
+			run = 1
+		}
+	}
+	fmt.Println("slots per span:", best)
 	for range 100 {
 		var head *node
 		for range 20000 {
@@ -68,6 +91,9 @@ describe('GOEXPERIMENT=nogreenteagc', () => {
       expect(classic.run?.stdout.text).toMatch(
         new RegExp(`runtime: ${version.replace(/\./g, '\\.')}[- ]X:nogreenteagc\\n`),
       );
+      // The behavioural difference: the span layout the collector needs.
+      expect(greenTea.run?.stdout.text).toContain('slots per span: 168\n');
+      expect(classic.run?.stdout.text).toContain('slots per span: 170\n');
       expect(greenTea.gc?.summary.cycles).toBeGreaterThan(0);
       expect(classic.gc?.summary.cycles).toBeGreaterThan(0);
       expect(classic.request.env.GOEXPERIMENT).toBe('nogreenteagc');
