@@ -40,6 +40,7 @@ func main() {
 	fmt.Println("strconv.Itoa(123456):", testing.AllocsPerRun(100, func() { itoa(123456) }), "allocs per run")
 	fmt.Println("make([]int, n), n=4:", testing.AllocsPerRun(100, func() { sumN(4) }), "allocs per run")
 	fmt.Println("make([]int, n), n=100:", testing.AllocsPerRun(100, func() { sumN(100) }), "allocs per run")
+	fmt.Println("boxing the constant 7:", testing.AllocsPerRun(100, boxConst), "allocs per run")
 }
 
 // sumN's slice does not escape, but its size is only known at run time: up to
@@ -54,4 +55,14 @@ func sumN(n int) int {
 		t += s[i]
 	}
 	return t
+}
+
+var sinkAny any
+
+// The reverse case: -m reports "7 escapes to heap", but a constant's boxed
+// copy lives in read-only data and nothing is allocated.
+//
+//go:noinline
+func boxConst() {
+	sinkAny = 7
 }
