@@ -37,6 +37,15 @@ test('choosing nogreenteagc builds against the other collector and pins it in th
       (await el.getByRole('link', { name: 'Open in playground' }).getAttribute('href')) ?? '';
     const state = decodeState(href.slice(href.indexOf('#')));
     expect(state.ok && state.state.a.env.GOEXPERIMENT).toBe('nogreenteagc');
+
+    // The playground opened from that link shows the choice and keeps it in its own state.
+    const play = await openPage(href);
+    try {
+      const select = play.page.getByRole('combobox', { name: /^GOEXPERIMENT/ });
+      await expect.poll(() => select.inputValue(), { timeout: 30_000 }).toBe('nogreenteagc');
+    } finally {
+      await play.close();
+    }
   } finally {
     await opened.close();
   }
