@@ -77,6 +77,17 @@ export const GodebugSchema = z
 /** Go's size syntax for GOMEMLIMIT: a number with an optional B/KiB/MiB/GiB/TiB suffix, or off. */
 export const GOMEMLIMIT_PATTERN = /^(off|[0-9]{1,15}(B|KiB|MiB|GiB|TiB)?)$/;
 
+/**
+ * Build-time experiments a user may select. Each gets its own standard library build (the
+ * runtime itself changes), so the list is short and fixed. `nogreenteagc` builds with the
+ * pre-1.26 object-by-object mark loop instead of Go 1.26's default Green Tea collector.
+ */
+export const GOEXPERIMENT_ALLOWED = ['nogreenteagc'] as const;
+export const GoExperimentSchema = z.enum(GOEXPERIMENT_ALLOWED, {
+  message: `GOEXPERIMENT may only be ${GOEXPERIMENT_ALLOWED.join(', ')}`,
+});
+export type GoExperiment = z.infer<typeof GoExperimentSchema>;
+
 export const RunEnvSchema = z
   .object({
     GOGC: z
@@ -96,6 +107,11 @@ export const RunEnvSchema = z
       .regex(/^[1-9][0-9]{0,2}$/, 'GOMAXPROCS must be a positive integer')
       .optional(),
     GODEBUG: GodebugSchema.optional(),
+    /**
+     * Not a run-time variable: the program is compiled and linked against a standard library
+     * built with this experiment (see GOEXPERIMENT_ALLOWED).
+     */
+    GOEXPERIMENT: GoExperimentSchema.optional(),
   })
   .strict();
 export type RunEnv = z.infer<typeof RunEnvSchema>;
@@ -472,7 +488,9 @@ export type PlaygroundState = z.infer<typeof PlaygroundStateSchema>;
 function canonicalVariant(v: Variant): Variant {
   const env: Variant['env'] = {};
   // Sorted insertion order gives sorted JSON keys.
-  for (const key of ['GODEBUG', 'GOGC', 'GOMAXPROCS', 'GOMEMLIMIT'] as const) {
+  if (v.env.GODEBUG !== undefined) env.GODEBUG = v.env.GODEBUG;
+  if (v.env.GOEXPERIMENT !== undefined) env.GOEXPERIMENT = v.env.GOEXPERIMENT;
+  for (const key of ['GOGC', 'GOMAXPROCS', 'GOMEMLIMIT'] as const) {
     const value = v.env[key];
     if (value !== undefined) env[key] = value;
   }

@@ -111,27 +111,29 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
   const warmed = new Map<string, WarmToolchain>();
   const warming = new Map<string, Promise<WarmToolchain>>();
   const problems: string[] = detected.broken ? [detected.broken] : [];
-  const ensureWarm = (version: string): Promise<WarmToolchain> => {
-    let p = warming.get(version);
+  // Keyed by version, or `version+experiment` for a GOEXPERIMENT build (its own warm cache).
+  const ensureWarm = (version: string, goexperiment?: string): Promise<WarmToolchain> => {
+    const key = goexperiment ? `${version}+${goexperiment}` : version;
+    let p = warming.get(key);
     if (!p) {
       const tc = known.get(version);
       if (!tc)
         return Promise.reject(badRequest('unknown_toolchain', `unknown toolchain ${version}`));
-      p = warmToolchain(tc, config.stateDir, config.log).then(
+      p = warmToolchain(tc, config.stateDir, config.log, goexperiment).then(
         (w) => {
-          warmed.set(version, w);
+          warmed.set(key, w);
           return w;
         },
         (e: unknown) => {
-          warming.delete(version);
-          problems.push(`warming ${version} failed: ${(e as Error).message}`);
+          warming.delete(key);
+          problems.push(`warming ${key} failed: ${(e as Error).message}`);
           throw new ApiFailure(503, {
             code: 'unavailable',
             message: `toolchain ${version} is not available right now`,
           });
         },
       );
-      warming.set(version, p);
+      warming.set(key, p);
     }
     return p;
   };
@@ -205,7 +207,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       async (signal) => {
         const queueMs = performance.now() - enqueued;
         if (signal.aborted) throw cancelled();
-        const toolchain = await ensureWarm(version);
+        const toolchain = await ensureWarm(version, req.env.GOEXPERIMENT);
         const ws = scratch(() => createWorkspace(config.stateDir, files, sandbox.uid));
         try {
           const root = jobRoot(sandbox, ws.dir);

@@ -6,10 +6,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AnalyzeResponseSchema } from '../../sandbox-api/src/protocol.ts';
+import {
+  AnalyzeResponseSchema,
+  type AnalyzeResponse,
+  type SourceFile,
+} from '../../sandbox-api/src/protocol.ts';
 import { evaluateClaim } from '../../src/lib/claims/evaluate.ts';
 import type { Claim } from '../../src/lib/claims/schema.ts';
-import { applyOverride, describeVariant } from '../../src/lib/exercises/variant.ts';
+import {
+  applyOverride,
+  describeVariant,
+  toRequest,
+  type Variant,
+} from '../../src/lib/exercises/variant.ts';
 import { createAnalyzer, type Analyzer } from './support/analyzer.ts';
 import { readMdx, referencingFiles } from './support/mdx.ts';
 import { recordingDifferences } from './support/recording.ts';
@@ -60,6 +69,24 @@ describe.concurrent('every .go file compiles', () => {
   }
 });
 
+/**
+ * `n` runs of one variant. Repetitions get a trailing comment (toRequest) so neither the
+ * analyzer's memo nor the service's cache hands back the same run twice.
+ */
+async function repeatedRuns(
+  id: string,
+  files: SourceFile[],
+  v: Variant,
+  n: number,
+): Promise<AnalyzeResponse[]> {
+  const runs: AnalyzeResponse[] = [];
+  for (let i = 0; i < n; i++) {
+    const tagged = toRequest(files, v, i).files ?? files;
+    runs.push(await analyzer.analyze(i === 0 ? id : `${id}#run${i + 1}`, tagged, v));
+  }
+  return runs;
+}
+
 describe.concurrent('every claim holds', () => {
   for (const s of snippets) {
     if (s.meta.claims.length === 0) continue;
@@ -68,12 +95,14 @@ describe.concurrent('every claim holds', () => {
       const failures: string[] = [];
       for (const claim of s.meta.claims as Claim[]) {
         const v = applyOverride(base, claim.with);
-        const result = await analyzer.analyze(s.id, s.files, v);
-        const than =
+        const n = 'runs' in claim ? (claim.runs ?? 1) : 1;
+        const runs = await repeatedRuns(s.id, s.files, v, n);
+        const result = runs[0]!;
+        const thanRuns =
           claim.type === 'gc-compare'
-            ? await analyzer.analyze(s.id, s.files, applyOverride(v, claim.than))
+            ? await repeatedRuns(s.id, s.files, applyOverride(v, claim.than), n)
             : undefined;
-        const verdict = evaluateClaim(claim, result, { than });
+        const verdict = evaluateClaim(claim, result, { than: thanRuns?.[0], runs, thanRuns });
         if (!verdict.met) {
           failures.push(
             `${whereShown(s.id)} › snippet ${s.id} › claim "${claim.says}" (${describeVariant(v)}) failed: ${verdict.reason}`,

@@ -81,7 +81,7 @@ async function benchIn(
       ...(inline ? [] : ['-gcflags=-l']),
     ],
     env: {
-      ...goEnv(ctx.toolchain.goroot, `${ctx.root}/.cache`),
+      ...goEnv(ctx.toolchain.goroot, `${ctx.root}/.cache`, ctx.toolchain.goexperiment),
       ...knobs,
       ...(env.GODEBUG ? { GODEBUG: env.GODEBUG } : {}),
     },

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, type LaunchResult } from '../sandbox/launch.ts';
 import { langVersion } from '../toolchain/discover.ts';
-import { assertLaunched, toolchainBinds, toolPath, type JobContext } from './job-context.ts';
+import {
+  assertLaunched,
+  toolchainBinds,
+  toolEnv,
+  toolPath,
+  type JobContext,
+} from './job-context.ts';
 import { stepLimits } from './step-limits.ts';
 
 /** What the compiler said about one package. */
@@ -50,7 +56,7 @@ export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<C
   ];
   const result = await launch(ctx.sandbox, {
     argv,
-    env: { PATH: '/usr/bin:/bin', HOME: '/tmp', GOROOT: ctx.toolchain.goroot },
+    env: toolEnv(ctx),
     jobDir: ctx.jobDir,
     jobWritable: true,
     binds: toolchainBinds(ctx),

@@ -24,6 +24,20 @@ export function toolchainBinds(ctx: JobContext): { src: string; dst: string; wri
   ];
 }
 
+/**
+ * The environment of the compile and link tools: they read GOEXPERIMENT themselves, and it must
+ * match the standard library's (a mismatch fails the link, or worse, mixes two runtimes).
+ */
+export function toolEnv(ctx: JobContext): Record<string, string> {
+  const t = ctx.toolchain;
+  return {
+    PATH: '/usr/bin:/bin',
+    HOME: '/tmp',
+    GOROOT: t.goroot,
+    ...(t.goexperiment ? { GOEXPERIMENT: t.goexperiment } : {}),
+  };
+}
+
 export function toolPath(ctx: JobContext, tool: string): string {
   const t = ctx.toolchain;
   return `${t.goroot}/pkg/tool/${t.goos}_${t.goarch}/${tool}`;

@@ -1,7 +1,13 @@
 import os from 'node:os';
 import type { NormalizedAnalyzeRequest } from '../protocol.ts';
 import { launch, type LaunchResult } from '../sandbox/launch.ts';
-import { assertLaunched, toolchainBinds, toolPath, type JobContext } from './job-context.ts';
+import {
+  assertLaunched,
+  toolchainBinds,
+  toolEnv,
+  toolPath,
+  type JobContext,
+} from './job-context.ts';
 import { stepLimits } from './step-limits.ts';
 
 /** Links `_pkg_.a` into `prog` inside the sandbox (the job dir stays writable for this). */
@@ -16,7 +22,7 @@ export async function linkStep(ctx: JobContext): Promise<LaunchResult> {
       '-buildmode=exe',
       `${ctx.root}/_pkg_.a`,
     ],
-    env: { PATH: '/usr/bin:/bin', HOME: '/tmp', GOROOT: ctx.toolchain.goroot },
+    env: toolEnv(ctx),
     jobDir: ctx.jobDir,
     jobWritable: true,
     binds: toolchainBinds(ctx),

@@ -1,9 +1,15 @@
 /**
  * The environment every `go` invocation sees, at warm-up and in jobs alike: the build cache's
- * action IDs depend on it, so a job with a different env would miss the warm cache.
+ * action IDs depend on it, so a job with a different env would miss the warm cache. A
+ * GOEXPERIMENT changes the runtime itself, so each setting has its own warm cache (warm.ts).
  */
-export function goEnv(goroot: string, gocache: string): Record<string, string> {
+export function goEnv(
+  goroot: string,
+  gocache: string,
+  goexperiment?: string,
+): Record<string, string> {
   return {
+    ...(goexperiment ? { GOEXPERIMENT: goexperiment } : {}),
     PATH: `${goroot}/bin:/usr/bin:/bin`,
     GOROOT: goroot,
     GOCACHE: gocache,

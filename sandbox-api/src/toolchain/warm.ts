@@ -16,6 +16,16 @@ export interface WarmToolchain extends Toolchain {
   /** `packagefile path=export` for every std package: used by both compile and link. */
   importcfg: string;
   stdPackages: ReadonlySet<string>;
+  /** The GOEXPERIMENT this standard library was built with; compile and link must use it too. */
+  goexperiment?: string | undefined;
+}
+
+/**
+ * `<stateDir>/toolchains/<version>` for the default build, `<version>+<experiment>` for a
+ * GOEXPERIMENT build: the runtime differs, so the export data and cache must not be shared.
+ */
+export function warmDir(stateDir: string, version: string, goexperiment?: string): string {
+  return path.join(stateDir, 'toolchains', goexperiment ? `${version}+${goexperiment}` : version);
 }
 
 interface Stamp {
@@ -32,14 +42,15 @@ export async function warmToolchain(
   tc: Toolchain,
   stateDir: string,
   log: (line: string) => void,
+  goexperiment?: string,
 ): Promise<WarmToolchain> {
-  const dir = path.join(stateDir, 'toolchains', tc.version);
+  const dir = warmDir(stateDir, tc.version, goexperiment);
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
   const stampFile = path.join(dir, 'ready.json');
   const lockDir = path.join(dir, '.lock');
   for (;;) {
     const done = loadStamp(stampFile);
-    if (done) return finish(tc, dir, done);
+    if (done) return finish(tc, dir, done, goexperiment);
     try {
       fs.mkdirSync(lockDir);
       break;
@@ -52,7 +63,8 @@ export async function warmToolchain(
   try {
     const goroot = exposeGoroot(tc, dir);
     const gocache = path.join(dir, 'cache');
-    log(`warming ${tc.version}: compiling the standard library once (about 30 s)…`);
+    const label = goexperiment ? `${tc.version} GOEXPERIMENT=${goexperiment}` : tc.version;
+    log(`warming ${label}: compiling the standard library once (about 30 s)…`);
     const started = Date.now();
     const { stdout } = await run(
       path.join(goroot, 'bin', 'go'),
@@ -64,7 +76,7 @@ export async function warmToolchain(
         '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}',
         'std',
       ],
-      { env: goEnv(goroot, gocache), cwd: dir, maxBuffer: 64 * 1024 * 1024 },
+      { env: goEnv(goroot, gocache, goexperiment), cwd: dir, maxBuffer: 64 * 1024 * 1024 },
     );
     fs.writeFileSync(path.join(dir, 'importcfg'), stdout, { mode: 0o644 });
     // The sandbox uid reads export data straight from the master cache.
@@ -72,26 +84,38 @@ export async function warmToolchain(
     const stamp: Stamp = { version: tc.version, goroot };
     fs.writeFileSync(`${stampFile}.tmp`, JSON.stringify(stamp));
     fs.renameSync(`${stampFile}.tmp`, stampFile);
-    log(`warmed ${tc.version} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return finish(tc, dir, stamp);
+    log(`warmed ${label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return finish(tc, dir, stamp, goexperiment);
   } finally {
     fs.rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
 /** True when an earlier process already warmed this toolchain in the state dir. */
-export function isWarmOnDisk(version: string, stateDir: string): boolean {
-  return loadStamp(path.join(stateDir, 'toolchains', version, 'ready.json')) !== undefined;
+export function isWarmOnDisk(version: string, stateDir: string, goexperiment?: string): boolean {
+  return loadStamp(path.join(warmDir(stateDir, version, goexperiment), 'ready.json')) !== undefined;
 }
 
-function finish(tc: Toolchain, dir: string, stamp: Stamp): WarmToolchain {
+function finish(
+  tc: Toolchain,
+  dir: string,
+  stamp: Stamp,
+  goexperiment: string | undefined,
+): WarmToolchain {
   const importcfg = path.join(dir, 'importcfg');
   const stdPackages = new Set<string>();
   for (const line of fs.readFileSync(importcfg, 'utf8').split('\n')) {
     const m = /^packagefile ([^=]+)=/.exec(line);
     if (m) stdPackages.add(m[1]!);
   }
-  return { ...tc, goroot: stamp.goroot, gocache: path.join(dir, 'cache'), importcfg, stdPackages };
+  return {
+    ...tc,
+    goroot: stamp.goroot,
+    gocache: path.join(dir, 'cache'),
+    importcfg,
+    stdPackages,
+    goexperiment,
+  };
 }
 
 /**

@@ -38,7 +38,7 @@ export function optionChanges(state: PlaygroundState): string[] {
   cmp('escape detail', `-m=${a.escapeDetail}`, `-m=${b.escapeDetail}`);
   cmp('inlining', a.inline ? 'on' : 'off', b.inline ? 'on' : 'off');
   cmp('toolchain', a.toolchain ?? 'default', b.toolchain ?? 'default');
-  for (const k of ['GOGC', 'GOMEMLIMIT', 'GOMAXPROCS', 'GODEBUG'] as const) {
+  for (const k of ['GOGC', 'GOMEMLIMIT', 'GOMAXPROCS', 'GODEBUG', 'GOEXPERIMENT'] as const) {
     cmp(k, a.env[k] ?? 'default', b.env[k] ?? 'default');
   }
   return out;

@@ -3,7 +3,12 @@
  * values into the controls; `read()` reads them back as the variant's options. Sliders move
  * through fixed stops (knob-steps.ts) so GOGC 50 vs 400 is one drag, not typing.
  */
-import { GodebugSchema, type Mode, type Variant } from '../../../sandbox-api/src/protocol.ts';
+import {
+  GodebugSchema,
+  GoExperimentSchema,
+  type Mode,
+  type Variant,
+} from '../../../sandbox-api/src/protocol.ts';
 import {
   GOGC_STOPS,
   GOMEMLIMIT_STOPS,
@@ -31,6 +36,8 @@ export class Controls {
   readonly toolchainField: HTMLElement;
   readonly maxprocs: HTMLSelectElement;
   readonly godebug: HTMLInputElement;
+  /** Build-time collector choice; kept in the state so a shared link reproduces it. */
+  readonly goexperiment: HTMLSelectElement;
   private readonly sliders: Slider[];
   private offered: string[] = [];
   private serviceDefault: string | undefined;
@@ -43,6 +50,7 @@ export class Controls {
     this.toolchainField = need(root, '[data-toolchain-field]');
     this.maxprocs = need(root, 'select[name=GOMAXPROCS]');
     this.godebug = need(root, 'input[name=GODEBUG]');
+    this.goexperiment = need(root, 'select[name=GOEXPERIMENT]');
     this.sliders = (['GOGC', 'GOMEMLIMIT'] as const).map((knob) => ({
       knob,
       input: need<HTMLInputElement>(root, `input[name=${knob}]`),
@@ -56,7 +64,14 @@ export class Controls {
         onChange();
       });
     }
-    for (const c of [this.mode, this.escapeDetail, this.inline, this.toolchain, this.maxprocs]) {
+    for (const c of [
+      this.mode,
+      this.escapeDetail,
+      this.inline,
+      this.toolchain,
+      this.maxprocs,
+      this.goexperiment,
+    ]) {
       c.addEventListener('change', onChange);
     }
     this.godebug.addEventListener('change', () => {
@@ -99,6 +114,7 @@ export class Controls {
     this.fillToolchains(v.toolchain);
     this.setSelect(this.maxprocs, v.env.GOMAXPROCS ?? '');
     this.godebug.value = v.env.GODEBUG ?? '';
+    this.goexperiment.value = v.env.GOEXPERIMENT ?? '';
     for (const s of this.sliders) {
       const current = v.env[s.knob];
       s.stops = sliderStops(s.base, current);
@@ -117,6 +133,8 @@ export class Controls {
     if (this.maxprocs.value) env.GOMAXPROCS = this.maxprocs.value;
     const godebug = this.godebug.value.trim();
     if (godebug && GodebugSchema.safeParse(godebug).success) env.GODEBUG = godebug;
+    const experiment = GoExperimentSchema.safeParse(this.goexperiment.value);
+    if (experiment.success) env.GOEXPERIMENT = experiment.data;
     return {
       mode: this.mode.value as Mode,
       escapeDetail: this.escapeDetail.value === '1' ? 1 : 2,

@@ -18,7 +18,9 @@ export interface ToolbarState {
 export function readToolbar(root: HTMLElement, knobs: readonly Knob[]): ToolbarState {
   const field = (name: string) =>
     root.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
-  const env: RunEnv = {};
+  // The API validates every knob (GOEXPERIMENT against its allowlist); a bad value comes back
+  // as a 400 the snippet shows, never a silent default.
+  const env: Record<string, string> = {};
   for (const k of knobs) {
     const v = field(k)?.value.trim();
     if (v) env[k] = v;
@@ -27,7 +29,7 @@ export function readToolbar(root: HTMLElement, knobs: readonly Knob[]): ToolbarS
     mode: (field('mode')?.value ?? 'build') as Mode,
     escapeDetail: field('escapeDetail')?.value === '1' ? 1 : 2,
     inline: (field('inline') as HTMLInputElement | null)?.checked ?? true,
-    env,
+    env: env as RunEnv,
   };
 }
 

@@ -12,6 +12,10 @@ export const en = {
   'nav.play': 'Playground',
   'nav.workshop': 'Workshop',
   'nav.glossary': 'Glossary',
+  // content-truth: the GOEXPERIMENT snippet knob (build-time collector choice)
+  'snippet.goexperiment.default': 'default (Green Tea GC)',
+  'snippet.goexperiment.nogreenteagc': 'nogreenteagc (pre-1.26 marking)',
+  'snippet.goexperiment.label': 'Garbage collector the program is built with',
 } as const;
 
 export type MessageKey = keyof typeof en;

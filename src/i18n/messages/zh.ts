@@ -12,4 +12,8 @@ export const zh: Messages = {
   'nav.play': '练习场',
   'nav.workshop': '工作坊',
   'nav.glossary': '术语表',
+  // content-truth: GOEXPERIMENT 片段选项（构建时选择垃圾回收器）
+  'snippet.goexperiment.default': '默认（Green Tea GC）',
+  'snippet.goexperiment.nogreenteagc': 'nogreenteagc（1.26 之前的标记方式）',
+  'snippet.goexperiment.label': '程序构建时使用的垃圾回收器',
 };

@@ -13,6 +13,12 @@ export type { ClaimVerdict } from './verdict.ts';
 export interface ClaimContext {
   /** For `gc-compare`: the same code analysed with the claim's `than` options. */
   than?: AnalyzeResponse | undefined;
+  /**
+   * For claims with `runs`: every run of the claim's variant, the result first (and of the
+   * `than` variant); medians are compared. Without them the one result is judged.
+   */
+  runs?: readonly AnalyzeResponse[] | undefined;
+  thanRuns?: readonly AnalyzeResponse[] | undefined;
 }
 
 /** Whether `claim` holds for `result`; the reason quotes what the compiler or runtime printed. */
@@ -32,11 +38,11 @@ export function evaluateClaim(
     case 'flow':
       return flowClaim(claim, result);
     case 'bench':
-      return benchClaim(claim, result);
+      return benchClaim(claim, result, ctx?.runs);
     case 'gc':
-      return gcClaim(claim, result);
+      return gcClaim(claim, result, ctx?.runs);
     case 'gc-compare':
-      return gcCompareClaim(claim, result, ctx?.than);
+      return gcCompareClaim(claim, result, ctx?.than, ctx?.runs, ctx?.thanRuns);
     case 'output':
       return outputClaim(claim, result);
   }

@@ -4,6 +4,7 @@
  */
 import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
 import { compare } from './compare.ts';
+import { median } from './median.ts';
 import type { Claim } from './schema.ts';
 import type { ClaimVerdict } from './verdict.ts';
 
@@ -33,7 +34,11 @@ function gcFailure(result: AnalyzeResponse): string | undefined {
 /** Benchmarks print as `BenchmarkX-2`; the suffix is GOMAXPROCS, not part of the name. */
 const benchName = (name: string) => name.replace(/-\d+$/, '');
 
-export function benchClaim(claim: ClaimOf<'bench'>, result: AnalyzeResponse): ClaimVerdict {
+/** One benchmark's figure in one run, or why there is none. */
+function benchFigure(
+  claim: ClaimOf<'bench'>,
+  result: AnalyzeResponse,
+): { value: number; raw: string } | { missing: string } {
   const lines = result.bench?.results ?? [];
   const line = lines.find((b) => benchName(b.name) === claim.benchmark);
   if (!line) {
@@ -44,16 +49,38 @@ export function benchClaim(claim: ClaimOf<'bench'>, result: AnalyzeResponse): Cl
         : result.bench
           ? ''
           : ' (not run in bench mode)';
-    return { met: false, reason: `no result for ${claim.benchmark}${seen}` };
+    return { missing: `no result for ${claim.benchmark}${seen}` };
   }
   const value = line[claim.metric];
   const unit = claim.metric === 'allocsPerOp' ? 'allocs/op' : 'B/op';
   if (value === undefined)
-    return { met: false, reason: `${line.raw.trim()} has no ${unit} (was -benchmem on?)` };
+    return { missing: `${line.raw.trim()} has no ${unit} (was -benchmem on?)` };
+  return { value, raw: line.raw.trim() };
+}
+
+/**
+ * `runs` holds every run of the claim's variant (the result first); with more than one, the
+ * median is compared, because allocs/op is an integer average that can differ between runs.
+ */
+export function benchClaim(
+  claim: ClaimOf<'bench'>,
+  result: AnalyzeResponse,
+  runs: readonly AnalyzeResponse[] = [result],
+): ClaimVerdict {
+  const figures = runs.map((r) => benchFigure(claim, r));
+  const values: number[] = [];
+  for (const f of figures) {
+    if ('missing' in f) return { met: false, reason: f.missing };
+    values.push(f.value);
+  }
+  const unit = claim.metric === 'allocsPerOp' ? 'allocs/op' : 'B/op';
+  const value = median(values);
   const met = compare(value, claim.op, claim.value);
+  const first = figures[0] && 'raw' in figures[0] ? figures[0].raw : '';
+  const over = values.length > 1 ? ` (median of ${values.length} runs: ${values.join(', ')})` : '';
   return {
     met,
-    reason: `${value} ${unit} ${met ? '' : 'is not '}${claim.op} ${claim.value}: \`${line.raw.trim()}\``,
+    reason: `${value} ${unit}${over} ${met ? '' : 'is not '}${claim.op} ${claim.value}: \`${first}\``,
   };
 }
 
@@ -77,15 +104,37 @@ function lastLine(result: AnalyzeResponse): string {
   return raw ? ` (last gctrace line: \`${raw.trim()}\`)` : '';
 }
 
-export function gcClaim(claim: ClaimOf<'gc'>, result: AnalyzeResponse): ClaimVerdict {
-  const failed = gcFailure(result);
-  if (failed) return { met: false, reason: failed };
-  const value = gcFigure(result, claim.metric);
-  if (value === undefined) return { met: false, reason: 'no gctrace output was parsed' };
-  const met = compare(value, claim.op, claim.value);
+/** The median of a GC figure over runs, with the per-run values; or why there is none. */
+function gcMedian(
+  runs: readonly AnalyzeResponse[],
+  metric: GcMetric,
+): { value: number; values: number[] } | { missing: string } {
+  const values: number[] = [];
+  for (const r of runs) {
+    const failed = gcFailure(r);
+    if (failed) return { missing: failed };
+    const v = gcFigure(r, metric);
+    if (v === undefined) return { missing: 'no gctrace output was parsed' };
+    values.push(v);
+  }
+  return { value: median(values), values };
+}
+
+const overRuns = (values: readonly number[]) =>
+  values.length > 1 ? ` (median of ${values.length} runs: ${values.join(', ')})` : '';
+
+/** `runs`: every run of the claim's variant, the result first; the median is compared. */
+export function gcClaim(
+  claim: ClaimOf<'gc'>,
+  result: AnalyzeResponse,
+  runs: readonly AnalyzeResponse[] = [result],
+): ClaimVerdict {
+  const m = gcMedian(runs, claim.metric);
+  if ('missing' in m) return { met: false, reason: m.missing };
+  const met = compare(m.value, claim.op, claim.value);
   return {
     met,
-    reason: `${value} ${UNITS[claim.metric]}, ${met ? '' : 'not '}${claim.op} ${claim.value}${lastLine(result)}`,
+    reason: `${m.value} ${UNITS[claim.metric]}${overRuns(m.values)}, ${met ? '' : 'not '}${claim.op} ${claim.value}${lastLine(result)}`,
   };
 }
 
@@ -93,22 +142,23 @@ export function gcCompareClaim(
   claim: ClaimOf<'gc-compare'>,
   result: AnalyzeResponse,
   than: AnalyzeResponse | undefined,
+  runs: readonly AnalyzeResponse[] = [result],
+  thanRuns: readonly AnalyzeResponse[] = than ? [than] : [],
 ): ClaimVerdict {
-  if (!than) return { met: false, reason: 'the comparison run is missing' };
-  const failed = gcFailure(result) ?? gcFailure(than);
-  if (failed) return { met: false, reason: failed };
-  const a = gcFigure(result, claim.metric);
-  const b = gcFigure(than, claim.metric);
-  if (a === undefined || b === undefined)
-    return { met: false, reason: 'no gctrace output was parsed' };
-  const met = compare(a, claim.op, b);
+  if (!than || thanRuns.length === 0)
+    return { met: false, reason: 'the comparison run is missing' };
+  const a = gcMedian(runs, claim.metric);
+  if ('missing' in a) return { met: false, reason: a.missing };
+  const b = gcMedian(thanRuns, claim.metric);
+  if ('missing' in b) return { met: false, reason: b.missing };
+  const met = compare(a.value, claim.op, b.value);
   const env = (r: AnalyzeResponse) =>
     Object.entries(r.request.env)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ') || 'defaults';
   return {
     met,
-    reason: `${a} ${UNITS[claim.metric]} (${env(result)}) ${met ? '' : 'is not '}${claim.op} ${b} (${env(than)})`,
+    reason: `${a.value} ${UNITS[claim.metric]}${overRuns(a.values)} (${env(result)}) ${met ? '' : 'is not '}${claim.op} ${b.value}${overRuns(b.values)} (${env(than)})`,
   };
 }
 

@@ -18,6 +18,12 @@ export const VariantOverrideSchema = z
 
 export const ComparisonSchema = z.enum(['<', '<=', '==', '>=', '>']);
 
+/**
+ * How many times to run for a figure that varies per run (cycle counts, allocs/op); the median
+ * is compared. Odd numbers give a real median. Omitted means one run.
+ */
+export const RunsSchema = z.number().int().min(1).max(9).optional();
+
 const base = {
   /** The claim in words, as the prose states it; shown when the claim fails. */
   says: z.string().min(3),
@@ -65,6 +71,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
       metric: z.enum(['allocsPerOp', 'bytesPerOp']),
       op: ComparisonSchema,
       value: z.number(),
+      runs: RunsSchema,
       ...base,
     })
     .strict(),
@@ -75,6 +82,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
       metric: z.enum(['cycles', 'forcedCycles', 'peakHeapMB', 'maxGoalMB']),
       op: ComparisonSchema,
       value: z.number(),
+      runs: RunsSchema,
       ...base,
     })
     .strict(),
@@ -85,6 +93,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
       metric: z.enum(['cycles', 'forcedCycles', 'peakHeapMB', 'maxGoalMB']),
       op: ComparisonSchema,
       than: VariantOverrideSchema,
+      runs: RunsSchema,
       ...base,
     })
     .strict(),

@@ -7,7 +7,7 @@ import { ModeSchema, RunEnvSchema } from '../../../sandbox-api/src/protocol.ts';
 import { ClaimSchema } from '../claims/schema.ts';
 
 /** Run knobs a snippet may expose in its toolbar. */
-export const KnobSchema = z.enum(['GOGC', 'GOMEMLIMIT', 'GOMAXPROCS', 'GODEBUG']);
+export const KnobSchema = z.enum(['GOGC', 'GOMEMLIMIT', 'GOMAXPROCS', 'GODEBUG', 'GOEXPERIMENT']);
 export type Knob = z.infer<typeof KnobSchema>;
 
 export const SnippetMetaSchema = z

@@ -160,3 +160,58 @@ describe('output claims', () => {
     expect(v.reason).toContain('main.keep in allocs profile: true');
   });
 });
+
+describe('claims over several runs compare medians', () => {
+  const low = churn.gc!.summary.cycles;
+  const high = churn50.gc!.summary.cycles;
+
+  test('a gc claim judges the median, not the first run', () => {
+    const exactlyLow = claim({
+      type: 'gc',
+      metric: 'cycles',
+      op: '==',
+      value: low,
+      runs: 3,
+      says: 'a claim',
+    });
+    // The first run alone is an outlier; two of three runs give the median.
+    const v = evaluateClaim(exactlyLow, churn50, { runs: [churn50, churn, churn] });
+    expect(v.met).toBe(true);
+    expect(v.reason).toContain(`median of 3 runs: ${high}, ${low}, ${low}`);
+    expect(evaluateClaim(exactlyLow, churn50, { runs: [churn50, churn50, churn] }).met).toBe(false);
+  });
+
+  test('gc-compare compares the medians of both sides', () => {
+    const fewer = claim({
+      type: 'gc-compare',
+      metric: 'cycles',
+      op: '<',
+      than: { env: { GOGC: '50' } },
+      runs: 3,
+      says: 'a claim',
+    });
+    const v = evaluateClaim(fewer, churn50, {
+      than: churn,
+      runs: [churn50, churn, churn],
+      thanRuns: [churn, churn50, churn50],
+    });
+    expect(v.met).toBe(true);
+    expect(v.reason).toContain(`${low} GC cycles (median of 3 runs`);
+  });
+
+  test('a bench claim judges the median allocs/op and fails when one run lacks the benchmark', () => {
+    const none = claim({
+      type: 'bench',
+      benchmark: 'BenchmarkPooled',
+      metric: 'allocsPerOp',
+      op: '==',
+      value: 0,
+      runs: 3,
+      says: 'a claim',
+    });
+    expect(evaluateClaim(none, pool, { runs: [pool, pool, pool] }).met).toBe(true);
+    const v = evaluateClaim(none, pool, { runs: [pool, churn, pool] });
+    expect(v.met).toBe(false);
+    expect(v.reason).toContain('no result for BenchmarkPooled');
+  });
+});

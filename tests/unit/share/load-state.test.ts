@@ -73,6 +73,11 @@ describe('optionChanges', () => {
     ]);
     expect(optionChanges(pinned)).toEqual([]);
   });
+
+  it('names the collector when only GOEXPERIMENT differs (Green Tea against nogreenteagc)', () => {
+    const b = { ...pinned.a, env: { ...pinned.a.env, GOEXPERIMENT: 'nogreenteagc' as const } };
+    expect(optionChanges({ ...pinned, b })).toEqual(['GOEXPERIMENT: default → nogreenteagc']);
+  });
 });
 
 describe('requestOf', () => {

@@ -70,6 +70,11 @@ describe('encodeState / decodeState', () => {
     const t = defaultState();
     t.a.env.GOGC = '400';
     expect(encodeState(t)).not.toBe(base);
+    const x = defaultState();
+    x.a.env.GOEXPERIMENT = 'nogreenteagc';
+    expect(encodeState(x)).not.toBe(base);
+    const back = decodeState(encodeState(x));
+    expect(back.ok && back.state.a.env.GOEXPERIMENT).toBe('nogreenteagc');
   });
 
   it.each([

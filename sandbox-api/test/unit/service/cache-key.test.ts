@@ -24,6 +24,7 @@ describe('cacheKey', () => {
       key({ escapeDetail: 1 }),
       key({ inline: false }),
       key({ env: { GOGC: 'off' } }),
+      key({ env: { GOEXPERIMENT: 'nogreenteagc' } }),
       key({ files: [{ name: 'main.go', content: 'package main\n// x\n' }] }),
       key({ files: [{ name: 'other.go', content: 'package main\n' }] }),
     ];
@@ -32,5 +33,18 @@ describe('cacheKey', () => {
 
   it('treats defaults and explicit defaults alike', () => {
     expect(key({})).toBe(key({ mode: 'build', escapeDetail: 2, inline: true, env: {} }));
+  });
+});
+
+describe('GOEXPERIMENT in a request', () => {
+  it('accepts only the allowlisted experiments', () => {
+    const parse = (GOEXPERIMENT: string) =>
+      AnalyzeRequestSchema.safeParse({ ...base, env: { GOEXPERIMENT } });
+    expect(parse('nogreenteagc').success).toBe(true);
+    for (const bad of ['fieldtrack', 'greenteagc,fieldtrack', 'nogreenteagc ', '']) {
+      const r = parse(bad);
+      expect(r.success, bad).toBe(false);
+      expect(r.error?.issues[0]?.message).toContain('GOEXPERIMENT may only be nogreenteagc');
+    }
   });
 });
