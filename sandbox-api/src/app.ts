@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import { ApiFailure } from './errors.ts';
 import { AnalyzeRequestSchema, API_PREFIX, DEFAULT_LIMITS, type ApiError } from './protocol.ts';
 import type { Service } from './service.ts';
+import { createClassRoutes } from './classes/routes.ts';
 import { createShareRoutes } from './share/routes.ts';
 
 /** Where the app finds the site and the share store. */
@@ -93,6 +94,7 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   app.get(`${API_PREFIX}/health`, (c) => c.json(service.health()));
   app.get(`${API_PREFIX}/toolchains`, (c) => c.json(service.toolchains()));
   app.route(`${API_PREFIX}/share`, createShareRoutes({ dbPath: opts.shareDbPath }));
+  app.route(`${API_PREFIX}/classes`, createClassRoutes({ dbPath: opts.shareDbPath }));
   app.all(`${API_PREFIX}/*`, (c) =>
     fail(c, 404, { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` }),
   );
