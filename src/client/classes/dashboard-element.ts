@@ -20,9 +20,7 @@ import {
   type SortOrder,
 } from '../../lib/classes/grid.ts';
 import { API_BASE } from '../playground/api-base.ts';
-
-/** Poll period: the dashboard shows a check at most this long after it lands (plus a fetch). */
-export const POLL_MS = 2000;
+import { POLL_MS } from './poll-period.ts';
 
 function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
   const el = root.querySelector<T>(`[data-slot="${name}"]`);
@@ -94,33 +92,57 @@ class GmlClassDashboard extends HTMLElement {
     const joinUrl = () => new URL(`/workshop/classes/join/?c=${id}`, location.origin).href;
     const timeFmt = new Intl.DateTimeFormat(htmlLang[locale], { timeStyle: 'medium' });
 
+    // Rows are rebuilt only for learners whose data changed: with 300 learners a check
+    // touches one row, and redrawing 3,900 cells on every poll kept a loaded laptop busy.
+    const rowCache = new Map<
+      string,
+      { sig: string; row: HTMLTableRowElement; stuck: HTMLElement }
+    >();
+    let headFor = '';
     const renderGrid = (d: ClassDashboard) => {
+      const started = performance.now();
       const head = slot(this, 'head');
-      head.replaceChildren(
-        el('th', tr('class.dash.learner'), { scope: 'col' }),
-        ...d.class.exercises.map((s) => el('th', titleOf(s), { scope: 'col' })),
-      );
+      if (headFor !== d.class.exercises.join()) {
+        headFor = d.class.exercises.join();
+        head.replaceChildren(
+          el('th', tr('class.dash.learner'), { scope: 'col' }),
+          ...d.class.exercises.map((s) => el('th', titleOf(s), { scope: 'col' })),
+        );
+      }
       const focused = document.activeElement as HTMLElement | null;
       const focusKey = focused?.dataset['cell'];
+      const live = new Set<string>();
       const rows = sortLearners(d, sortSel.value as SortOrder, htmlLang[locale]).map((l) => {
-        const tr_ = el('tr', undefined, { 'data-learner': l.id });
-        const th = el('th', l.name, { scope: 'row' });
-        const stuck = stuckSeconds(l, d.now, d.class.exercises);
-        if (stuck > 0)
-          th.append(
-            el('span', tr('class.dash.stuck', { time: clock(stuck) }), { class: 'cls-stuck' }),
-          );
-        tr_.append(th);
-        for (const s of d.class.exercises) {
-          const td = el('td');
-          td.append(cellView(l, s));
-          tr_.append(td);
+        live.add(l.id);
+        const sig = JSON.stringify(l);
+        let entry = rowCache.get(l.id);
+        if (entry?.sig !== sig) {
+          const row = el('tr', undefined, { 'data-learner': l.id });
+          const th = el('th', l.name, { scope: 'row' });
+          const stuck = el('span', undefined, { class: 'cls-stuck' });
+          th.append(stuck);
+          row.append(th);
+          for (const s of d.class.exercises) {
+            const td = el('td');
+            td.append(cellView(l, s));
+            row.append(td);
+          }
+          entry = { sig, row, stuck };
+          rowCache.set(l.id, entry);
         }
-        return tr_;
+        const secs = stuckSeconds(l, d.now, d.class.exercises);
+        const text = secs > 0 ? tr('class.dash.stuck', { time: clock(secs) }) : '';
+        if (entry.stuck.textContent !== text) entry.stuck.textContent = text;
+        return entry.row;
       });
-      slot(this, 'rows').replaceChildren(...rows);
-      if (focusKey)
+      for (const id of rowCache.keys()) if (!live.has(id)) rowCache.delete(id);
+      const body = slot(this, 'rows');
+      const same =
+        body.children.length === rows.length && rows.every((r, i) => body.children[i] === r);
+      if (!same) body.replaceChildren(...rows);
+      if (focusKey && document.activeElement !== focused)
         this.querySelector<HTMLElement>(`[data-cell="${CSS.escape(focusKey)}"]`)?.focus();
+      this.dataset['renderMs'] = (performance.now() - started).toFixed(1);
     };
 
     const cellText = (l: ClassLearner, slug: string): string => {
