@@ -101,12 +101,7 @@ export const classApi = {
       ),
     ),
   report: (id: string, req: ProgressReport, o: ClassApiOptions = {}) =>
-    call(
-      `/${encodeURIComponent(id)}/progress`,
-      { ...json('POST', req), keepalive: true },
-      undefined,
-      o,
-    ),
+    call(`/${encodeURIComponent(id)}/progress`, json('POST', req), undefined, o),
   /** Undefined value: unchanged since `etag` (304). */
   dashboard: async (
     id: string,

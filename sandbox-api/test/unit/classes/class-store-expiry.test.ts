@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sha256Hex, secretMatches } from '../../../src/classes/class-secrets.ts';
+import { classTtlDaysFromEnv } from '../../../src/classes/routes.ts';
 import { openSqliteClassStore } from '../../../src/classes/sqlite-class-store.ts';
 
 const created = new Date('2026-12-01T09:00:00.000Z');
@@ -80,5 +81,15 @@ describe('secrets', () => {
     expect(secretMatches('the-kez', h)).toBe(false);
     expect(secretMatches(undefined, h)).toBe(false);
     expect(secretMatches('', sha256Hex(''))).toBe(false);
+  });
+});
+
+describe('class lifetime setting', () => {
+  it('defaults to 7 days and takes GML_CLASS_TTL_DAYS when it is a sane number', () => {
+    expect(classTtlDaysFromEnv({})).toBe(7);
+    expect(classTtlDaysFromEnv({ GML_CLASS_TTL_DAYS: '2' })).toBe(2);
+    expect(classTtlDaysFromEnv({ GML_CLASS_TTL_DAYS: '0.5' })).toBe(0.5);
+    for (const bad of ['0', '-3', 'soon', '9999'])
+      expect(classTtlDaysFromEnv({ GML_CLASS_TTL_DAYS: bad })).toBe(7);
   });
 });
