@@ -18,6 +18,7 @@ import {
 import type { Service } from './service.ts';
 import { loadResultKey } from './share/result-key.ts';
 import { resultSigner } from './share/result-signer.ts';
+import { createClassRoutes } from './classes/routes.ts';
 import { createShareRoutes } from './share/routes.ts';
 
 /** Where the app finds the site and the share store. */
@@ -80,6 +81,7 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       admit: (c) => shareRate.take(clientOf(c, proxies)),
     }),
   );
+  app.route(`${API_PREFIX}/classes`, createClassRoutes({ dbPath: opts.shareDbPath }));
   app.all('/api/*', (c) =>
     failureResponse(notFound(`no such endpoint: ${c.req.method} ${c.req.path}`)),
   );

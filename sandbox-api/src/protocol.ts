@@ -409,6 +409,10 @@ export const ErrorCodeSchema = z.enum([
   'unverified_result',
   /** The client went away before its answer was ready (499, never seen by that client). */
   'cancelled',
+  // classes (issue 15)
+  'forbidden',
+  'class_full',
+  'rate_limited',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -536,3 +540,166 @@ export const SharedStateResponseSchema = z.object({
   createdAt: z.string(),
 });
 export type SharedStateResponse = z.infer<typeof SharedStateResponseSchema>;
+
+/* ----------------------------------------------------------------- classes */
+
+/** Limits of a class (issue 15); the service may be configured tighter. */
+export const CLASS_LIMITS = {
+  /** Characters (code points, any script) of a class or learner name. */
+  maxNameChars: 60,
+  maxLearners: 300,
+  maxExercises: 30,
+  /** Goals per exercise a progress report may carry. */
+  maxGoals: 20,
+  /** Characters of the failing goal's reason. */
+  maxReasonChars: 500,
+} as const;
+
+export const CLASS_ID_PATTERN = /^[0-9A-Za-z]{12}$/;
+export const LEARNER_ID_PATTERN = /^[0-9A-Za-z]{10}$/;
+/** A learner token is made by the browser (≥ 128 random bits, base64url) and kept there. */
+export const LEARNER_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+export const EXERCISE_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A display name: trimmed, 1–60 code points in any script, no control characters (they would
+ * let a name reorder or hide its neighbours on the dashboard). HTML is not rejected but escaped
+ * wherever a name is shown.
+ */
+export const DisplayNameSchema = z
+  .string()
+  .transform((s) => s.normalize('NFC').trim())
+  .refine((s) => s.length > 0, 'a name is required')
+  .refine(
+    (s) => [...s].length <= CLASS_LIMITS.maxNameChars,
+    `a name is at most ${CLASS_LIMITS.maxNameChars} characters`,
+  )
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(s), {
+    message: 'a name may not contain control characters',
+  });
+
+const ExerciseSlugSchema = z.string().max(64).regex(EXERCISE_SLUG_PATTERN);
+
+export const CreateClassRequestSchema = z
+  .object({
+    name: DisplayNameSchema,
+    exercises: z
+      .array(ExerciseSlugSchema)
+      .min(1)
+      .max(CLASS_LIMITS.maxExercises)
+      .refine((a) => new Set(a).size === a.length, 'an exercise is listed twice'),
+    /** The planned length of the session, shown on the dashboard. */
+    minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .optional(),
+  })
+  .strict();
+export type CreateClassRequest = z.input<typeof CreateClassRequestSchema>;
+
+/** Site-relative links: the site may be served from another origin than the API. */
+export const CreateClassResponseSchema = z.object({
+  id: z.string().regex(CLASS_ID_PATTERN),
+  joinUrl: z.string(),
+  /** Carries the instructor's key (`&key=…`): whoever has it sees the room and can end it. */
+  dashboardUrl: z.string(),
+});
+export type CreateClassResponse = z.infer<typeof CreateClassResponseSchema>;
+
+/** What anyone with the join link may know about a class. */
+export const ClassInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  exercises: z.array(z.string()),
+  minutes: z.number().int().optional(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type ClassInfo = z.infer<typeof ClassInfoSchema>;
+
+export const JoinClassRequestSchema = z
+  .object({
+    name: DisplayNameSchema,
+    token: z.string().regex(LEARNER_TOKEN_PATTERN),
+  })
+  .strict();
+export type JoinClassRequest = z.input<typeof JoinClassRequestSchema>;
+
+export const JoinClassResponseSchema = z.object({
+  learnerId: z.string().regex(LEARNER_ID_PATTERN),
+  name: z.string(),
+  /** False when this token had already joined (a reload): the same learner, not a new one. */
+  created: z.boolean(),
+});
+export type JoinClassResponse = z.infer<typeof JoinClassResponseSchema>;
+
+/** One check of one exercise, as the learner's browser reports it. */
+export const ProgressReportSchema = z
+  .object({
+    token: z.string().regex(LEARNER_TOKEN_PATTERN),
+    exercise: ExerciseSlugSchema,
+    /** Each goal of the exercise, in its order: met on this check or not. */
+    goals: z.array(z.boolean()).min(1).max(CLASS_LIMITS.maxGoals),
+    /** Index of the first unmet goal and the toolchain's reason, when one is unmet. */
+    failing: z
+      .object({
+        goal: z.number().int().min(0).max(CLASS_LIMITS.maxGoals),
+        reason: z.string().max(CLASS_LIMITS.maxReasonChars),
+      })
+      .strict()
+      .optional(),
+    /** Seconds since the learner opened this exercise in the class. */
+    seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600),
+    /** Present only when the learner ticked "share my code with the instructor". */
+    code: z.string().max(DEFAULT_LIMITS.maxSourceBytes).optional(),
+  })
+  .strict();
+export type ProgressReport = z.input<typeof ProgressReportSchema>;
+
+/** One learner × exercise on the dashboard (code is fetched separately, per cell). */
+export const ClassCellSchema = z.object({
+  exercise: z.string(),
+  attempts: z.number().int(),
+  /** Goals met on the latest check. */
+  goals: z.array(z.boolean()),
+  failing: z.object({ goal: z.number().int(), reason: z.string() }).optional(),
+  /** Time on the exercise when it was first solved; absent while unsolved. */
+  solvedSeconds: z.number().int().optional(),
+  solvedAt: z.string().optional(),
+  seconds: z.number().int(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  hasCode: z.boolean(),
+});
+export type ClassCell = z.infer<typeof ClassCellSchema>;
+
+export const ClassLearnerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  joinedAt: z.string(),
+  cells: z.array(ClassCellSchema),
+});
+export type ClassLearner = z.infer<typeof ClassLearnerSchema>;
+
+export const ClassDashboardSchema = z.object({
+  class: ClassInfoSchema,
+  learners: z.array(ClassLearnerSchema),
+  /** Server time of the snapshot, so "stuck for" does not depend on the projector's clock. */
+  now: z.string(),
+  /** Changes whenever anything in the class changes (also sent as the ETag). */
+  revision: z.number().int(),
+});
+export type ClassDashboard = z.infer<typeof ClassDashboardSchema>;
+
+export const ClassCellDetailSchema = ClassCellSchema.extend({
+  learner: z.object({ id: z.string(), name: z.string() }),
+  code: z.string().optional(),
+});
+export type ClassCellDetail = z.infer<typeof ClassCellDetailSchema>;

@@ -20,6 +20,7 @@ import {
 import { hashFiles } from '../../lib/hash.ts';
 import { classify } from '../../lib/results/classify.ts';
 import { decisionsToMarks, errorsToMarks } from '../../lib/results/marks.ts';
+import { linkExerciseToClass } from '../classes/report-check.ts';
 import { API_BASE } from '../playground/api-base.ts';
 import { failureMessage } from '../snippet/failure-message.ts';
 import { createEditor, type SnippetEditor } from '../snippet/editor.ts';
@@ -83,6 +84,8 @@ export function mountExercise(root: HTMLElement): void {
   const payloadEl = root.querySelector('script[data-slot="payload"]');
   const p = JSON.parse(payloadEl?.textContent ?? '{}') as ExercisePayload;
   applySequence(root, p);
+  // Only when this browser joined a class that includes this exercise (issue 15).
+  const classLink = linkExerciseToClass(root, p.slug);
   const status = $(root, 'status');
   const mainName = p.start[0]!.name;
   const startCache = new Map<string, AnalyzeResponse[]>();
@@ -186,6 +189,7 @@ export function mountExercise(root: HTMLElement): void {
         ...(report.allMet ? { status: 'solved' as const } : {}),
       });
       showSolved();
+      void classLink?.report(report, text);
       status.textContent = report.allMet
         ? `All ${met} goals met: exercise solved. Your progress is saved in this browser.`
         : `${met} of ${report.goals.length} goals met. Read the reasons under each goal.`;

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench:classes`: how the class pages behave with a full room, on this machine. Starts
+ * the site and the API in-process on a loopback port (classes need no toolchain), fills a class
+ * with 300 learners who report checks, then measures:
+ *   - the API: join, progress report, dashboard snapshot (full and 304), CSV;
+ *   - the dashboard in Chromium: first paint of the 300-row grid, and the update latency — from
+ *     a progress report's 204 to the cell changing on screen — as a ratio of the poll period.
+ * Needs a built site (`npx astro build`) and Debian's chromium.
+ *
+ *   node scripts/bench-classes.ts [--learners 300] [--samples 20]
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { chromium } from 'playwright-core';
+import { createApp } from '../sandbox-api/src/app.ts';
+import { defaultConfig } from '../sandbox-api/src/config.ts';
+import { CreateClassResponseSchema, JoinClassResponseSchema } from '../sandbox-api/src/protocol.ts';
+import { unavailableService } from '../sandbox-api/src/unavailable-service.ts';
+import { POLL_MS } from '../src/client/classes/poll-period.ts';
+
+const { values } = parseArgs({
+  options: {
+    learners: { type: 'string', default: '300' },
+    samples: { type: 'string', default: '20' },
+  },
+});
+const LEARNERS = Number(values.learners);
+const SAMPLES = Number(values.samples);
+const ROOT = path.join(import.meta.dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+if (!fs.existsSync(path.join(DIST, 'workshop', 'classes', 'dashboard', 'index.html'))) {
+  console.error('dist/ has no class pages: run `npx astro build` first');
+  process.exit(1);
+}
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const summary = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const out = await fn();
+  return [out, performance.now() - t0];
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-bench-classes-'));
+const app = createApp(unavailableService(defaultConfig(), 'classes need no toolchain'), {
+  staticDir: DIST,
+  shareDbPath: path.join(dir, 'share.sqlite'),
+  resultKeyPath: path.join(dir, 'result-key'),
+});
+const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+});
+const address = server.address();
+const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const api = `${origin}/api/v1/classes`;
+const post = (p: string, body: unknown) =>
+  fetch(`${api}${p}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+const exercises = fs
+  .readdirSync(path.join(ROOT, 'content', 'exercises'))
+  .map((d) => /^\d{2}-(.+)$/.exec(d)?.[1])
+  .filter((s): s is string => s !== undefined);
+const created = CreateClassResponseSchema.parse(
+  await (await post('', { name: 'Bench room', exercises, minutes: 120 })).json(),
+);
+const key = new URL(created.dashboardUrl, origin).searchParams.get('key')!;
+const id = created.id;
+
+// --- fill the room: 300 learners, each with checks on the first three exercises
+const tokens = Array.from({ length: LEARNERS }, (_, i) => `bench${String(i).padStart(20, '0')}`);
+const learnerIds: string[] = [];
+const joinMs: number[] = [];
+const reportMs: number[] = [];
+for (const [i, token] of tokens.entries()) {
+  const [res, ms] = await timed(() =>
+    post(`/${id}/learners`, { name: `学员 ${i} · learner`, token }),
+  );
+  joinMs.push(ms);
+  learnerIds.push(JoinClassResponseSchema.parse(await res.json()).learnerId);
+}
+for (const token of tokens) {
+  for (const [k, exercise] of exercises.slice(0, 3).entries()) {
+    const [res, ms] = await timed(() =>
+      post(`/${id}/progress`, {
+        token,
+        exercise,
+        goals: [k < 2, true],
+        ...(k < 2 ? {} : { failing: { goal: 0, reason: 'line 9: `m` moved to heap' } }),
+        seconds: 60 * (k + 1),
+        code: 'package main\n\nfunc main() {}\n'.repeat(10),
+      }),
+    );
+    if (res.status !== 204) throw new Error(`progress answered ${res.status}`);
+    reportMs.push(ms);
+  }
+}
+
+const dash = (etag?: string) =>
+  fetch(`${api}/${id}/dashboard?key=${key}`, etag ? { headers: { 'if-none-match': etag } } : {});
+const fullMs: number[] = [];
+let size = 0;
+let etag = '';
+for (let i = 0; i < 20; i++) {
+  const [res, ms] = await timed(async () => {
+    const r = await dash();
+    size = (await r.arrayBuffer()).byteLength;
+    return r;
+  });
+  etag = res.headers.get('etag') ?? '';
+  fullMs.push(ms);
+}
+const notModifiedMs: number[] = [];
+for (let i = 0; i < 20; i++) notModifiedMs.push((await timed(() => dash(etag)))[1]);
+const [csvRes, csvMs] = await timed(() => fetch(`${api}/${id}/export.csv?key=${key}`));
+const csvBytes = (await csvRes.arrayBuffer()).byteLength;
+
+// --- the dashboard in Chromium
+const executablePath = execFileSync(
+  'sh',
+  ['-c', 'command -v chromium || command -v chromium-browser'],
+  {
+    encoding: 'utf8',
+  },
+).trim();
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
+const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+const [, firstPaintMs] = await timed(async () => {
+  await page.goto(`${origin}${created.dashboardUrl}`);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-slot="rows"] tr').length === n,
+    LEARNERS,
+    { polling: 'raf', timeout: 60_000 },
+  );
+});
+const cellsDrawn = await page.locator('.cls-cell').count();
+
+// Each sample: one learner solves their third exercise; time until that cell says so on screen.
+const latencyMs: number[] = [];
+const redrawMs: number[] = [];
+const firstRenderMs = Number(
+  await page.locator('gml-class-dashboard').getAttribute('data-render-ms'),
+);
+const target = exercises[2]!;
+for (let i = 0; i < SAMPLES; i++) {
+  const learner = learnerIds[i]!;
+  const selector = `[data-cell="${learner}/${target}"][data-state="solved"]`;
+  const res = await post(`/${id}/progress`, {
+    token: tokens[i],
+    exercise: target,
+    goals: [true, true],
+    seconds: 400,
+  });
+  if (res.status !== 204) throw new Error(`progress answered ${res.status}`);
+  const t0 = performance.now();
+  await page.waitForSelector(selector, { timeout: 30_000 });
+  latencyMs.push(performance.now() - t0);
+  redrawMs.push(Number(await page.locator('gml-class-dashboard').getAttribute('data-render-ms')));
+  // Spread samples over the poll cycle instead of locking onto its phase.
+  await new Promise((r) => setTimeout(r, Math.random() * POLL_MS));
+}
+await browser.close();
+server.close();
+fs.rmSync(dir, { recursive: true, force: true });
+
+console.log(
+  `class of ${LEARNERS} learners × ${exercises.length} exercises (${LEARNERS * 3} checked cells)`,
+);
+console.log(`  join                     ${summary(joinMs)}`);
+console.log(`  progress report          ${summary(reportMs)}`);
+console.log(`  dashboard snapshot       ${summary(fullMs)}, ${(size / 1024).toFixed(0)} KiB JSON`);
+console.log(`  dashboard unchanged 304  ${summary(notModifiedMs)}`);
+console.log(
+  `  CSV export               ${csvMs.toFixed(1)} ms, ${(csvBytes / 1024).toFixed(0)} KiB`,
+);
+console.log(
+  `  dashboard first paint    ${firstPaintMs.toFixed(0)} ms for ${LEARNERS} rows, ${cellsDrawn} cells`,
+);
+console.log(
+  `  grid render (in page)    first ${firstRenderMs.toFixed(0)} ms; one changed row: ${summary(redrawMs)}`,
+);
+console.log(`  update latency           ${summary(latencyMs)}`);
+console.log(
+  `  latency / poll period    p50 ${(pct(latencyMs, 50) / POLL_MS).toFixed(2)}×, max ${(Math.max(...latencyMs) / POLL_MS).toFixed(2)}× (poll ${POLL_MS} ms; ≤ 1× + render is the design)`,
+);

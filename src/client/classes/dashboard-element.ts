@@ -1,0 +1,330 @@
+/**
+ * `<gml-class-dashboard>`: the instructor's live grid. Polls the class every two seconds with
+ * its ETag (an unchanged class costs a 304 and no redraw), draws learners × exercises with each
+ * cell's state and goals, sorts by "stuck longest", opens a cell's detail (goals, the failing
+ * reason, shared code), switches to a projector view of room totals, exports CSV, and ends the
+ * class. Every name is set as text, never as HTML. Without a valid key nothing is shown.
+ */
+import type { ClassDashboard, ClassLearner } from '../../../sandbox-api/src/protocol.ts';
+import { documentLocale, htmlLang } from '../../i18n/locales.ts';
+import { t, type MessageKey } from '../../i18n/t.ts';
+import { classApi } from '../../lib/classes/class-api.ts';
+import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
+import {
+  cellOf,
+  cellState,
+  clock,
+  roomTotals,
+  sortLearners,
+  stuckSeconds,
+  type SortOrder,
+} from '../../lib/classes/grid.ts';
+import { API_BASE } from '../playground/api-base.ts';
+import { POLL_MS } from './poll-period.ts';
+
+function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
+  const el = root.querySelector<T>(`[data-slot="${name}"]`);
+  if (!el) throw new Error(`dashboard lacks [data-slot="${name}"]`);
+  return el;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+class GmlClassDashboard extends HTMLElement {
+  #mounted = false;
+
+  connectedCallback(): void {
+    if (this.#mounted) return;
+    this.#mounted = true;
+    this.#mount();
+  }
+
+  #mount(): void {
+    const locale = documentLocale();
+    const tr = (k: MessageKey, p?: Record<string, string | number>) => t(locale, k, p);
+    const exercises = new Map(
+      (JSON.parse(slot(this, 'payload').textContent ?? '[]') as ClassExercise[]).map((e) => [
+        e.slug,
+        e,
+      ]),
+    );
+    const titleOf = (slug: string) => exercises.get(slug)?.title ?? slug;
+    const params = new URLSearchParams(location.search);
+    const id = params.get('c') ?? '';
+    const key = params.get('key') ?? '';
+    const status = slot(this, 'status');
+    const board = slot(this, 'board');
+    const sortSel = slot<HTMLSelectElement>(this, 'sort');
+    const projBtn = this.querySelector<HTMLButtonElement>('[data-action="projector"]')!;
+    const endBtn = this.querySelector<HTMLButtonElement>('[data-action="end"]')!;
+    const dialog = slot<HTMLDialogElement>(this, 'detail');
+    let data: ClassDashboard | undefined;
+    let etag: string | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    let projector = params.get('view') === 'projector';
+
+    const stop = (message: MessageKey, showBack: boolean) => {
+      stopped = true;
+      clearTimeout(timer);
+      board.hidden = true;
+      board
+        .querySelectorAll('[data-slot="rows"], [data-slot="projector-list"]')
+        .forEach((n) => n.replaceChildren());
+      data = undefined;
+      status.textContent = tr(message);
+      slot(this, 'gone').hidden = !showBack;
+      this.dataset['ready'] = 'true';
+      this.dataset['state'] = message;
+    };
+
+    if (id === '' || key === '') return stop('class.dash.forbidden', false);
+
+    const joinUrl = () => new URL(`/workshop/classes/join/?c=${id}`, location.origin).href;
+    const timeFmt = new Intl.DateTimeFormat(htmlLang[locale], { timeStyle: 'medium' });
+
+    // Rows are rebuilt only for learners whose data changed: with 300 learners a check
+    // touches one row, and redrawing 3,900 cells on every poll kept a loaded laptop busy.
+    const rowCache = new Map<
+      string,
+      { sig: string; row: HTMLTableRowElement; stuck: HTMLElement }
+    >();
+    let headFor = '';
+    const renderGrid = (d: ClassDashboard) => {
+      const started = performance.now();
+      const head = slot(this, 'head');
+      if (headFor !== d.class.exercises.join()) {
+        headFor = d.class.exercises.join();
+        head.replaceChildren(
+          el('th', tr('class.dash.learner'), { scope: 'col' }),
+          ...d.class.exercises.map((s) => el('th', titleOf(s), { scope: 'col' })),
+        );
+      }
+      const focused = document.activeElement as HTMLElement | null;
+      const focusKey = focused?.dataset['cell'];
+      const live = new Set<string>();
+      const rows = sortLearners(d, sortSel.value as SortOrder, htmlLang[locale]).map((l) => {
+        live.add(l.id);
+        const sig = JSON.stringify(l);
+        let entry = rowCache.get(l.id);
+        if (entry?.sig !== sig) {
+          const row = el('tr', undefined, { 'data-learner': l.id });
+          const th = el('th', l.name, { scope: 'row' });
+          const stuck = el('span', undefined, { class: 'cls-stuck' });
+          th.append(stuck);
+          row.append(th);
+          for (const s of d.class.exercises) {
+            const td = el('td');
+            td.append(cellView(l, s));
+            row.append(td);
+          }
+          entry = { sig, row, stuck };
+          rowCache.set(l.id, entry);
+        }
+        const secs = stuckSeconds(l, d.now, d.class.exercises);
+        const text = secs > 0 ? tr('class.dash.stuck', { time: clock(secs) }) : '';
+        if (entry.stuck.textContent !== text) entry.stuck.textContent = text;
+        return entry.row;
+      });
+      for (const id of rowCache.keys()) if (!live.has(id)) rowCache.delete(id);
+      const body = slot(this, 'rows');
+      const same =
+        body.children.length === rows.length && rows.every((r, i) => body.children[i] === r);
+      if (!same) body.replaceChildren(...rows);
+      if (focusKey && document.activeElement !== focused)
+        this.querySelector<HTMLElement>(`[data-cell="${CSS.escape(focusKey)}"]`)?.focus();
+      this.dataset['renderMs'] = (performance.now() - started).toFixed(1);
+    };
+
+    const cellText = (l: ClassLearner, slug: string): string => {
+      const c = cellOf(l, slug);
+      const state = cellState(c);
+      if (!c || state === 'not-started') return tr('class.cell.notStarted');
+      const goals = tr('class.cell.goals', {
+        met: c.goals.filter(Boolean).length,
+        total: c.goals.length,
+      });
+      if (state === 'solved')
+        return `${tr('class.cell.solved', { time: clock(c.solvedSeconds ?? c.seconds) })} · ${goals}`;
+      const failing = c.failing
+        ? ` · ${tr('class.cell.failingGoal', { goal: c.failing.goal + 1 })}`
+        : '';
+      return `${tr('class.cell.trying', { n: c.attempts })}${failing} · ${goals}`;
+    };
+
+    const cellView = (l: ClassLearner, slug: string): HTMLElement => {
+      const c = cellOf(l, slug);
+      const state = cellState(c);
+      if (!c)
+        return el('span', tr('class.cell.notStarted'), { class: 'cls-cell', 'data-state': state });
+      const b = el('button', undefined, {
+        type: 'button',
+        class: 'cls-cell',
+        'data-state': state,
+        'data-cell': `${l.id}/${slug}`,
+        'aria-label': tr('class.cell.open', {
+          learner: l.name,
+          exercise: titleOf(slug),
+          state: cellText(l, slug),
+        }),
+      });
+      const main =
+        state === 'solved'
+          ? tr('class.cell.solved', { time: clock(c.solvedSeconds ?? c.seconds) })
+          : tr('class.cell.trying', { n: c.attempts }) +
+            (c.failing ? ` · ${tr('class.cell.failingGoal', { goal: c.failing.goal + 1 })}` : '');
+      b.append(el('span', main));
+      const goals = el('span', undefined, { class: 'cls-goals', 'aria-hidden': 'true' });
+      c.goals.forEach((met, i) =>
+        goals.append(
+          el('span', `${i + 1}${met ? '✓' : '✗'}`, { class: 'cls-goal', 'data-met': String(met) }),
+        ),
+      );
+      b.append(goals);
+      b.addEventListener('click', () => void openDetail(l, slug));
+      return b;
+    };
+
+    const renderProjector = (d: ClassDashboard) => {
+      slot(this, 'projector-learners').textContent = tr('class.projector.learners', {
+        n: d.learners.length,
+      });
+      slot(this, 'projector-list').replaceChildren(
+        ...roomTotals(d).map((x) => {
+          const li = el('li');
+          li.append(
+            el('strong', titleOf(x.exercise)),
+            el('span', tr('class.projector.row', { ...x })),
+          );
+          return li;
+        }),
+      );
+    };
+
+    const render = () => {
+      const d = data;
+      if (!d) return;
+      slot(this, 'heading').textContent = d.class.name;
+      const solves = d.learners.reduce((n, l) => n + l.cells.filter((c) => c.solvedAt).length, 0);
+      slot(this, 'facts').textContent = tr('class.dash.facts', {
+        learners: d.learners.length,
+        solves,
+        url: joinUrl(),
+      });
+      const empty = slot(this, 'empty');
+      empty.hidden = d.learners.length > 0;
+      empty.textContent = tr('class.dash.empty', { url: joinUrl() });
+      slot(this, 'grid-view').hidden = projector || d.learners.length === 0;
+      slot(this, 'projector').hidden = !projector;
+      this.classList.toggle('cls-projector', projector);
+      projBtn.setAttribute('aria-pressed', String(projector));
+      projBtn.textContent = tr(projector ? 'class.projector.exit' : 'class.dash.projector');
+      if (projector) renderProjector(d);
+      else renderGrid(d);
+    };
+
+    const openDetail = async (l: ClassLearner, slug: string) => {
+      const c = cellOf(l, slug);
+      if (!c) return;
+      const ex = exercises.get(slug);
+      slot(this, 'detail-heading').textContent = `${l.name} · ${titleOf(slug)}`;
+      slot(this, 'detail-attempts').textContent = tr('class.detail.attempts', {
+        n: c.attempts,
+        time: clock(c.seconds),
+      });
+      slot(this, 'detail-goals').replaceChildren(
+        ...c.goals.map((met, i) =>
+          el(
+            'li',
+            `${tr(met ? 'class.detail.met' : 'class.detail.unmet')}: ${ex?.goals[i] ?? `#${i + 1}`}`,
+            {
+              'data-met': String(met),
+            },
+          ),
+        ),
+      );
+      const reasonBox = slot(this, 'detail-reason-box');
+      reasonBox.hidden = !c.failing;
+      if (c.failing) {
+        slot(this, 'detail-reason-h').textContent = tr('class.detail.reason', {
+          goal: c.failing.goal + 1,
+        });
+        slot(this, 'detail-reason').textContent = c.failing.reason;
+      }
+      const code = slot(this, 'detail-code');
+      const noCode = slot(this, 'detail-no-code');
+      code.hidden = true;
+      noCode.textContent = c.hasCode
+        ? tr('class.detail.loadingCode')
+        : tr('class.detail.noCode', { learner: l.name });
+      dialog.showModal();
+      if (!c.hasCode) return;
+      const out = await classApi.cell(id, key, l.id, slug, { base: API_BASE });
+      if (out.ok && out.value.code !== undefined) {
+        code.textContent = out.value.code;
+        code.hidden = false;
+        noCode.textContent = '';
+      } else {
+        noCode.textContent = out.ok
+          ? tr('class.detail.noCode', { learner: l.name })
+          : out.error.message;
+      }
+    };
+
+    const poll = async () => {
+      if (stopped) return;
+      const out = await classApi.dashboard(id, key, etag, { base: API_BASE });
+      if (stopped) return;
+      if (!out.ok) {
+        if (out.error.status === 403) return stop('class.dash.forbidden', false);
+        if (out.error.status === 404) return stop('class.unknown', true);
+        slot(this, 'live').textContent = tr('class.dash.retrying');
+      } else {
+        if (out.value) {
+          data = out.value.data;
+          etag = out.value.etag;
+          status.textContent = '';
+          board.hidden = false;
+          render();
+          this.dataset['revision'] = String(data.revision);
+        }
+        slot(this, 'live').textContent = tr('class.dash.live', {
+          time: timeFmt.format(new Date()),
+        });
+        this.dataset['ready'] = 'true';
+      }
+      timer = setTimeout(() => void poll(), POLL_MS);
+    };
+
+    slot<HTMLAnchorElement>(this, 'csv').href = classApi.csvHref(id, key, API_BASE);
+    sortSel.addEventListener('change', render);
+    projBtn.addEventListener('click', () => {
+      projector = !projector;
+      const url = new URL(location.href);
+      if (projector) url.searchParams.set('view', 'projector');
+      else url.searchParams.delete('view');
+      history.replaceState(null, '', url);
+      render();
+    });
+    endBtn.addEventListener('click', () => {
+      if (!confirm(tr('class.dash.endConfirm'))) return;
+      void classApi.end(id, key, { base: API_BASE }).then((out) => {
+        if (out.ok || out.error.status === 404) stop('class.dash.ended', true);
+        else slot(this, 'live').textContent = out.error.message;
+      });
+    });
+    void poll();
+  }
+}
+
+if (!customElements.get('gml-class-dashboard'))
+  customElements.define('gml-class-dashboard', GmlClassDashboard);

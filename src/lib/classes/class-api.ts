@@ -1,0 +1,146 @@
+/**
+ * The browser's client for the class API: every response is validated against the wire
+ * contract before it is trusted, and every failure comes back as a value, never a throw.
+ */
+import {
+  API_PREFIX,
+  ApiErrorSchema,
+  ClassCellDetailSchema,
+  ClassDashboardSchema,
+  ClassInfoSchema,
+  CreateClassResponseSchema,
+  JoinClassResponseSchema,
+  type ClassCellDetail,
+  type ClassDashboard,
+  type ClassInfo,
+  type CreateClassRequest,
+  type CreateClassResponse,
+  type ErrorCode,
+  type JoinClassRequest,
+  type JoinClassResponse,
+  type ProgressReport,
+} from '../../../sandbox-api/src/protocol.ts';
+import type { z } from 'zod';
+
+export interface ClassFailure {
+  /** 0 when the server could not be reached at all. */
+  status: number;
+  code?: ErrorCode;
+  message: string;
+}
+
+export type ClassOutcome<T> = { ok: true; value: T } | { ok: false; error: ClassFailure };
+
+export interface ClassApiOptions {
+  base?: string;
+  fetch?: typeof fetch;
+}
+
+async function call<T>(
+  path: string,
+  init: RequestInit,
+  schema: z.ZodType<T> | undefined,
+  opts: ClassApiOptions,
+): Promise<ClassOutcome<T | undefined>> {
+  let res: Response;
+  try {
+    res = await (opts.fetch ?? fetch)(`${opts.base ?? ''}${API_PREFIX}/classes${path}`, init);
+  } catch (e) {
+    return { ok: false, error: { status: 0, message: String(e) } };
+  }
+  if (res.status === 204 || res.status === 304) return { ok: true, value: undefined };
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    return { ok: false, error: { status: res.status, message: `HTTP ${res.status}` } };
+  }
+  if (!res.ok) {
+    const e = ApiErrorSchema.safeParse(body);
+    return {
+      ok: false,
+      error: e.success
+        ? { status: res.status, code: e.data.code, message: e.data.message }
+        : { status: res.status, message: `HTTP ${res.status}` },
+    };
+  }
+  if (!schema) return { ok: true, value: undefined };
+  const parsed = schema.safeParse(body);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: { status: res.status, message: 'the server sent an unexpected answer' } };
+}
+
+const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json', ...headers },
+});
+
+function required<T>(o: ClassOutcome<T | undefined>): ClassOutcome<T> {
+  if (!o.ok) return o;
+  return o.value === undefined
+    ? { ok: false, error: { status: 0, message: 'empty answer' } }
+    : { ok: true, value: o.value };
+}
+
+const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export const classApi = {
+  create: async (req: CreateClassRequest, o: ClassApiOptions = {}) =>
+    required<CreateClassResponse>(await call('', json('POST', req), CreateClassResponseSchema, o)),
+  info: async (id: string, o: ClassApiOptions = {}) =>
+    required<ClassInfo>(await call(`/${encodeURIComponent(id)}`, {}, ClassInfoSchema, o)),
+  join: async (id: string, req: JoinClassRequest, o: ClassApiOptions = {}) =>
+    required<JoinClassResponse>(
+      await call(
+        `/${encodeURIComponent(id)}/learners`,
+        json('POST', req),
+        JoinClassResponseSchema,
+        o,
+      ),
+    ),
+  report: (id: string, req: ProgressReport, o: ClassApiOptions = {}) =>
+    call(`/${encodeURIComponent(id)}/progress`, json('POST', req), undefined, o),
+  /** Undefined value: unchanged since `etag` (304). */
+  dashboard: async (
+    id: string,
+    key: string,
+    etag: string | undefined,
+    o: ClassApiOptions = {},
+  ): Promise<ClassOutcome<{ data: ClassDashboard; etag: string | undefined } | undefined>> => {
+    let tag: string | undefined;
+    const wrapped: typeof fetch = async (input, init) => {
+      const res = await (o.fetch ?? fetch)(input, init);
+      tag = res.headers.get('etag') ?? undefined;
+      return res;
+    };
+    const out = await call(
+      `/${encodeURIComponent(id)}/dashboard`,
+      { headers: { ...auth(key), ...(etag ? { 'if-none-match': etag } : {}) }, cache: 'no-store' },
+      ClassDashboardSchema,
+      { ...o, fetch: wrapped },
+    );
+    if (!out.ok) return out;
+    return { ok: true, value: out.value ? { data: out.value, etag: tag } : undefined };
+  },
+  cell: async (
+    id: string,
+    key: string,
+    learner: string,
+    exercise: string,
+    o: ClassApiOptions = {},
+  ) =>
+    required<ClassCellDetail>(
+      await call(
+        `/${encodeURIComponent(id)}/learners/${encodeURIComponent(learner)}/cells/${encodeURIComponent(exercise)}`,
+        { headers: auth(key) },
+        ClassCellDetailSchema,
+        o,
+      ),
+    ),
+  end: (id: string, key: string, o: ClassApiOptions = {}) =>
+    call(`/${encodeURIComponent(id)}`, { method: 'DELETE', headers: auth(key) }, undefined, o),
+  csvHref: (id: string, key: string, base = '') =>
+    `${base}${API_PREFIX}/classes/${encodeURIComponent(id)}/export.csv?key=${encodeURIComponent(key)}`,
+};
