@@ -5,8 +5,10 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { ApiFailure } from './errors.ts';
+import type { ServiceMetrics } from './metrics/registry.ts';
 import { AnalyzeRequestSchema, API_PREFIX, DEFAULT_LIMITS, type ApiError } from './protocol.ts';
 import type { Service } from './service.ts';
+import type { AsyncShareStore } from './share/pg-share-store.ts';
 import { createShareRoutes } from './share/routes.ts';
 
 /** Where the app finds the site and the share store. */
@@ -14,6 +16,10 @@ export interface AppOptions {
   /** The built Astro site (`dist/`); omitted means API only. */
   staticDir?: string;
   shareDbPath: string;
+  /** Share links elsewhere than `shareDbPath` (Postgres with `GML_DATABASE_URL`). */
+  shareStore?: AsyncShareStore;
+  /** Serves `GET /metrics` (Prometheus text) when given. */
+  metrics?: ServiceMetrics;
 }
 
 function fail(c: Context, status: number, body: ApiError, retryAfter?: number): Response {
@@ -92,7 +98,21 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   );
   app.get(`${API_PREFIX}/health`, (c) => c.json(service.health()));
   app.get(`${API_PREFIX}/toolchains`, (c) => c.json(service.toolchains()));
-  app.route(`${API_PREFIX}/share`, createShareRoutes({ dbPath: opts.shareDbPath }));
+  app.route(
+    `${API_PREFIX}/share`,
+    createShareRoutes({
+      dbPath: opts.shareDbPath,
+      ...(opts.shareStore ? { store: opts.shareStore } : {}),
+    }),
+  );
+  const metrics = opts.metrics;
+  if (metrics) {
+    metrics.watch(() => service.health());
+    app.get('/metrics', async (c) => {
+      const { contentType, text } = await metrics.render();
+      return c.body(text, 200, { 'Content-Type': contentType });
+    });
+  }
   app.all(`${API_PREFIX}/*`, (c) =>
     fail(c, 404, { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` }),
   );

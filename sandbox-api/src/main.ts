@@ -2,11 +2,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { defaultConfig } from './config.ts';
+import { distributedSettings } from './distributed/settings.ts';
+import { wireFromSettings } from './distributed/wiring.ts';
+import { createMetrics } from './metrics/registry.ts';
 import { createService } from './service.ts';
 
 /**
  * `node sandbox-api/src/main.ts [--port N] [--host H] [--static dist]`: starts the service,
  * warms the default toolchain, then prints the ready line (scripts wait for it).
+ * `GML_REDIS_URL` / `GML_ROLE` / `GML_DATABASE_URL` scale it out (docs/DEPLOY.md); role
+ * `worker` is `worker.ts`.
  */
 const { values } = parseArgs({
   options: { port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' } },
@@ -16,29 +22,65 @@ const host = values.host ?? process.env['GML_HOST'] ?? '127.0.0.1';
 const loopback =
   host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
 
-const service = await createService();
-if (service.sandboxKind === 'none' && !loopback && process.env['GML_ALLOW_UNSANDBOXED'] !== '1') {
-  console.error(
-    `refusing to listen on ${host} without a sandbox (bubblewrap missing?): bind to 127.0.0.1, or set GML_ALLOW_UNSANDBOXED=1 to force it`,
-  );
+let settings;
+try {
+  settings = distributedSettings();
+} catch (e) {
+  console.error((e as Error).message);
   process.exit(1);
 }
-// A toolchain that fails to warm is reported by health (and 503s), not a crash at start.
-await service
-  .warm()
-  .catch((e: unknown) => console.error(`warming failed: ${(e as Error).message}`));
-const shareDbPath =
-  process.env['GML_SHARE_DB'] ?? path.join(service.config.stateDir, 'share.sqlite');
-const app = createApp(service, {
-  shareDbPath,
-  ...(values.static !== undefined ? { staticDir: values.static } : {}),
-});
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.log(`Go Memory Lab ready at http://localhost:${info.port}/`);
-});
-const stop = (): void => {
-  server.close();
-  void service.close().finally(() => process.exit(0));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+if (settings.role === 'worker') {
+  await import('./worker.ts');
+} else {
+  const metrics = createMetrics();
+  const wiring = await wireFromSettings(settings, defaultConfig(), metrics.observer);
+  const service = await createService(
+    {},
+    { ...(wiring.backend ? { backend: wiring.backend } : {}), observer: metrics.observer },
+  );
+  // An API-only node never runs a job, so it needs no sandbox of its own.
+  const runsJobs = settings.role !== 'api';
+  if (
+    runsJobs &&
+    service.sandboxKind === 'none' &&
+    !loopback &&
+    process.env['GML_ALLOW_UNSANDBOXED'] !== '1'
+  ) {
+    console.error(
+      `refusing to listen on ${host} without a sandbox (bubblewrap missing?): bind to 127.0.0.1, or set GML_ALLOW_UNSANDBOXED=1 to force it`,
+    );
+    process.exit(1);
+  }
+  if (runsJobs) {
+    // A toolchain that fails to warm is reported by health (and 503s), not a crash at start.
+    await service
+      .warm()
+      .catch((e: unknown) => console.error(`warming failed: ${(e as Error).message}`));
+  }
+  await wiring.startWorker?.(service);
+  const shareDbPath =
+    process.env['GML_SHARE_DB'] ?? path.join(service.config.stateDir, 'share.sqlite');
+  const app = createApp(service, {
+    shareDbPath,
+    metrics,
+    ...(wiring.shareStore ? { shareStore: wiring.shareStore } : {}),
+    ...(values.static !== undefined ? { staticDir: values.static } : {}),
+  });
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    console.log(`Go Memory Lab ready at http://localhost:${info.port}/`);
+  });
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    // Stop accepting, let requests in flight finish (bounded), then leave.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    const bounded = new Promise<void>((resolve) => setTimeout(resolve, 30_000).unref());
+    void Promise.race([drained, bounded])
+      .then(() => wiring.close())
+      .then(() => service.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -18,7 +18,9 @@ import {
   type ToolchainInfo,
   type ToolchainsResponse,
 } from './protocol.ts';
-import { JobQueue } from './queue.ts';
+import { embeddedBackend, type JobBackend, type JobSpec } from './job-backend.ts';
+import type { JobOutcome } from './pipeline/analyze-job.ts';
+import { jobOutcomeLabel, type ServiceObserver } from './metrics/observer.ts';
 import { CgroupManager } from './sandbox/cgroup.ts';
 import { detectSandbox } from './sandbox/detect.ts';
 import { jobRoot } from './sandbox/launch.ts';
@@ -58,20 +60,33 @@ export interface Service {
   toolchains(): ToolchainsResponse;
   /** Resolves once `version` (default: the default toolchain) is warm. */
   warm(version?: string): Promise<void>;
+  /**
+   * Runs one validated job on this process's toolchains, bypassing queue and cache: what a
+   * worker host does with a job it took from the shared queue.
+   */
+  runJob(spec: JobSpec, signal?: AbortSignal): Promise<JobOutcome>;
   readonly config: Readonly<ServiceConfig>;
   /** How jobs are isolated ("none" means unsandboxed). */
   readonly sandboxKind: 'bubblewrap' | 'none';
   close(): Promise<void>;
 }
 
-type Cached = Omit<AnalyzeResponse, 'cached'>;
+/** Where jobs run and who hears about them; both default to this process alone. */
+export interface ServiceWiring {
+  /** Default: the embedded pool sized by `config.workers` / `config.maxWaiting`. */
+  backend?: JobBackend;
+  observer?: ServiceObserver;
+}
 
 /**
  * Finds toolchains, decides the sandbox, and returns the service. The standard library is
  * compiled once per toolchain into the state dir (reused by later processes), at start when
  * `warmAtStart`, else on first use.
  */
-export async function createService(overrides: Partial<ServiceConfig> = {}): Promise<Service> {
+export async function createService(
+  overrides: Partial<ServiceConfig> = {},
+  wiring: ServiceWiring = {},
+): Promise<Service> {
   const config: ServiceConfig = { ...defaultConfig(), ...overrides };
   const started = Date.now();
   fs.mkdirSync(path.join(config.stateDir, 'jobs'), { recursive: true, mode: 0o755 });
@@ -137,15 +152,14 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     }
   }
 
-  const cache = new Lru<Cached>(config.cacheEntries, {
+  const cache = new Lru<JobOutcome['response']>(config.cacheEntries, {
     maxBytes: config.cacheBytes,
     sizeOf: (r) => JSON.stringify(r).length,
   });
   const stats = { hits: 0, misses: 0 };
-  const queue = new JobQueue<{ response: Cached; cacheable: boolean }>({
-    workers: config.workers,
-    maxWaiting: config.maxWaiting,
-  });
+  const backend =
+    wiring.backend ?? embeddedBackend({ workers: config.workers, maxWaiting: config.maxWaiting });
+  const observer = wiring.observer;
   const cores = os.availableParallelism();
 
   const info = (t: Toolchain): ToolchainInfo => ({
@@ -154,6 +168,34 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     goarch: t.goarch,
     ready: warmed.has(t.version),
   });
+
+  const runJob = async (spec: JobSpec, signal?: AbortSignal): Promise<JobOutcome> => {
+    const started = performance.now();
+    try {
+      if (!known.has(spec.version)) {
+        throw new ApiFailure(503, {
+          code: 'unavailable',
+          message: `toolchain ${spec.version} is not installed here`,
+        });
+      }
+      const toolchain = await ensureWarm(spec.version);
+      const ws = scratch(() => createWorkspace(config.stateDir, spec.files, sandbox.uid));
+      try {
+        const root = jobRoot(sandbox, ws.dir);
+        const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
+        const jobSignal = signal ?? new AbortController().signal;
+        const ctx = { config, sandbox, toolchain, jobDir: ws.dir, root, strip, signal: jobSignal };
+        const out = await analyzeJob(ctx, spec.req, spec.files);
+        observer?.job(jobOutcomeLabel(out.response), (performance.now() - started) / 1000);
+        return out;
+      } finally {
+        ws.remove();
+      }
+    } catch (e) {
+      observer?.job('error', (performance.now() - started) / 1000);
+      throw e;
+    }
+  };
 
   const analyze = async (
     input: NormalizedAnalyzeRequest,
@@ -177,7 +219,8 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       config,
     );
     const version = req.toolchain ?? defaultVersion;
-    if (!known.has(version)) {
+    // With worker hosts, a toolchain this node lacks may still be served: the backend decides.
+    if (!known.has(version) && !backend.remote) {
       throw badRequest(
         'unknown_toolchain',
         `unknown toolchain ${version}; available: ${[...known.keys()].join(', ')}`,
@@ -187,7 +230,15 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       throw badRequest('invalid_request', `GOMAXPROCS may be at most ${cores} here`);
     }
     const key = cacheKey(req, files, version);
-    const hit = cache.get(key);
+    let hit = cache.get(key);
+    if (hit) observer?.cache('memory');
+    else {
+      hit = await backend.cached?.(key);
+      if (hit) {
+        observer?.cache('shared');
+        cache.set(key, hit);
+      }
+    }
     if (hit) {
       stats.hits++;
       const totalMs = performance.now() - t0;
@@ -198,29 +249,22 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       };
     }
     stats.misses++;
+    observer?.cache('miss');
     const enqueued = performance.now();
-    const outcome = await queue.run(
-      key,
+    const spec: JobSpec = { key, req, files, version };
+    const outcome = await backend.run(
+      spec,
       async (signal) => {
         const queueMs = performance.now() - enqueued;
         if (signal.aborted)
           throw new ApiFailure(499, { code: 'unavailable', message: 'request cancelled' });
-        const toolchain = await ensureWarm(version);
-        const ws = scratch(() => createWorkspace(config.stateDir, files, sandbox.uid));
-        try {
-          const root = jobRoot(sandbox, ws.dir);
-          const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
-          const ctx = { config, sandbox, toolchain, jobDir: ws.dir, root, strip, signal };
-          const out = await analyzeJob(ctx, req, files);
-          out.response.timing.queueMs = queueMs;
-          if (out.cacheable) cache.set(key, out.response);
-          return out;
-        } finally {
-          ws.remove();
-        }
+        const out = await runJob(spec, signal);
+        out.response.timing.queueMs = queueMs;
+        return out;
       },
       opts.signal,
     );
+    if (outcome.cacheable) cache.set(key, outcome.response);
     const timing = { ...outcome.response.timing, totalMs: performance.now() - t0 };
     return { ...outcome.response, cached: false, timing };
   };
@@ -229,6 +273,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     config,
     sandboxKind: sandbox.kind,
     analyze,
+    runJob,
     warm: async (version = defaultVersion) => {
       await ensureWarm(version);
     },
@@ -244,7 +289,8 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
               ? 'ok'
               : 'degraded',
         toolchains: found.map(info),
-        queue: queue.stats(),
+        queue: backend.queueStats(),
+        ...backend.healthExtras?.(),
         sandbox: {
           mode: sandbox.kind,
           cgroups: sandbox.cgroups !== undefined,
@@ -260,6 +306,7 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       };
     },
     close: async () => {
+      await backend.close();
       sandbox.cgroups?.removeParent();
     },
   };

@@ -7,6 +7,7 @@ import {
   type SharedStateResponse,
 } from '../protocol.ts';
 import { SHARE_ID_PATTERN, shareId } from './share-id.ts';
+import type { AsyncShareStore } from './pg-share-store.ts';
 import { openShareStore, type ShareStore } from './share-store.ts';
 
 export type ShareRoutesOptions = {
@@ -17,8 +18,8 @@ export type ShareRoutesOptions = {
    * optional recorded result, so this is looser than the analyze limit. Default 1 MiB.
    */
   maxBodyBytes?: number;
-  /** An already-open store (tests); `dbPath` is then ignored. */
-  store?: ShareStore;
+  /** An already-open store (tests, Postgres in distributed mode); `dbPath` is then ignored. */
+  store?: ShareStore | AsyncShareStore;
 };
 
 function error(code: ApiError['code'], message: string, extra: Partial<ApiError> = {}): ApiError {
@@ -32,7 +33,7 @@ function error(code: ApiError['code'], message: string, extra: Partial<ApiError>
  * same link.
  */
 export function createShareRoutes(opts: ShareRoutesOptions): Hono {
-  const store = opts.store ?? openShareStore(opts.dbPath);
+  const store: ShareStore | AsyncShareStore = opts.store ?? openShareStore(opts.dbPath);
   const app = new Hono();
 
   app.post(
@@ -62,17 +63,17 @@ export function createShareRoutes(opts: ShareRoutesOptions): Hono {
       const resultJson = result ? JSON.stringify(result) : null;
       // B's result means nothing without a B variant to show it next to.
       const resultBJson = resultB && parsed.data.state.b ? JSON.stringify(resultB) : null;
-      const created = store.put(id, stateJson, resultJson, resultBJson);
+      const created = await store.put(id, stateJson, resultJson, resultBJson);
       return c.json({ id, path: `/s/${id}` }, created ? 201 : 200);
     },
   );
 
-  app.get('/:id', (c) => {
+  app.get('/:id', async (c) => {
     const id = c.req.param('id');
     if (!SHARE_ID_PATTERN.test(id)) {
       return c.json(error('invalid_request', 'a share id is 14 letters and digits'), 400);
     }
-    const row = store.get(id);
+    const row = await store.get(id);
     if (!row) return c.json(error('not_found', `no shared playground has the id ${id}`), 404);
     const response: SharedStateResponse = {
       id: row.id,
