@@ -38,6 +38,9 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
         queue: new Queue(name, { connection: redis }),
         events: new QueueEvents(name, { connection: redis }),
       };
+      // Every waiting request listens for the queue closing: as many as maxWaiting at once.
+      q.queue.setMaxListeners(0);
+      q.events.setMaxListeners(0);
       queues.set(version, q);
     }
     await q.events.waitUntilReady();
@@ -49,7 +52,22 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
   let workers: WorkerInfo[] = [];
   let waiting = 0;
   let active = 0;
+  let refreshing = false;
   const refresh = async (): Promise<void> => {
+    // Unreachable Redis: no worker can be reached either, and commands would only pile up.
+    if (redis.status !== 'ready') {
+      workers = [];
+      return;
+    }
+    if (refreshing) return;
+    refreshing = true;
+    try {
+      await readQueue();
+    } finally {
+      refreshing = false;
+    }
+  };
+  const readQueue = async (): Promise<void> => {
     workers = await liveWorkers(redis);
     let w = 0;
     let a = 0;
@@ -62,6 +80,16 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
     waiting = w;
     active = a;
   };
+  // A wrong GML_REDIS_URL is a clear failure at start, not a node that 503s forever.
+  await Promise.race([
+    redis.ping(),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`cannot reach Redis at ${opts.url}`)), 10_000).unref(),
+    ),
+  ]).catch((e: unknown) => {
+    redis.disconnect();
+    throw e;
+  });
   await refresh();
   const poll = setInterval(() => {
     refresh().catch((e: unknown) => opts.log(`redis: ${(e as Error).message}`));
@@ -136,6 +164,14 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
     async run(spec) {
       const joined = inFlight.get(spec.key);
       if (joined) return joined;
+      // BullMQ's commands wait for a reconnect; a request must not wait with them.
+      if (redis.status !== 'ready') {
+        throw new ApiFailure(
+          503,
+          { code: 'unavailable', message: 'the job queue is unreachable right now; try again' },
+          NO_WORKER_RETRY_AFTER,
+        );
+      }
       if (!hasWorkerFor(spec.version)) throw noWorker(spec.version);
       if (waiting >= opts.maxWaiting) {
         const perWorker = Math.max(
@@ -157,6 +193,7 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
       return p;
     },
     async cached(key) {
+      if (redis.status !== 'ready') return undefined;
       try {
         const text = await redis.get(KEYS.result(key));
         if (text === null) return undefined;
