@@ -41,6 +41,9 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
       // Every waiting request listens for the queue closing: as many as maxWaiting at once.
       q.queue.setMaxListeners(0);
       q.events.setMaxListeners(0);
+      // Connection errors are logged once per client by the `redis` handler above.
+      q.queue.on('error', () => undefined);
+      q.events.on('error', () => undefined);
       queues.set(version, q);
     }
     await q.events.waitUntilReady();

@@ -19,7 +19,7 @@ import {
   type HealthResponse,
 } from '../../src/protocol.ts';
 import { createService, type Service } from '../../src/service.ts';
-import { startPostgres, startRedis, type Running } from '../support/data-services.ts';
+import { freePort, startPostgres, startRedis, type Running } from '../support/data-services.ts';
 import { errorOf } from '../support/http-app.ts';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
 import { STATE_DIR } from './harness.ts';
@@ -111,15 +111,23 @@ let a: ApiNode;
 let b: ApiNode;
 let w1: WorkerProcess;
 let w2: WorkerProcess;
+/** w2 was started with GML_PORT: it answers its own health there. */
+let w2Port: number;
 /** A result only node A ever asked for (for the "cached on B with no worker" test). */
 let computedOnA: AnalyzeRequest;
+let redisStopped = false;
+
+/** Closing BullMQ clients whose Redis is gone can wait on reconnects: bound it. */
+const bounded = (p: Promise<unknown>): Promise<unknown> =>
+  Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);
 
 beforeAll(async () => {
   [redis, pg] = await Promise.all([startRedis(), startPostgres()]);
   a = await startApiNode(redis.url, pg.url);
   b = await startApiNode(redis.url, pg.url);
   w1 = await startWorkerProcess(redis.url);
-  w2 = await startWorkerProcess(redis.url);
+  w2Port = await freePort();
+  w2 = await startWorkerProcess(redis.url, { GML_PORT: String(w2Port) });
   // expect.poll belongs to tests: wait for both heartbeats by hand here.
   for (let i = 0; (await health(a)).workers?.length !== 2; i++) {
     if (i > 100) throw new Error('the two workers never showed up in health');
@@ -138,11 +146,11 @@ afterAll(async () => {
   for (const w of [w1, w2]) if (w && w.child.exitCode === null) w.child.kill('SIGKILL');
   for (const n of [a, b]) {
     if (!n) continue;
-    await n.service.close();
-    await n.wiring.close();
+    await bounded(n.service.close());
+    await bounded(n.wiring.close());
     fs.rmSync(n.dir, { recursive: true, force: true });
   }
-  await redis?.stop();
+  if (!redisStopped) await redis?.stop();
   await pg?.stop();
 });
 
@@ -153,6 +161,14 @@ describe('distributed mode (Redis queue, Postgres store, worker hosts)', () => {
     const ids = h.workers!.map((w) => w.id).sort();
     expect(ids).toEqual([w1.id, w2.id].sort());
     for (const w of h.workers!) expect(w.toolchains).toContain(a.service.toolchains().default);
+  });
+
+  it('a worker started with GML_PORT answers its own health and metrics', async () => {
+    const res = await fetch(`http://127.0.0.1:${w2Port}${API_PREFIX}/health`);
+    const h = HealthResponseSchema.parse(await res.json());
+    expect(h.workers?.map((w) => w.id)).toEqual([w2.id]);
+    const metrics = await fetch(`http://127.0.0.1:${w2Port}/metrics`);
+    expect(await metrics.text()).toContain('gml_job_duration_seconds');
   });
 
   it('two workers both serve distinct programs', async () => {
@@ -297,5 +313,17 @@ describe('distributed mode (Redis queue, Postgres store, worker hosts)', () => {
     const metrics = await (await b.app.request('/metrics')).text();
     expect(metrics).toMatch(/gml_cache_requests_total\{level="shared"\} 1\b/);
     expect(metrics).toMatch(/gml_workers 0\b/);
+  });
+
+  it('with Redis gone, new jobs get 503 at once and cached results are still served', async () => {
+    await redis.stop();
+    redisStopped = true;
+    const t0 = performance.now();
+    const res = await post(b, sleeper(1));
+    const { status, error } = await errorOf(res);
+    expect(status).toBe(503);
+    expect(error.code).toBe('unavailable');
+    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect((await ok(await post(b, computedOnA))).cached).toBe(true);
   });
 });
