@@ -16,6 +16,12 @@ export interface RedisBackendOptions {
   observer?: ServiceObserver;
 }
 
+/**
+ * The longest a request waits for its job even with live workers (a lost event, a wedged
+ * worker): a bench job's wall limit twice over (one retry) plus the stall detection.
+ */
+const WAIT_CEILING_MS = 120_000;
+
 /** Seconds a client is told to wait when no worker can take its job. */
 const NO_WORKER_RETRY_AFTER = 5;
 
@@ -138,7 +144,7 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
     });
     let raw: unknown;
     try {
-      raw = await Promise.race([job.waitUntilFinished(events), lost]);
+      raw = await Promise.race([job.waitUntilFinished(events, WAIT_CEILING_MS), lost]);
     } catch (e) {
       if (e instanceof ApiFailure) {
         await job.remove().catch(() => undefined);
@@ -146,11 +152,14 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
       }
       // BullMQ fails a job only when its worker died twice (maxStalledCount): say so plainly.
       opts.observer?.job('lost', 0);
+      const timedOut = /timed out/.test((e as Error).message);
       throw new ApiFailure(
         503,
         {
           code: 'unavailable',
-          message: `the worker running this job stopped and the retry failed too (${(e as Error).message}); try again`,
+          message: timedOut
+            ? 'no worker finished this job in time; try again'
+            : `the worker running this job stopped and the retry failed too (${(e as Error).message}); try again`,
         },
         NO_WORKER_RETRY_AFTER,
       );
