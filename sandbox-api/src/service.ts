@@ -162,11 +162,14 @@ export async function createService(
   const observer = wiring.observer;
   const cores = os.availableParallelism();
 
+  // With worker hosts, a toolchain is ready when a live worker offers it (workers warm their own).
+  const isReady = (version: string): boolean =>
+    backend.remote ? (backend.offered?.().includes(version) ?? false) : warmed.has(version);
   const info = (t: Toolchain): ToolchainInfo => ({
     version: t.version,
     goos: t.goos,
     goarch: t.goarch,
-    ready: warmed.has(t.version),
+    ready: isReady(t.version),
   });
 
   const runJob = async (spec: JobSpec, signal?: AbortSignal): Promise<JobOutcome> => {
@@ -279,7 +282,7 @@ export async function createService(
     },
     toolchains: () => ({ default: defaultVersion, toolchains: found.map(info) }),
     health: () => {
-      const defaultReady = warmed.has(defaultVersion);
+      const defaultReady = isReady(defaultVersion);
       return {
         status: detected.broken
           ? 'down'
@@ -302,7 +305,12 @@ export async function createService(
         problems:
           defaultReady || warming.has(defaultVersion)
             ? [...problems]
-            : [...problems, `${defaultVersion} is not warm yet`],
+            : [
+                ...problems,
+                backend.remote
+                  ? `no live worker offers ${defaultVersion}`
+                  : `${defaultVersion} is not warm yet`,
+              ],
       };
     },
     close: async () => {

@@ -158,6 +158,9 @@ describe('distributed mode (Redis queue, Postgres store, worker hosts)', () => {
   it('health on an API node names the redis backend and the live workers', async () => {
     const h = await health(a);
     expect(h.queue.backend).toBe('redis');
+    // The API node warms nothing itself: its default toolchain is ready because workers offer it.
+    expect(h.status).toBe('ok');
+    expect(h.problems).toEqual([]);
     const ids = h.workers!.map((w) => w.id).sort();
     expect(ids).toEqual([w1.id, w2.id].sort());
     for (const w of h.workers!) expect(w.toolchains).toContain(a.service.toolchains().default);
