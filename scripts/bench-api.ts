@@ -11,9 +11,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../sandbox-api/src/app.ts';
-import { AnalyzeResponseSchema, type AnalyzeRequest } from '../sandbox-api/src/protocol.ts';
+import {
+  AnalyzeRequestSchema,
+  AnalyzeResponseSchema,
+  type AnalyzeRequest,
+} from '../sandbox-api/src/protocol.ts';
 import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { createService } from '../sandbox-api/src/service.ts';
+import { benchDistributed } from './bench-distributed.ts';
 
 const { values } = parseArgs({
   options: {
@@ -165,6 +170,28 @@ console.log(
   `\nthroughput, ${CLIENTS} concurrent clients × ${PER_CLIENT} cache-miss builds: ${(total / seconds).toFixed(1)} req/s ` +
     `(latency p50 ${fmt(pct(latencies, 50))}, p95 ${fmt(pct(latencies, 95))}, ${service.config.workers} workers)`,
 );
+
+// Same run, same machine: the cache-miss build through Redis and a worker host.
+const dist = await benchDistributed({
+  runs: RUNS,
+  jobs: Math.min(20, CLIENTS * PER_CLIENT),
+  request: () => ({ files: [{ name: 'main.go', content: variant() }], escapeDetail: 1 }),
+  embedded: (req) => service.analyze(AnalyzeRequestSchema.parse(req)),
+  pct,
+});
+if (dist) {
+  console.log(
+    `\ndistributed (Redis + in-process worker hosts, 1 job at a time each):` +
+      `\n  API build, cache miss, -m, through Redis + 1 worker  p50 ${fmt(dist.missP50)}  p95 ${fmt(dist.missP95)}` +
+      `\n  time outside compile/link/run (p50): embedded ${fmt(dist.embeddedOverheadP50)}, Redis ${fmt(dist.redisOverheadP50)}` +
+      `\n  overhead of Redis + worker (p50)   = ${fmt(dist.redisOverheadP50 - dist.embeddedOverheadP50)}  (target < 5 ms)` +
+      `\n  no-op BullMQ job round trip (p50)  = ${fmt(dist.noopRoundTripP50)}` +
+      `\n  throughput 2 workers / 1 worker    = ${(dist.twoWorkersPerSecond / dist.oneWorkerPerSecond).toFixed(2)}×` +
+      `  (${dist.oneWorkerPerSecond.toFixed(1)} → ${dist.twoWorkersPerSecond.toFixed(1)} req/s)`,
+  );
+} else {
+  console.log('\ndistributed: skipped (no redis-server on PATH)');
+}
 
 server.close();
 await service.close();

@@ -19,6 +19,8 @@ import type { Service } from './service.ts';
 import { loadResultKey } from './share/result-key.ts';
 import { resultSigner } from './share/result-signer.ts';
 import { createClassRoutes } from './classes/routes.ts';
+import type { ServiceMetrics } from './metrics/registry.ts';
+import type { AsyncShareStore } from './share/pg-share-store.ts';
 import { createShareRoutes } from './share/routes.ts';
 
 /** Where the app finds the site and the share store. */
@@ -28,6 +30,10 @@ export interface AppOptions {
   shareDbPath: string;
   /** The 0600 file holding the result-signing key; default `<stateDir>/result-key`. */
   resultKeyPath?: string;
+  /** Share links elsewhere than `shareDbPath` (Postgres with `GML_DATABASE_URL`). */
+  shareStore?: AsyncShareStore;
+  /** Serves `GET /metrics` (Prometheus text) when given. */
+  metrics?: ServiceMetrics;
 }
 
 /**
@@ -79,8 +85,17 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       maxStoreBytes: config.shareMaxBytes,
       signer,
       admit: (c) => shareRate.take(clientOf(c, proxies)),
+      ...(opts.shareStore ? { store: opts.shareStore } : {}),
     }),
   );
+  const metrics = opts.metrics;
+  if (metrics) {
+    metrics.watch(() => service.health());
+    app.get('/metrics', async (c) => {
+      const { contentType, text } = await metrics.render();
+      return c.body(text, 200, { 'Content-Type': contentType });
+    });
+  }
   app.route(`${API_PREFIX}/classes`, createClassRoutes({ dbPath: opts.shareDbPath }));
   app.all('/api/*', (c) =>
     failureResponse(notFound(`no such endpoint: ${c.req.method} ${c.req.path}`)),

@@ -440,7 +440,21 @@ export const HealthResponseSchema = z.object({
     waiting: z.number().int(),
     workers: z.number().int(),
     maxWaiting: z.number().int(),
+    /** Present in distributed mode (`GML_REDIS_URL`): jobs go to worker hosts through Redis. */
+    backend: z.literal('redis').optional(),
   }),
+  /** Distributed mode: the live worker hosts (`jobs` = jobs run since the worker started). */
+  workers: z
+    .array(
+      z.object({
+        id: z.string(),
+        host: z.string(),
+        toolchains: z.array(z.string()),
+        busy: z.number().int(),
+        jobs: z.number().int(),
+      }),
+    )
+    .optional(),
   sandbox: z.object({
     /** "bubblewrap" when jobs are isolated, "none" when running unsandboxed on loopback. */
     mode: z.enum(['bubblewrap', 'none']),

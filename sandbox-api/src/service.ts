@@ -18,10 +18,12 @@ import {
   type ToolchainInfo,
   type ToolchainsResponse,
 } from './protocol.ts';
-import { JobQueue } from './queue.ts';
 import { prepareStateDir } from './state-dir.ts';
 import { sweepCgroups } from './sandbox/cgroup.ts';
 import { benchTmpfsRoot } from './sandbox/bench-tmpfs.ts';
+import { embeddedBackend, type JobBackend, type JobSpec } from './job-backend.ts';
+import type { JobOutcome } from './pipeline/analyze-job.ts';
+import { jobOutcomeLabel, type ServiceObserver } from './metrics/observer.ts';
 import { detectSandbox } from './sandbox/detect.ts';
 import { jobRoot } from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
@@ -60,20 +62,33 @@ export interface Service {
   toolchains(): ToolchainsResponse;
   /** Resolves once `version` (default: the default toolchain) is warm. */
   warm(version?: string): Promise<void>;
+  /**
+   * Runs one validated job on this process's toolchains, bypassing queue and cache: what a
+   * worker host does with a job it took from the shared queue.
+   */
+  runJob(spec: JobSpec, signal?: AbortSignal): Promise<JobOutcome>;
   readonly config: Readonly<ServiceConfig>;
   /** How jobs are isolated ("none" means unsandboxed). */
   readonly sandboxKind: 'bubblewrap' | 'none';
   close(): Promise<void>;
 }
 
-type Cached = Omit<AnalyzeResponse, 'cached'>;
+/** Where jobs run and who hears about them; both default to this process alone. */
+export interface ServiceWiring {
+  /** Default: the embedded pool sized by `config.workers` / `config.maxWaiting`. */
+  backend?: JobBackend;
+  observer?: ServiceObserver;
+}
 
 /**
  * Finds toolchains, decides the sandbox, and returns the service. The standard library is
  * compiled once per toolchain into the state dir (reused by later processes), at start when
  * `warmAtStart`, else on first use.
  */
-export async function createService(overrides: Partial<ServiceConfig> = {}): Promise<Service> {
+export async function createService(
+  overrides: Partial<ServiceConfig> = {},
+  wiring: ServiceWiring = {},
+): Promise<Service> {
   const config: ServiceConfig = { ...defaultConfig(), ...overrides };
   const started = Date.now();
   // Refuses (throws StateDirError) a state dir another local user could have prepared.
@@ -145,23 +160,53 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     }
   }
 
-  const cache = new Lru<Cached>(config.cacheEntries, {
+  const cache = new Lru<JobOutcome['response']>(config.cacheEntries, {
     maxBytes: config.cacheBytes,
     sizeOf: (r) => JSON.stringify(r).length,
   });
   const stats = { hits: 0, misses: 0 };
-  const queue = new JobQueue<{ response: Cached; cacheable: boolean }>({
-    workers: config.workers,
-    maxWaiting: config.maxWaiting,
-  });
+  const backend =
+    wiring.backend ?? embeddedBackend({ workers: config.workers, maxWaiting: config.maxWaiting });
+  const observer = wiring.observer;
   const cores = os.availableParallelism();
 
+  // With worker hosts, a toolchain is ready when a live worker offers it (workers warm their own).
+  const isReady = (version: string): boolean =>
+    backend.remote ? (backend.offered?.().includes(version) ?? false) : warmed.has(version);
   const info = (t: Toolchain): ToolchainInfo => ({
     version: t.version,
     goos: t.goos,
     goarch: t.goarch,
-    ready: warmed.has(t.version),
+    ready: isReady(t.version),
   });
+
+  const runJob = async (spec: JobSpec, signal?: AbortSignal): Promise<JobOutcome> => {
+    const started = performance.now();
+    try {
+      if (!known.has(spec.version)) {
+        throw new ApiFailure(503, {
+          code: 'unavailable',
+          message: `toolchain ${spec.version} is not installed here`,
+        });
+      }
+      const toolchain = await ensureWarm(spec.version, spec.req.env.GOEXPERIMENT);
+      const ws = scratch(() => createWorkspace(config.stateDir, spec.files, sandbox.uid));
+      try {
+        const root = jobRoot(sandbox, ws.dir);
+        const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
+        const jobSignal = signal ?? new AbortController().signal;
+        const ctx = { config, sandbox, toolchain, jobDir: ws.dir, root, strip, signal: jobSignal };
+        const out = await analyzeJob(ctx, spec.req, spec.files);
+        observer?.job(jobOutcomeLabel(out.response), (performance.now() - started) / 1000);
+        return out;
+      } finally {
+        ws.remove();
+      }
+    } catch (e) {
+      observer?.job('error', (performance.now() - started) / 1000);
+      throw e;
+    }
+  };
 
   const analyze = async (
     input: NormalizedAnalyzeRequest,
@@ -180,7 +225,8 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       config,
     );
     const version = req.toolchain ?? defaultVersion;
-    if (!known.has(version)) {
+    // With worker hosts, a toolchain this node lacks may still be served: the backend decides.
+    if (!known.has(version) && !backend.remote) {
       throw badRequest(
         'unknown_toolchain',
         `unknown toolchain ${version}; available: ${[...known.keys()].join(', ')}`,
@@ -190,7 +236,15 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       throw badRequest('invalid_request', `GOMAXPROCS may be at most ${cores} here`);
     }
     const key = cacheKey(req, files, version);
-    const hit = cache.get(key);
+    let hit = cache.get(key);
+    if (hit) observer?.cache('memory');
+    else {
+      hit = await backend.cached?.(key);
+      if (hit) {
+        observer?.cache('shared');
+        cache.set(key, hit);
+      }
+    }
     if (hit) {
       stats.hits++;
       const totalMs = performance.now() - t0;
@@ -201,28 +255,21 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
       };
     }
     stats.misses++;
+    observer?.cache('miss');
     const enqueued = performance.now();
-    const outcome = await queue.run(
-      key,
+    const spec: JobSpec = { key, req, files, version };
+    const outcome = await backend.run(
+      spec,
       async (signal) => {
         const queueMs = performance.now() - enqueued;
         if (signal.aborted) throw cancelled();
-        const toolchain = await ensureWarm(version, req.env.GOEXPERIMENT);
-        const ws = scratch(() => createWorkspace(config.stateDir, files, sandbox.uid));
-        try {
-          const root = jobRoot(sandbox, ws.dir);
-          const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
-          const ctx = { config, sandbox, toolchain, jobDir: ws.dir, root, strip, signal };
-          const out = await analyzeJob(ctx, req, files);
-          out.response.timing.queueMs = queueMs;
-          if (out.cacheable) cache.set(key, out.response);
-          return out;
-        } finally {
-          ws.remove();
-        }
+        const out = await runJob(spec, signal);
+        out.response.timing.queueMs = queueMs;
+        return out;
       },
       opts.signal,
     );
+    if (outcome.cacheable) cache.set(key, outcome.response);
     const timing = { ...outcome.response.timing, totalMs: performance.now() - t0 };
     return { ...outcome.response, cached: false, timing };
   };
@@ -231,12 +278,13 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
     config,
     sandboxKind: sandbox.kind,
     analyze,
+    runJob,
     warm: async (version = defaultVersion) => {
       await ensureWarm(version);
     },
     toolchains: () => ({ default: defaultVersion, toolchains: found.map(info) }),
     health: () => {
-      const defaultReady = warmed.has(defaultVersion);
+      const defaultReady = isReady(defaultVersion);
       return {
         status: detected.broken
           ? 'down'
@@ -246,7 +294,8 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
               ? 'ok'
               : 'degraded',
         toolchains: found.map(info),
-        queue: queue.stats(),
+        queue: backend.queueStats(),
+        ...backend.healthExtras?.(),
         sandbox: {
           mode: sandbox.kind,
           cgroups: sandbox.cgroups !== undefined,
@@ -259,10 +308,16 @@ export async function createService(overrides: Partial<ServiceConfig> = {}): Pro
         problems:
           defaultReady || warming.has(defaultVersion)
             ? [...problems]
-            : [...problems, `${defaultVersion} is not warm yet`],
+            : [
+                ...problems,
+                backend.remote
+                  ? `no live worker offers ${defaultVersion}`
+                  : `${defaultVersion} is not warm yet`,
+              ],
       };
     },
     close: async () => {
+      await backend.close();
       sandbox.cgroups?.removeParent();
     },
   };

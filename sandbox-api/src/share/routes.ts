@@ -10,6 +10,7 @@ import {
 } from '../protocol.ts';
 import { resultMatches } from './result-matches.ts';
 import type { ResultSigner } from './result-signer.ts';
+import type { AsyncShareStore } from './pg-share-store.ts';
 import { SHARE_ID_PATTERN, shareId } from './share-id.ts';
 import { openShareStore, type ShareStore } from './share-store.ts';
 
@@ -23,8 +24,8 @@ export type ShareRoutesOptions = {
   maxBodyBytes?: number;
   /** Size cap of the store file (`GML_SHARE_MAX_BYTES`); none when omitted. */
   maxStoreBytes?: number;
-  /** An already-open store (tests); `dbPath` is then ignored. */
-  store?: ShareStore;
+  /** An already-open store (tests, Postgres in distributed mode); `dbPath` is then ignored. */
+  store?: ShareStore | AsyncShareStore;
   /** Recognises results this service produced: only those are recorded with a link. */
   signer: ResultSigner;
   /** Called for a valid request before anything is written; throws to refuse (rate limits). */
@@ -61,7 +62,7 @@ function recorded(
  * the shared code: a link never shows compiler decisions the compiler did not make.
  */
 export function createShareRoutes(opts: ShareRoutesOptions): Hono {
-  const store =
+  const store: ShareStore | AsyncShareStore =
     opts.store ??
     openShareStore(
       opts.dbPath,
@@ -82,19 +83,19 @@ export function createShareRoutes(opts: ShareRoutesOptions): Hono {
       opts.admit?.(c);
       const stateJson = JSON.stringify(canonicalPlaygroundState(state));
       const id = shareId(stateJson);
-      const created = store.put(id, stateJson, resultJson, resultBJson);
+      const created = await store.put(id, stateJson, resultJson, resultBJson);
       return c.json({ id, path: `/s/${id}` }, created ? 201 : 200);
     } catch (e) {
       return failureResponse(e);
     }
   });
 
-  app.get('/:id', (c) => {
+  app.get('/:id', async (c) => {
     const id = c.req.param('id');
     if (!SHARE_ID_PATTERN.test(id)) {
       return failureResponse(badRequest('invalid_request', 'a share id is 14 letters and digits'));
     }
-    const row = store.get(id);
+    const row = await store.get(id);
     if (!row) {
       return failureResponse(notFound(`no shared playground has the id ${id}`));
     }
