@@ -46,6 +46,17 @@ export function benchClaim(claim: ClaimOf<'bench'>, result: AnalyzeResponse): Cl
           : ' (not run in bench mode)';
     return { met: false, reason: `no result for ${claim.benchmark}${seen}` };
   }
+  // Evidence the program cannot print for itself: test2json's verdict for the benchmark and
+  // the package, and one attributed result line (two means the code printed a look-alike).
+  if (result.bench?.failed?.includes(line.name))
+    return { met: false, reason: `${claim.benchmark} failed: \`${line.raw.trim()}\`` };
+  if (!result.bench?.passed)
+    return { met: false, reason: `the benchmark run did not pass (go test reported FAIL)` };
+  if (lines.filter((b) => benchName(b.name) === claim.benchmark).length > 1)
+    return {
+      met: false,
+      reason: `${claim.benchmark} reported more than one result line; cannot tell which is real`,
+    };
   const value = line[claim.metric];
   const unit = claim.metric === 'allocsPerOp' ? 'allocs/op' : 'B/op';
   if (value === undefined)
