@@ -12,6 +12,10 @@ export const en = {
   'nav.play': 'Playground',
   'nav.workshop': 'Workshop',
   'nav.glossary': 'Glossary',
+  // workshop goals (goals stream): a verdict with no evidence behind it, and how one was judged
+  'workshop.goal.cannotJudge': 'Cannot judge',
+  'workshop.goal.cannotJudgeWhy': 'Cannot judge: {reason}. This is not a pass; check again.',
+  'workshop.goal.judgedBy': 'How this was judged: {how}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

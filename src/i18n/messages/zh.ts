@@ -12,4 +12,8 @@ export const zh: Messages = {
   'nav.play': '练习场',
   'nav.workshop': '工作坊',
   'nav.glossary': '术语表',
+  // 工作坊目标（goals 流）：没有证据可判定的结果，以及判定方式
+  'workshop.goal.cannotJudge': '无法判定',
+  'workshop.goal.cannotJudgeWhy': '无法判定：{reason}。这不算通过，请再检查一次。',
+  'workshop.goal.judgedBy': '判定方式：{how}。',
 };
