@@ -23,6 +23,7 @@ const service = await createService({ log: () => {} });
 await service.warm();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ratios = (t: { sol: number[]; st: number[] }) => t.sol.map((s, i) => s / t.st[i]!);
 const fmt = (x: number) => (Math.round(x * 100) / 100).toString();
 
 for (const ex of loadExercises()) {
@@ -76,7 +77,7 @@ for (const ex of loadExercises()) {
         `  solution medians ${fmt(Math.min(...t.sol))}..${fmt(Math.max(...t.sol))}; start medians ${fmt(Math.min(...t.st))}..${fmt(Math.max(...t.st))}`,
         ...(goal.ofStart !== undefined
           ? [
-              `  worst solution/start ratio ${fmt(Math.max(...t.sol.map((s, i) => s / t.st[i]!)))} against ${goal.ofStart}`,
+              `  solution/start ratio ${fmt(Math.min(...ratios(t)))}..${fmt(Math.max(...ratios(t)))} against ${goal.ofStart}`,
             ]
           : []),
       ].join('\n'),

@@ -127,17 +127,19 @@ function noHeapAtMarker(
     }
     const curHeap = heapIn(cur, goal.file, curFn);
     const named = curHeap.filter((d) => subjects.has(d.subject));
-    const allowed = startHeap.filter(countsAsAllocation).length - targets.length;
+    const before = startHeap.filter(countsAsAllocation).length - targets.length;
+    const allowed = before + goal.allowNew;
+    const more = goal.allowNew > 0 ? ` and the exercise allows ${goal.allowNew} more` : '';
     const counted = curHeap.filter(countsAsAllocation);
     const what = [...subjects].map((x) => `\`${x}\``).join(', ') || 'the marked values';
     if (named.length > 0) problems.push(named.map(describeHeapDecision).join('; '));
     else if (counted.length > allowed)
       problems.push(
-        `${what} no longer escape, but \`${name}\` now has ${counted.length} heap allocation${counted.length === 1 ? '' : 's'} where the start had ${allowed} besides them: ${counted.map(describeHeapDecision).join('; ')}`,
+        `${what} no longer escape, but \`${name}\` now has ${counted.length} heap allocation${counted.length === 1 ? '' : 's'} where the start had ${before} besides them${more}: ${counted.map(describeHeapDecision).join('; ')}`,
       );
     else
       fine.push(
-        `${what} stay${subjects.size === 1 ? 's' : ''} on the stack and \`${name}\` has no new heap allocation (${counted.length}, the start had ${allowed} besides the marked ones)`,
+        `${what} stay${subjects.size === 1 ? 's' : ''} on the stack and \`${name}\` has no new heap allocation (${counted.length}; the start had ${before} besides the marked ones${more})`,
       );
   }
   if (problems.length > 0) return { met: false, reason: problems.join('; ') };

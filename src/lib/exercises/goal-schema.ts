@@ -25,6 +25,12 @@ export const NoHeapAtMarkerGoalSchema = z
     file: z.string().default('main.go'),
     /** Text after `//` that marks a line in the start code; default `want: stack`. */
     marker: z.string().min(1).default(DEFAULT_MARKER),
+    /**
+     * Heap allocations the function may have beyond the start's (besides the targets), when the
+     * lesson's fix itself moves something small to the heap; pair it with a hidden check on the
+     * bytes so a copy of the whole value does not fit.
+     */
+    allowNew: z.number().int().min(0).default(0),
     says,
   })
   .strict();

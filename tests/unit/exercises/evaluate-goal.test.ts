@@ -46,7 +46,7 @@ describe('no-heap-at-marker', () => {
     expect(judge(ex.solution, fixture('interface-argument.solution.build'))).toMatchObject({
       met: true,
       reason:
-        '`s` stays on the stack and `summarize` has no new heap allocation (0, the start had 0 besides the marked ones)',
+        '`s` stays on the stack and `summarize` has no new heap allocation (0; the start had 0 besides the marked ones)',
     });
   });
 
