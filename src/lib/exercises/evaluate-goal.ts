@@ -135,7 +135,7 @@ function noHeapAtMarker(
     if (named.length > 0) problems.push(named.map(describeHeapDecision).join('; '));
     else if (counted.length > allowed)
       problems.push(
-        `${what} no longer escape, but \`${name}\` now has ${counted.length} heap allocation${counted.length === 1 ? '' : 's'} where the start had ${before} besides them${more}: ${counted.map(describeHeapDecision).join('; ')}`,
+        `${what} no longer escape${subjects.size === 1 ? 's' : ''}, but \`${name}\` now has ${counted.length} heap allocation${counted.length === 1 ? '' : 's'} where the start had ${before} besides them${more}: ${counted.map(describeHeapDecision).join('; ')}`,
       );
     else
       fine.push(

@@ -65,7 +65,7 @@ describe('no-heap-at-marker', () => {
     const v = judge(cheat.files, fixture('interface-argument.copy-escapes.build'));
     expect(v.met).toBe(false);
     expect(v.reason).toContain(
-      '`s` no longer escape, but `summarize` now has 1 heap allocation where the start had 0 besides them',
+      '`s` no longer escapes, but `summarize` now has 1 heap allocation where the start had 0 besides them',
     );
     expect(v.reason).toContain('`copied` moved to heap');
   });
