@@ -101,6 +101,34 @@ describe('solving an exercise', () => {
   });
 });
 
+describe('a run that reports nothing', () => {
+  test('is shown as "Cannot judge" with the reason, never as met', async () => {
+    const opened = await openPage('/workshop/zero-alloc-parser/');
+    const { page } = opened;
+    await ready(page);
+    // A learner closes stdout: the checker's own benchmarks can no longer report anything.
+    // insertText, not typing: one insertion is not subject to bracket auto-closing.
+    const setLine = async (find: string, text: string) => {
+      await page.locator('.cm-line', { hasText: find }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.insertText(text);
+    };
+    await setLine('import (', 'import ("syscall"');
+    await setLine('func main() {', 'func init() { syscall.Close(1) }; func main() {');
+    const status = await checkAndWait(page);
+    expect(status).toMatch(/^0 of 3 goals met/);
+    const forced = page.locator('.ws-goal[data-goal="1"]');
+    await expect.poll(() => forced.getAttribute('data-state')).toBe('unjudged');
+    await expect(forced.locator('[data-slot="state"]').textContent()).resolves.toBe('Cannot judge');
+    await expect(forced.locator('[data-slot="reason"]').textContent()).resolves.toMatch(
+      /^Cannot judge: BenchmarkCheckStatus reported no result\. This is not a pass/,
+    );
+    expectNoConsoleErrors(opened);
+    await opened.close();
+  });
+});
+
 describe('hints and the solution', () => {
   test('hints open one at a time and stay open; the solution loads after a confirm and my code comes back', async () => {
     const opened = await openPage('/workshop/closure-capture/');

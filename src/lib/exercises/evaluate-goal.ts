@@ -226,7 +226,10 @@ function checksPass(goal: Extract<Goal, { type: 'checks-pass' }>, ctx: GoalConte
   if (bad || !r) return { met: false, reason: bad ?? 'not run' };
   const results = goal.benchmarks.map((b) => benchLine(r, b));
   const failed = results.filter((x) => typeof x === 'string');
-  if (failed.length > 0) return { met: false, reason: failed.join('; ') };
+  if (failed.length > 0) {
+    const anyFailed = goal.benchmarks.some((b) => r.bench?.failed?.includes(b));
+    return anyFailed ? { met: false, reason: failed.join('; ') } : cannotJudge(failed.join('; '));
+  }
   if (!r.bench?.passed || r.run?.exitCode !== 0)
     return {
       met: false,
@@ -259,8 +262,14 @@ function checkMetric(goal: CheckMetric, ctx: GoalContext): GoalVerdict {
   const judgedBy = `${goal.runs} run${goal.runs === 1 ? '' : 's'} of your code${goal.ofStart !== undefined ? ' and of the start version' : ''} under go test (${describeVariant(v)}); the checker's own benchmark measures main with runtime/metrics and the medians are compared`;
   const mine = (ctx.results.all('current', v) ?? []).map((r) => metricOf(r, goal, 'your code'));
   const brokenMine = mine.find((x) => typeof x === 'string');
-  if (mine.length === 0 || typeof brokenMine === 'string')
-    return { met: false, reason: brokenMine ?? 'your code was not run', judgedBy };
+  if (mine.length === 0 || typeof brokenMine === 'string') {
+    // Code that does not compile or fails its run is the learner's failure; a run that simply
+    // reported nothing (stdout closed, exited early) leaves nothing to judge.
+    const r = ctx.results.first('current', v);
+    const failed = r && (!r.ok || r.bench?.failed?.includes(goal.benchmark));
+    const reason = brokenMine ?? 'your code was not run';
+    return failed ? { met: false, reason, judgedBy } : { ...cannotJudge(reason), judgedBy };
+  }
   const mineN = mine as number[];
   const med = median(mineN);
   let limit = goal.value ?? 0;

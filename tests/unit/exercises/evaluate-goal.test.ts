@@ -199,6 +199,15 @@ describe('hidden checks and the harness figures', () => {
     expect(v.reason).toBe('the start version was not run as a benchmark');
   });
 
+  it('cannot judge code whose run reported nothing, and says why', () => {
+    const v = judge(fewer, [fixture('no-forced-gc.solution.run')]);
+    expect(v).toMatchObject({
+      met: false,
+      cannotJudge: true,
+      reason: 'your code was not run as a benchmark',
+    });
+  });
+
   it('fails a hidden check with the message it logged', () => {
     const leak = exercise('subslice-leak');
     const lv = benchVariant(baseVariant(leak));
