@@ -113,6 +113,10 @@ export function parseTestJson(stdout: string): TestJsonResult {
     if (!ev.success) continue;
     const { Action, Test, Output } = ev.data;
     if ((Action === 'output' || Action === 'build-output') && Output !== undefined) {
+      // -json implies -v: leave out its `=== RUN` and bare-name lines so the text reads like
+      // the plain `go test -bench` output shown before.
+      if (Test !== undefined && (Output === `=== RUN   ${Test}\n` || Output === `${Test}\n`))
+        continue;
       text += Output;
       if (Test !== undefined) {
         pending.set(Test, (pending.get(Test) ?? '') + Output);

@@ -18,6 +18,9 @@ describe('parseTestJson', () => {
     // The plain text still shows what was printed, forged line included.
     expect(r.text).toContain('10.0 ns/op');
     expect(r.text).toContain('ok  \tsandbox');
+    // As plain `go test -bench` prints it: no -v framing lines.
+    expect(r.text).not.toContain('=== RUN');
+    expect(r.text).toContain('BenchmarkEmit-2   \t     100\t        56.70 ns/op');
   });
 
   test('a benchmark that calls b.Fatalf is failed, and so is the package', () => {
