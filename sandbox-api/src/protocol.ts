@@ -325,8 +325,12 @@ export const BenchLineSchema = z.object({
 export type BenchLine = z.infer<typeof BenchLineSchema>;
 
 export const BenchResultSchema = z.object({
+  /** Result lines test2json attributed to the benchmark that was running (one each, normally). */
   results: z.array(BenchLineSchema),
+  /** The package passed: exit status 0, test2json's package `pass`, no benchmark failed. */
   passed: z.boolean(),
+  /** Benchmarks that failed (b.Fatal, panic), by name; absent in results from before -json. */
+  failed: z.array(z.string()).optional(),
 });
 
 /* ----------------------------------------------------------------- response */

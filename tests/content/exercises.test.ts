@@ -1,6 +1,7 @@
 /**
- * Every workshop exercise on the real toolchain: its solution meets every goal and its start
- * fails at least one (otherwise there is nothing to do). Goals are judged exactly as in the
+ * Every workshop exercise on the real toolchain: its solution meets every goal, its start fails
+ * at least one (otherwise there is nothing to do), and so does every cheat fixture in its
+ * `cheats/` folder (a way to get the tick without the lesson; see support/cheats.ts). Goals are judged exactly as in the
  * browser, through the same checker, with the in-process service as the analyzer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import {
   type CheckReport,
 } from '../../src/lib/exercises/check.ts';
 import { loadExercises } from '../../src/lib/exercises/load.ts';
+import { loadCheats } from './support/cheats.ts';
 
 const exercises = loadExercises();
 let service: Service;
@@ -39,7 +41,7 @@ describe.each(exercises.map((ex) => [ex.slug, ex] as const))('exercise %s', (slu
 
   it('solution meets every goal', async () => {
     const report = await checkExercise(
-      { goals: ex.goals, base, current: ex.solution, start: ex.start },
+      { goals: ex.goals, base, current: ex.solution, start: ex.start, checks: ex.checks },
       analyze,
       { startCache },
     );
@@ -50,7 +52,7 @@ describe.each(exercises.map((ex) => [ex.slug, ex] as const))('exercise %s', (slu
 
   it('start fails at least one goal', async () => {
     const report = await checkExercise(
-      { goals: ex.goals, base, current: ex.start, start: ex.start },
+      { goals: ex.goals, base, current: ex.start, start: ex.start, checks: ex.checks },
       analyze,
       { startCache },
     );
@@ -58,5 +60,17 @@ describe.each(exercises.map((ex) => [ex.slug, ex] as const))('exercise %s', (slu
       report.allMet,
       `${slug} (chapter ${ex.chapter}) start meets every goal:\n${summary(report)}`,
     ).toBe(false);
+  });
+
+  const cheats = loadCheats(slug);
+  it.each(cheats.map((c) => [c.kind, c] as const))('cheat %s fails a goal', async (kind, c) => {
+    const report = await checkExercise(
+      { goals: ex.goals, base, current: c.files, start: ex.start, checks: ex.checks },
+      analyze,
+      { startCache },
+    );
+    expect(report.allMet, `${slug} cheat ${kind} meets every goal:\n${summary(report)}`).toBe(
+      false,
+    );
   });
 });

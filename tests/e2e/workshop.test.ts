@@ -66,7 +66,7 @@ describe('solving an exercise', () => {
     // Edit like a learner: return the value instead of its address.
     await replaceLine(page, 'func midpoint', 'func midpoint(a, b Point) Point {');
     await replaceLine(page, 'return &m', 'return m');
-    // Lines move too: the marker goal must follow the comment, not a line number.
+    // Lines move too: the goal follows the function the exercise marked, not a line number.
     await page.locator('.cm-line', { hasText: 'type Point' }).first().click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -77,7 +77,9 @@ describe('solving an exercise', () => {
     expect(await goalStates(page)).toEqual(['met', 'met']);
     await expect(
       page.locator('.ws-goal[data-goal="0"] [data-slot="reason"]').textContent(),
-    ).resolves.toBe('no heap decision on line 10: the compiler keeps it on the stack');
+    ).resolves.toBe(
+      '`m` stays on the stack and `midpoint` has no new heap allocation (0; the start had 0 besides the marked ones)',
+    );
     await expect.poll(() => page.locator('[data-slot="solved-banner"]').isVisible()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'solved.png'), fullPage: true });
 
@@ -93,6 +95,34 @@ describe('solving an exercise', () => {
     ).resolves.toBe('Solved');
     await expect(page.locator('[data-slot="summary"]').textContent()).resolves.toMatch(
       /^1 of \d+ solved/,
+    );
+    expectNoConsoleErrors(opened);
+    await opened.close();
+  });
+});
+
+describe('a run that reports nothing', () => {
+  test('is shown as "Cannot judge" with the reason, never as met', async () => {
+    const opened = await openPage('/workshop/zero-alloc-parser/');
+    const { page } = opened;
+    await ready(page);
+    // A learner closes stdout: the checker's own benchmarks can no longer report anything.
+    // insertText, not typing: one insertion is not subject to bracket auto-closing.
+    const setLine = async (find: string, text: string) => {
+      await page.locator('.cm-line', { hasText: find }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.insertText(text);
+    };
+    await setLine('import (', 'import ("syscall"');
+    await setLine('func main() {', 'func init() { syscall.Close(1) }; func main() {');
+    const status = await checkAndWait(page);
+    expect(status).toMatch(/^0 of 3 goals met/);
+    const forced = page.locator('.ws-goal[data-goal="1"]');
+    await expect.poll(() => forced.getAttribute('data-state')).toBe('unjudged');
+    await expect(forced.locator('[data-slot="state"]').textContent()).resolves.toBe('Cannot judge');
+    await expect(forced.locator('[data-slot="reason"]').textContent()).resolves.toMatch(
+      /^Cannot judge: BenchmarkCheckStatus reported no result\. This is not a pass/,
     );
     expectNoConsoleErrors(opened);
     await opened.close();

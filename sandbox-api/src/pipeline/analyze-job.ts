@@ -6,9 +6,9 @@ import type {
 } from '../protocol.ts';
 import {
   mergeJsonLog,
-  parseBenchOutput,
   parseCompilerOutput,
   parseRuntimeStderr,
+  parseTestJson,
 } from '../parse/index.ts';
 import type { LaunchResult } from '../sandbox/launch.ts';
 import { compileStep } from './compile-step.ts';
@@ -128,7 +128,14 @@ export async function analyzeJob(
 
   const bench = await benchStep(ctx, req.env, req.inline);
   timing.runMs = bench.wallMs;
-  const benchResult = parseBenchOutput(bench.stdout.text);
+  const events = parseTestJson(bench.stdout.text);
+  const benchResult = {
+    results: events.results,
+    passed: events.passed && bench.exitCode === 0,
+    failed: events.failed,
+  };
+  // What `go test` without -json would have printed: the raw view shows text, not events.
+  const benchOut = { ...bench, stdout: { ...bench.stdout, text: events.text } };
   const stderrText = ctx.strip(bench.stderr.text);
   const failedBuild =
     bench.exitCode !== 0 &&
@@ -136,15 +143,14 @@ export async function analyzeJob(
     !bench.timedOut &&
     !bench.outOfMemory;
   const testErrors = failedBuild
-    ? parseCompilerOutput(stderrText + ctx.strip(bench.stdout.text), sources, { failed: true })
-        .errors
+    ? parseCompilerOutput(stderrText + ctx.strip(events.text), sources, { failed: true }).errors
     : [];
   return done(
     {
       ...base,
       ok: testErrors.length === 0,
       compileErrors: testErrors,
-      run: runResult(ctx, bench, stderrText, 'bench'),
+      run: runResult(ctx, benchOut, stderrText, 'bench'),
       bench: benchResult,
     },
     false,

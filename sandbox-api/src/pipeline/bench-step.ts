@@ -15,7 +15,7 @@ import { createWorkspace } from './workspace.ts';
 const exec = promisify(execFile);
 
 /**
- * `go test -run '^$' -bench . -benchmem` needs a writable GOCACHE. The job gets a hard-linked
+ * `go test -json -run '^$' -bench . -benchmem` needs a writable GOCACHE. The job gets a hard-linked
  * copy of the master: new entries land in directories it owns, while the master's files stay
  * root-owned and read-only, so a job cannot poison the cache for the next one.
  */
@@ -70,6 +70,9 @@ async function benchIn(
     argv: [
       `${ctx.toolchain.goroot}/bin/go`,
       'test',
+      // test2json events: a result counts only when attributed to the running benchmark, and
+      // pass/fail come from events rather than from lines the program could print itself.
+      '-json',
       '-vet=off',
       '-run',
       '^$',

@@ -38,8 +38,10 @@ async function startApiNode(redisUrl: string, databaseUrl: string): Promise<ApiN
     { maxWaiting: 64, log: () => {} },
     metrics.observer,
   );
+  // Every request here comes from one in-process client; per-client fairness has its own test
+  // (fairness.test.ts), so this node admits as many at once as its queue takes.
   const service = await createService(
-    { stateDir: STATE_DIR, log: () => {} },
+    { stateDir: STATE_DIR, log: () => {}, clientMaxInFlight: 64 },
     { backend: wiring.backend!, observer: metrics.observer },
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-api-node-'));

@@ -170,7 +170,7 @@ export function mountExercise(root: HTMLElement): void {
     setGoalStates(root, 'checking');
     try {
       const report = await checkExercise(
-        { goals: p.goals, base: p.base, current: files, start: p.start },
+        { goals: p.goals, base: p.base, current: files, start: p.start, checks: p.checks },
         analyzer,
         {
           startCache,

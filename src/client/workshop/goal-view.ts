@@ -1,14 +1,23 @@
 /** Paints goal verdicts into the server-rendered goal list. */
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 import type { GoalReport } from '../../lib/exercises/check.ts';
 
-export type GoalState = 'unchecked' | 'checking' | 'met' | 'unmet';
+export type GoalState = 'unchecked' | 'checking' | 'met' | 'unmet' | 'unjudged';
 
 const STATE_TEXT: Record<GoalState, string> = {
   unchecked: 'Not checked yet',
   checking: 'Checking…',
   met: 'Met',
   unmet: 'Not met',
+  unjudged: 'Cannot judge',
 };
+
+function stateText(state: GoalState): string {
+  return state === 'unjudged'
+    ? t(documentLocale(), 'workshop.goal.cannotJudge')
+    : STATE_TEXT[state];
+}
 
 function slot(li: Element, name: string): HTMLElement | null {
   return li.querySelector<HTMLElement>(`[data-slot="${name}"]`);
@@ -18,7 +27,7 @@ export function setGoalStates(root: HTMLElement, state: GoalState): void {
   for (const li of root.querySelectorAll<HTMLElement>('.ws-goal')) {
     li.dataset['state'] = state;
     const s = slot(li, 'state');
-    if (s) s.textContent = STATE_TEXT[state];
+    if (s) s.textContent = stateText(state);
     if (state === 'unchecked')
       for (const n of ['reason', 'judged']) slot(li, n)?.setAttribute('hidden', '');
   }
@@ -28,18 +37,24 @@ export function showGoalReports(root: HTMLElement, reports: readonly GoalReport[
   reports.forEach((r, i) => {
     const li = root.querySelector<HTMLElement>(`.ws-goal[data-goal="${i}"]`);
     if (!li) return;
-    const state: GoalState = r.met ? 'met' : 'unmet';
+    // No evidence is never shown as a pass, nor as a plain failure of the learner's code.
+    const state: GoalState = r.met ? 'met' : r.cannotJudge ? 'unjudged' : 'unmet';
     li.dataset['state'] = state;
     const s = slot(li, 'state');
-    if (s) s.textContent = STATE_TEXT[state];
+    if (s) s.textContent = stateText(state);
     const reason = slot(li, 'reason');
     if (reason) {
-      reason.textContent = r.reason;
+      reason.textContent =
+        state === 'unjudged'
+          ? t(documentLocale(), 'workshop.goal.cannotJudgeWhy', { reason: r.reason })
+          : r.reason;
       reason.hidden = false;
     }
     const judged = slot(li, 'judged');
     if (judged) {
-      judged.textContent = r.judgedBy ? `How this was judged: ${r.judgedBy}.` : '';
+      judged.textContent = r.judgedBy
+        ? t(documentLocale(), 'workshop.goal.judgedBy', { how: r.judgedBy })
+        : '';
       judged.hidden = !r.judgedBy;
     }
   });

@@ -113,6 +113,10 @@ export const en = {
   'class.projector.row': '{solved} solved · {trying} trying · {notStarted} not started',
   'class.projector.exit': 'Leave projector view',
   'class.index.link': "Run a class: see the room's progress live",
+  // workshop goals (goals stream): a verdict with no evidence behind it, and how one was judged
+  'workshop.goal.cannotJudge': 'Cannot judge',
+  'workshop.goal.cannotJudgeWhy': 'Cannot judge: {reason}. This is not a pass; check again.',
+  'workshop.goal.judgedBy': 'How this was judged: {how}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -105,4 +105,8 @@ export const zh: Messages = {
   'class.projector.row': '{solved} 已解决 · {trying} 尝试中 · {notStarted} 未开始',
   'class.projector.exit': '退出投影视图',
   'class.index.link': '开一堂课：实时查看全场进度',
+  // 工作坊目标（goals 流）：没有证据可判定的结果，以及判定方式
+  'workshop.goal.cannotJudge': '无法判定',
+  'workshop.goal.cannotJudgeWhy': '无法判定：{reason}。这不算通过，请再检查一次。',
+  'workshop.goal.judgedBy': '判定方式：{how}。',
 };

@@ -51,6 +51,16 @@ function benchFigure(
           : ' (not run in bench mode)';
     return { missing: `no result for ${claim.benchmark}${seen}` };
   }
+  // Evidence the program cannot print for itself: test2json's verdict for the benchmark and
+  // the package, and one attributed result line (two means the code printed a look-alike).
+  if (result.bench?.failed?.includes(line.name))
+    return { missing: `${claim.benchmark} failed: \`${line.raw.trim()}\`` };
+  if (!result.bench?.passed)
+    return { missing: `the benchmark run did not pass (go test reported FAIL)` };
+  if (lines.filter((b) => benchName(b.name) === claim.benchmark).length > 1)
+    return {
+      missing: `${claim.benchmark} reported more than one result line; cannot tell which is real`,
+    };
   const value = line[claim.metric];
   const unit = claim.metric === 'allocsPerOp' ? 'allocs/op' : 'B/op';
   if (value === undefined)

@@ -22,6 +22,26 @@ export interface CheckInput {
   base: Variant;
   current: SourceFile[];
   start: SourceFile[];
+  /** The exercise's hidden `_test.go` files (checks and harness), added to every bench run. */
+  checks?: SourceFile[] | undefined;
+}
+
+const isTest = (f: SourceFile) => f.name.endsWith('_test.go');
+
+/**
+ * What a bench-mode run compiles: the code's non-test files, the exercise's own test files as
+ * the start has them (a learner who edits the benchmark does not change what is measured) and
+ * the hidden checks.
+ */
+export function benchFiles(
+  code: readonly SourceFile[],
+  input: Pick<CheckInput, 'start' | 'checks'>,
+): SourceFile[] {
+  return [
+    ...code.filter((f) => !isTest(f)),
+    ...input.start.filter(isTest),
+    ...(input.checks ?? []),
+  ];
 }
 
 export interface CheckOptions {
@@ -50,7 +70,7 @@ function label(need: RunNeed, rep: number): string {
 /** Executes the plan one analysis at a time: the sandbox is shared, so a check must not flood it. */
 export async function runNeeds(
   needs: readonly RunNeed[],
-  input: Pick<CheckInput, 'current' | 'start'>,
+  input: Pick<CheckInput, 'current' | 'start' | 'checks'>,
   analyze: Analyzer,
   opts: CheckOptions = {},
 ): Promise<RunResults> {
@@ -66,13 +86,11 @@ export async function runNeeds(
       continue;
     }
     const runs: AnalyzeResponse[] = [];
+    const code = need.who === 'current' ? input.current : input.start;
+    const files = need.variant.mode === 'bench' ? benchFiles(code, input) : code;
     for (let rep = 0; rep < need.runs; rep++) {
       opts.onProgress?.(done, total, label(need, rep));
-      runs.push(
-        await analyze(
-          toRequest(need.who === 'current' ? input.current : input.start, need.variant, rep),
-        ),
-      );
+      runs.push(await analyze(toRequest(files, need.variant, rep)));
       done++;
     }
     results.set(need.who, need.variant, runs);
@@ -88,7 +106,7 @@ export async function checkExercise(
   opts: CheckOptions = {},
 ): Promise<CheckReport> {
   const results = await runNeeds(planRuns(input.goals, input.base), input, analyze, opts);
-  const ctx = { base: input.base, files: input.current, results };
+  const ctx = { base: input.base, files: input.current, startFiles: input.start, results };
   const goals = input.goals.map((goal) => ({ goal, ...evaluateGoal(goal, ctx) }));
   return {
     goals,

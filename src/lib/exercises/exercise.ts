@@ -18,5 +18,10 @@ export const ExerciseSchema = ExerciseMetaSchema.extend({
   instructions: z.string().min(10),
   start: z.array(SourceFileSchema).min(1),
   solution: z.array(SourceFileSchema).min(1),
+  /**
+   * Hidden `_test.go` files the checker adds to every bench run: `checks/` of the exercise, plus
+   * the shared harness (`content/exercises/_harness`) when a goal reads one of its figures.
+   */
+  checks: z.array(SourceFileSchema).default([]),
 });
 export type Exercise = z.infer<typeof ExerciseSchema>;

@@ -21,6 +21,9 @@ function readGoFiles(dir: string): SourceFile[] {
   return names.map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
 }
 
+/** Shared hidden files (the runtime/metrics harness), beside the exercise folders. */
+export const HARNESS_DIR = '_harness';
+
 /** Loads one exercise folder, validating `exercise.json` against the schema. */
 export function loadExercise(root: string, folder: string): Exercise {
   const m = EXERCISE_DIR_PATTERN.exec(folder);
@@ -39,13 +42,19 @@ export function loadExercise(root: string, folder: string): Exercise {
     instructions,
     start: readGoFiles(join(dir, 'start')),
     solution: readGoFiles(join(dir, 'solution')),
+    checks: [
+      ...(existsSync(join(dir, 'checks')) ? readGoFiles(join(dir, 'checks')) : []),
+      ...(parsed.data.goals.some((g) => g.type === 'check-metric')
+        ? readGoFiles(join(root, HARNESS_DIR))
+        : []),
+    ],
   };
 }
 
 /** Every exercise under `root`, in folder order; throws on a duplicate slug. */
 export function loadExercises(root: string = EXERCISES_DIR): Exercise[] {
   const folders = readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && d.name !== HARNESS_DIR)
     .map((d) => d.name)
     .sort();
   const list = folders.map((f) => loadExercise(root, f));

@@ -10,6 +10,8 @@ export interface ExercisePayload {
   goals: Goal[];
   start: SourceFile[];
   solution: SourceFile[];
+  /** Hidden test files the checker adds to bench runs (not shown in the editor). */
+  checks: SourceFile[];
   /** Number of hints (their text is in the page). */
   hints: number;
   /** Every exercise slug in course order, for previous/next without a sequence. */

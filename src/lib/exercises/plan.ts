@@ -13,7 +13,7 @@ export type Who = 'current' | 'start';
 export interface RunNeed {
   who: Who;
   variant: Variant;
-  /** Repetitions; GC comparisons need several because cycle counts vary between runs. */
+  /** Repetitions; runtime figures need several because they vary between runs. */
   runs: number;
 }
 
@@ -22,12 +22,19 @@ export function runVariant(base: Variant): Variant {
   return applyOverride(base, { mode: 'run' });
 }
 
+/** Hidden checks and their figures come from `go test -bench` under the exercise's knobs. */
+export function benchVariant(base: Variant): Variant {
+  return applyOverride(base, { mode: 'bench' });
+}
+
 /** The variant a goal's verdict is read from (the learner's code). */
 export function goalVariant(goal: Goal, base: Variant): Variant {
   switch (goal.type) {
-    case 'fewer-gc-cycles-than-start':
     case 'output-unchanged':
       return runVariant(base);
+    case 'checks-pass':
+    case 'check-metric':
+      return benchVariant(base);
     case 'no-heap-at-marker':
     case 'param-does-not-leak':
       return base;
@@ -39,12 +46,20 @@ export function goalVariant(goal: Goal, base: Variant): Variant {
 function needsOf(goal: Goal, base: Variant): RunNeed[] {
   const v = goalVariant(goal, base);
   switch (goal.type) {
-    case 'fewer-gc-cycles-than-start':
+    case 'check-metric':
       return [
         { who: 'current', variant: v, runs: goal.runs },
-        { who: 'start', variant: v, runs: goal.runs },
+        ...(goal.ofStart !== undefined
+          ? [{ who: 'start' as const, variant: v, runs: goal.runs }]
+          : []),
       ];
     case 'output-unchanged':
+      return [
+        { who: 'current', variant: v, runs: 1 },
+        { who: 'start', variant: v, runs: 1 },
+      ];
+    case 'no-heap-at-marker':
+      // The start's heap decisions name the targets and the count to compare with.
       return [
         { who: 'current', variant: v, runs: 1 },
         { who: 'start', variant: v, runs: 1 },

@@ -57,6 +57,25 @@ describe('bench claims', () => {
     );
   });
 
+  test('a failed run, a failed benchmark or a second look-alike line is not met', () => {
+    const zero = claim({
+      type: 'bench',
+      benchmark: 'BenchmarkPooled',
+      metric: 'allocsPerOp',
+      op: '==',
+      value: 0,
+      says: 'none',
+    });
+    const bench = pool.bench!;
+    const pooled = bench.results.find((b) => b.name === 'BenchmarkPooled')!;
+    const failedRun = { ...pool, bench: { ...bench, passed: false } };
+    expect(evaluateClaim(zero, failedRun)).toMatchObject({ met: false });
+    const failedBench = { ...pool, bench: { ...bench, failed: ['BenchmarkPooled'] } };
+    expect(evaluateClaim(zero, failedBench).reason).toMatch(/^BenchmarkPooled failed/);
+    const twice = { ...pool, bench: { ...bench, results: [...bench.results, pooled] } };
+    expect(evaluateClaim(zero, twice).reason).toContain('more than one result line');
+  });
+
   test('a build-mode result has no benchmarks', () => {
     const v = evaluateClaim(
       claim({

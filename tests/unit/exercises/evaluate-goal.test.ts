@@ -2,13 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnalyzeResponseSchema, type AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import {
+  AnalyzeResponseSchema,
+  type AnalyzeResponse,
+  type SourceFile,
+} from '../../../sandbox-api/src/protocol.ts';
 import { baseVariant } from '../../../src/lib/exercises/check.ts';
 import { evaluateGoal } from '../../../src/lib/exercises/evaluate-goal.ts';
 import { GoalSchema } from '../../../src/lib/exercises/goal-schema.ts';
 import { loadExercises } from '../../../src/lib/exercises/load.ts';
-import { runVariant } from '../../../src/lib/exercises/plan.ts';
+import { benchVariant, runVariant } from '../../../src/lib/exercises/plan.ts';
 import { RunResults } from '../../../src/lib/exercises/results.ts';
+import { loadCheats } from '../../content/support/cheats.ts';
 
 const fixture = (name: string): AnalyzeResponse =>
   AnalyzeResponseSchema.parse(
@@ -21,48 +26,65 @@ describe('no-heap-at-marker', () => {
   const ex = exercise('interface-argument');
   const base = baseVariant(ex);
   const goal = GoalSchema.parse({ type: 'no-heap-at-marker', says: 's stays on the stack' });
+  const start = fixture('interface-argument.start.build');
+  const judge = (files: SourceFile[], current: AnalyzeResponse, e = ex, startR = start) => {
+    const results = new RunResults();
+    results.set('start', base, [startR]);
+    results.set('current', base, [current]);
+    return evaluateGoal(goal, { base, files, startFiles: e.start, results });
+  };
 
   it('quotes the variable, the verdict and the flow from the -m=2 chain', () => {
-    const results = new RunResults();
-    results.set('current', base, [fixture('interface-argument.start.build')]);
-    const v = evaluateGoal(goal, { base, files: ex.start, results });
+    const v = judge(ex.start, start);
     expect(v.met).toBe(false);
     expect(v.reason).toMatch(
       /^line 11: `s` moved to heap: &s \(address-of, line 16\) → … → fmt\.Fprintln\(.*\) \(call parameter, line 16\)$/,
     );
   });
 
-  it('is met when the marked line has no heap decision', () => {
-    const results = new RunResults();
-    results.set('current', base, [fixture('interface-argument.solution.build')]);
-    const v = evaluateGoal(goal, { base, files: ex.solution, results });
-    expect(v).toMatchObject({
+  it('is met when the marked variable stays on the stack and nothing new is allocated', () => {
+    expect(judge(ex.solution, fixture('interface-argument.solution.build'))).toMatchObject({
       met: true,
-      reason: 'no heap decision on line 11: the compiler keeps it on the stack',
+      reason:
+        '`s` stays on the stack and `summarize` has no new heap allocation (0; the start had 0 besides the marked ones)',
     });
   });
 
-  it('is not met, and says why, when the learner deleted the marker', () => {
-    const results = new RunResults();
-    results.set('current', base, [fixture('interface-argument.solution.build')]);
-    const files = ex.solution.map((f) => ({
+  it("reads the markers from the exercise's start, so moving or deleting the learner's changes nothing", () => {
+    const files = ex.start.map((f) => ({
       ...f,
-      content: f.content.replace('// want: stack', ''),
+      content: f.content
+        .replace(' // want: stack', '')
+        .replace('func main() {', 'func main() { // want: stack'),
     }));
-    expect(evaluateGoal(goal, { base, files, results })).toMatchObject({
-      met: false,
-      reason: expect.stringMatching(/no line .* carries/),
-    });
+    expect(judge(files, start).met).toBe(false);
+  });
+
+  it('is not met when the value is copied into a new variable that escapes instead', () => {
+    const cheat = loadCheats('interface-argument').find((c) => c.kind === 'copy-escapes')!;
+    const v = judge(cheat.files, fixture('interface-argument.copy-escapes.build'));
+    expect(v.met).toBe(false);
+    expect(v.reason).toContain(
+      '`s` no longer escapes, but `summarize` now has 1 heap allocation where the start had 0 besides them',
+    );
+    expect(v.reason).toContain('`copied` moved to heap');
   });
 
   it('checks every marked line and names each one still on the heap', () => {
     const cl = exercise('allocation-checklist');
-    const results = new RunResults();
-    results.set('current', base, [fixture('allocation-checklist.start.build')]);
-    const v = evaluateGoal(goal, { base, files: cl.start, results });
+    const clStart = fixture('allocation-checklist.start.build');
+    const v = judge(cl.start, clStart, cl, clStart);
     expect(v.met).toBe(false);
     expect(v.reason).toContain('line 29: `r` moved to heap');
     expect(v.reason).toContain('line 31: `make([]float64, 0, 8)` escapes to heap');
+    const cheat = loadCheats('allocation-checklist').find((c) => c.kind === 'copy-escapes')!;
+    const c = judge(cheat.files, fixture('allocation-checklist.copy-escapes.build'), cl, clStart);
+    expect(c.met).toBe(false);
+    expect(c.reason).toMatch(
+      /`main` now has 3 heap allocations where the start had 2 besides them: .*`kept` moved to heap/,
+    );
+    const sol = fixture('allocation-checklist.solution.build');
+    expect(judge(cl.solution, sol, cl, clStart).met).toBe(true);
   });
 });
 
@@ -73,26 +95,143 @@ describe('param-does-not-leak', () => {
     type: 'param-does-not-leak',
     function: 'remember',
     param: 'r',
+    position: 0,
     says: 'r does not leak',
   });
+  const judge = (files: SourceFile[], r: AnalyzeResponse, g = goal) => {
+    const results = new RunResults();
+    results.set('current', base, [r]);
+    return evaluateGoal(g, { base, files, startFiles: ex.start, results });
+  };
 
   it('reports the leak with its sink', () => {
-    const results = new RunResults();
-    results.set('current', base, [fixture('allocation-checklist.start.build')]);
-    const v = evaluateGoal(goal, { base, files: ex.start, results });
+    const v = judge(ex.start, fixture('allocation-checklist.start.build'));
     expect(v.met).toBe(false);
     expect(v.reason).toMatch(/^line 16: leaking param: r \(to \{heap\}/);
   });
 
+  it('follows the position when the parameter is renamed', () => {
+    const cheat = loadCheats('allocation-checklist').find((c) => c.kind === 'copy-escapes')!;
+    const v = judge(cheat.files, fixture('allocation-checklist.copy-escapes.build'));
+    expect(v.met).toBe(false);
+    expect(v.reason).toMatch(/^line 16: leaking param: p \(to \{heap\}/);
+  });
+
+  it('is not fooled by a declaration inside a comment', () => {
+    const files = ex.start.map((f) => ({
+      ...f,
+      content: f.content.replace(
+        'type Reading struct',
+        '/*\nfunc remember(r *Reading) {\n}\n*/\ntype Reading struct',
+      ),
+    }));
+    // The same decisions four lines lower, as the compiler would report them.
+    const r = fixture('allocation-checklist.start.build');
+    const moved = { ...r, decisions: r.decisions.map((d) => ({ ...d, line: d.line + 4 })) };
+    expect(judge(files, moved).met).toBe(false);
+  });
+
   it('accepts a content leak unless includeContent is set', () => {
-    const results = new RunResults();
-    results.set('current', base, [fixture('allocation-checklist.solution.build')]);
-    expect(evaluateGoal(goal, { base, files: ex.solution, results })).toMatchObject({
+    const sol = fixture('allocation-checklist.solution.build');
+    expect(judge(ex.solution, sol)).toMatchObject({
       met: true,
       reason: 'line 16: leaking param content: r',
     });
     const strict = GoalSchema.parse({ ...goal, includeContent: true });
-    expect(evaluateGoal(strict, { base, files: ex.solution, results }).met).toBe(false);
+    expect(judge(ex.solution, sol, strict).met).toBe(false);
+  });
+});
+
+describe('hidden checks and the harness figures', () => {
+  const ex = exercise('no-forced-gc');
+  const base = baseVariant(ex);
+  const v = benchVariant(base);
+  const start = fixture('no-forced-gc.start.bench');
+  const solution = fixture('no-forced-gc.solution.bench');
+  const skip = fixture('no-forced-gc.skip-work.bench');
+  const judge = (goal: unknown, mine: AnalyzeResponse[], theirs: AnalyzeResponse[] = [start]) => {
+    const results = new RunResults();
+    results.set('start', v, theirs);
+    results.set('current', v, mine);
+    return evaluateGoal(GoalSchema.parse(goal), {
+      base,
+      files: ex.solution,
+      startFiles: ex.start,
+      results,
+    });
+  };
+  const fewer = {
+    type: 'check-metric',
+    metric: 'gc-cycles',
+    op: '<=',
+    ofStart: 0.5,
+    says: 'a goal',
+  };
+  const floor = {
+    type: 'check-metric',
+    metric: 'alloc-MB',
+    op: '>=',
+    ofStart: 0.9,
+    says: 'a goal',
+  };
+
+  it("compares the median of the harness's GC count with the start's, and says how", () => {
+    const met = judge(fewer, [solution, start, solution], [start, start, start]);
+    expect(met.met).toBe(true);
+    expect(met.reason).toMatch(
+      /^median \d+ gc-cycles \(runs: \d+, 50, \d+\); needed <= 25 \(0\.5 × the start's median 50; runs: 50, 50, 50\)$/,
+    );
+    expect(met.judgedBy).toMatch(/runtime\/metrics/);
+    expect(judge(fewer, [start, start, solution], [start, start, start]).met).toBe(false);
+  });
+
+  it('needs the work done: printing the answer without the batches misses the floor', () => {
+    expect(judge(fewer, [skip]).met).toBe(true);
+    const v = judge(floor, [skip]);
+    expect(v.met).toBe(false);
+    expect(v.reason).toMatch(/^median 0(\.\d+)? alloc-MB/);
+    expect(judge(floor, [solution]).met).toBe(true);
+  });
+
+  it('cannot judge, and says so, when the start version reported nothing', () => {
+    const v = judge(fewer, [solution], [fixture('no-forced-gc.start.run')]);
+    expect(v).toMatchObject({ met: false, cannotJudge: true });
+    expect(v.reason).toBe('the start version was not run as a benchmark');
+  });
+
+  it('cannot judge code whose run reported nothing, and says why', () => {
+    const v = judge(fewer, [fixture('no-forced-gc.solution.run')]);
+    expect(v).toMatchObject({
+      met: false,
+      cannotJudge: true,
+      reason: 'your code was not run as a benchmark',
+    });
+  });
+
+  it('fails a hidden check with the message it logged', () => {
+    const leak = exercise('subslice-leak');
+    const lv = benchVariant(baseVariant(leak));
+    const goal = GoalSchema.parse({
+      type: 'checks-pass',
+      benchmarks: ['BenchmarkCheckHeader'],
+      says: 'a goal',
+    });
+    const judgeLeak = (r: AnalyzeResponse) => {
+      const results = new RunResults();
+      results.set('current', lv, [r]);
+      return evaluateGoal(goal, {
+        base: baseVariant(leak),
+        files: leak.start,
+        startFiles: leak.start,
+        results,
+      });
+    };
+    expect(judgeLeak(fixture('subslice-leak.start.bench'))).toMatchObject({
+      met: false,
+      reason:
+        'BenchmarkCheckHeader failed: changing a 16-byte packet changed its header: they share memory',
+    });
+    expect(judgeLeak(fixture('subslice-leak.solution.bench')).met).toBe(true);
   });
 });
 
@@ -103,51 +242,22 @@ describe('GC and output goals', () => {
   const start = fixture('no-forced-gc.start.run');
   const solution = fixture('no-forced-gc.solution.run');
 
-  it('compares medians of several runs and says how it judged', () => {
-    const goal = GoalSchema.parse({ type: 'fewer-gc-cycles-than-start', says: 'fewer cycles' });
-    const results = new RunResults();
-    results.set('start', run, [start, start, start]);
-    results.set('current', run, [solution, start, solution]);
-    const v = evaluateGoal(goal, { base, files: ex.solution, results });
-    expect(v.met).toBe(true);
-    expect(v.reason).toBe(
-      "median 3 GC cycles (runs: 3, 50, 3) against the start's median 50 (runs: 50, 50, 50); needed fewer than 50",
-    );
-    expect(v.judgedBy).toMatch(/^3 runs each of the start version and yours \(run\), medians/);
-
-    results.set('current', run, [start, start, solution]);
-    expect(evaluateGoal(goal, { base, files: ex.start, results }).met).toBe(false);
-  });
-
-  it('requires the fraction when one is given', () => {
-    const goal = GoalSchema.parse({
-      type: 'fewer-gc-cycles-than-start',
-      atMostFraction: 0.05,
-      says: 'a twentieth',
-    });
-    const results = new RunResults();
-    results.set('start', run, [start]);
-    results.set('current', run, [solution]);
-    expect(evaluateGoal(goal, { base, files: ex.solution, results })).toMatchObject({
-      met: false,
-      reason: expect.stringContaining('needed at most 2.5 (0.05 × 50)'),
-    });
-  });
-
   it('compares stdout with the start version', () => {
     const goal = GoalSchema.parse({ type: 'output-unchanged', says: 'same output' });
     const results = new RunResults();
     results.set('start', run, [start]);
     results.set('current', run, [solution]);
-    expect(evaluateGoal(goal, { base, files: ex.solution, results })).toMatchObject({ met: true });
+    expect(
+      evaluateGoal(goal, { base, files: ex.solution, startFiles: ex.start, results }),
+    ).toMatchObject({ met: true });
     const changed = {
       ...solution,
       run: { ...solution.run!, stdout: { text: 'last: 1\n', truncated: false } },
     };
     results.set('current', run, [changed]);
-    expect(evaluateGoal(goal, { base, files: ex.solution, results }).reason).toBe(
-      'line 1 of stdout is "last: 1", the start printed "last: 32816"',
-    );
+    expect(
+      evaluateGoal(goal, { base, files: ex.solution, startFiles: ex.start, results }).reason,
+    ).toBe('line 1 of stdout is "last: 1", the start printed "last: 32816"');
   });
 
   it('judges a GC claim by the majority of runs, through the chapter claims evaluator', () => {
@@ -161,11 +271,13 @@ describe('GC and output goals', () => {
     });
     const results = new RunResults();
     results.set('current', run, [solution, start, solution]);
-    const v = evaluateGoal(goal, { base, files: ex.solution, results });
+    const v = evaluateGoal(goal, { base, files: ex.solution, startFiles: ex.start, results });
     expect(v.met).toBe(true);
     expect(v.reason).toMatch(/^2 of 3 runs: /);
     results.set('current', run, [start, start, solution]);
-    expect(evaluateGoal(goal, { base, files: ex.start, results }).met).toBe(false);
+    expect(evaluateGoal(goal, { base, files: ex.start, startFiles: ex.start, results }).met).toBe(
+      false,
+    );
   });
 
   it('explains a result that cannot be judged instead of guessing', () => {
@@ -178,8 +290,8 @@ describe('GC and output goals', () => {
     };
     results.set('start', run, [start]);
     results.set('current', run, [broken]);
-    expect(evaluateGoal(goal, { base, files: ex.solution, results }).reason).toBe(
-      'your code does not compile: main.go:4: undefined: x',
-    );
+    expect(
+      evaluateGoal(goal, { base, files: ex.solution, startFiles: ex.start, results }).reason,
+    ).toBe('your code does not compile: main.go:4: undefined: x');
   });
 });

@@ -6,7 +6,7 @@ import { toRequest, variantKey, type Variant } from '../../../src/lib/exercises/
 const base: Variant = { mode: 'build', escapeDetail: 2, inline: true, env: { GOMAXPROCS: '1' } };
 const goals = [
   { type: 'no-heap-at-marker', says: 'stack' },
-  { type: 'fewer-gc-cycles-than-start', runs: 3, says: 'fewer' },
+  { type: 'check-metric', metric: 'gc-cycles', op: '<=', ofStart: 0.5, runs: 3, says: 'fewer' },
   { type: 'output-unchanged', says: 'same' },
   {
     type: 'bench',
@@ -24,9 +24,11 @@ describe('planRuns', () => {
     const plan = planRuns(goals, base).map((n) => [n.who, n.variant.mode, n.runs, n.variant.env]);
     expect(plan).toEqual([
       ['current', 'build', 1, { GOMAXPROCS: '1' }],
-      ['current', 'run', 3, { GOMAXPROCS: '1' }],
-      ['start', 'run', 3, { GOMAXPROCS: '1' }],
-      ['current', 'bench', 1, { GOMAXPROCS: '1' }],
+      ['start', 'build', 1, { GOMAXPROCS: '1' }],
+      ['current', 'bench', 3, { GOMAXPROCS: '1' }],
+      ['start', 'bench', 3, { GOMAXPROCS: '1' }],
+      ['current', 'run', 1, { GOMAXPROCS: '1' }],
+      ['start', 'run', 1, { GOMAXPROCS: '1' }],
     ]);
   });
 });

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ExerciseMetaSchema } from '../../../src/lib/exercises/exercise-schema.ts';
 import { GoalSchema, isExerciseOnlyGoal } from '../../../src/lib/exercises/goal-schema.ts';
 import { EXERCISES_DIR, loadExercises } from '../../../src/lib/exercises/load.ts';
+import { findFunctions } from '../../../src/lib/exercises/source-scan.ts';
+import { loadCheats } from '../../content/support/cheats.ts';
 
 describe('the exercises under content/', () => {
   const all = loadExercises();
@@ -29,6 +31,25 @@ describe('the exercises under content/', () => {
         ex.start.map((f) => f.content),
         ex.slug,
       ).not.toEqual(ex.solution.map((f) => f.content));
+    }
+  });
+
+  it('each has cheat fixtures, and every hidden benchmark a goal names is in its checks', () => {
+    for (const ex of all) {
+      expect(loadCheats(ex.slug).length, `${ex.slug} has no cheats/`).toBeGreaterThan(0);
+      const declared = new Set(
+        ex.checks.flatMap((f) => findFunctions(f.content).map((fn) => fn.name)),
+      );
+      for (const g of ex.goals) {
+        const names =
+          g.type === 'checks-pass'
+            ? g.benchmarks
+            : g.type === 'check-metric' ||
+                (g.type === 'bench' && g.benchmark.startsWith('BenchmarkCheck'))
+              ? [g.benchmark]
+              : [];
+        for (const n of names) expect(declared.has(n), `${ex.slug}: ${n}`).toBe(true);
+      }
     }
   });
 
@@ -68,8 +89,27 @@ describe('ExerciseMetaSchema', () => {
     ['an unknown field', { author: 'me' }],
     ['a GOGC out of range', { env: { GOGC: '0' } }],
     [
-      'a fraction of 1',
-      { goals: [{ type: 'fewer-gc-cycles-than-start', atMostFraction: 1, says: 'fewer' }] },
+      'a metric goal with both a value and a fraction of the start',
+      {
+        goals: [
+          {
+            type: 'check-metric',
+            metric: 'gc-cycles',
+            op: '<=',
+            value: 1,
+            ofStart: 0.5,
+            says: 'x',
+          },
+        ],
+      },
+    ],
+    [
+      'an even number of runs',
+      {
+        goals: [
+          { type: 'check-metric', metric: 'gc-cycles', op: '<=', value: 1, runs: 2, says: 'x' },
+        ],
+      },
     ],
   ])('rejects %s', (_, change) => {
     expect(ExerciseMetaSchema.safeParse({ ...good, ...change }).success).toBe(false);

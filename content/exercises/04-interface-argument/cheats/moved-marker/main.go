@@ -1,0 +1,21 @@
+package main
+
+import "fmt"
+
+type Stats struct {
+	Count int
+	Sum   int
+}
+
+func summarize(values []int) {
+	var s Stats
+	for _, v := range values {
+		s.Count++
+		s.Sum += v
+	}
+	fmt.Println(&s)
+}
+
+func main() { // want: stack
+	summarize([]int{3, 1, 4, 1, 5, 9, 2, 6})
+}
