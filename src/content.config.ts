@@ -43,6 +43,20 @@ const pages = defineCollection({
   schema: PageSchema,
 });
 
+/**
+ * The Chinese edition: `content/chapters/zh/` and `content/pages/zh/`, same file names (so the same
+ * ids and URLs under /zh/), same schemas. Snippets and exercises are shared, not duplicated.
+ */
+const chaptersZh = defineCollection({
+  loader: glob({ pattern: 'chapter-*.mdx', base: './content/chapters/zh' }),
+  schema: ChapterSchema,
+});
+
+const pagesZh = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/pages/zh' }),
+  schema: PageSchema,
+});
+
 /** `content/snippets/<id>/snippet.json`; the entry id is the folder name, which is also the anchor. */
 const snippets = defineCollection({
   loader: glob({
@@ -59,4 +73,4 @@ const exercises = defineCollection({
   schema: ExerciseSchema,
 });
 
-export const collections = { chapters, pages, snippets, exercises };
+export const collections = { chapters, pages, chaptersZh, pagesZh, snippets, exercises };

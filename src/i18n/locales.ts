@@ -29,3 +29,8 @@ export function pathInLocale(pathname: string, locale: Locale): string {
 export function documentLocale(doc: Document = document): Locale {
   return doc.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/** The locale Astro routed a page to (`Astro.currentLocale`); English when Astro has none. */
+export function pageLocale(current: string | undefined): Locale {
+  return isLocale(current) ? current : defaultLocale;
+}
