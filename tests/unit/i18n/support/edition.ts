@@ -56,11 +56,14 @@ export function readEditionPage(file: string): EditionPage {
   }
   const entries = [...text.matchAll(/<h2\s+id="([^"]+)"/g)].map((m) => m[1]!);
   const snippets = [...text.matchAll(/<Snippet\s+[^>]*\bid=["']([^"']+)["']/g)].map((m) => m[1]!);
-  const factChecks = [...text.matchAll(/<FactCheck\b([\s\S]*?)>/g)].map((m) => ({
-    id: attr(m[1]!, 'id') ?? '',
-    verdict: attr(m[1]!, 'verdict') ?? '',
-    quote: attr(m[1]!, 'quote'),
-  }));
+  // Attributes are matched whole so a `>` inside a quotation does not end the tag.
+  const factChecks = [...text.matchAll(/<FactCheck((?:\s+\w+=(?:"[^"]*"|'[^']*'))*)\s*>/g)].map(
+    (m) => ({
+      id: attr(m[1]!, 'id') ?? '',
+      verdict: attr(m[1]!, 'verdict') ?? '',
+      quote: attr(m[1]!, 'quote'),
+    }),
+  );
   return { frontmatter, sections, entries, snippets, factChecks };
 }
 
