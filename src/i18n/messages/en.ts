@@ -99,6 +99,9 @@ export const en = {
   'gallery.lede':
     'Every program from the chapters. Open one in the playground to edit it, change the knobs, and run the real compiler on it.',
   'gallery.inliningOff': 'inlining off',
+
+  // --- zh stream: terminology table ---
+  'terms.caption': 'Terms used on this site, in Chinese and English',
 } as const;
 
 export type MessageKey = keyof typeof en;

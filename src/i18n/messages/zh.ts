@@ -96,4 +96,7 @@ export const zh: Messages = {
   'gallery.lede':
     '各章用到的全部程序。在练习场中打开任意一个，改代码、调参数，再交给真实的编译器运行。',
   'gallery.inliningOff': '关闭内联',
+
+  // --- zh stream: terminology table ---
+  'terms.caption': '本站使用的术语，中英对照',
 };
