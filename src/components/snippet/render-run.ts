@@ -1,4 +1,4 @@
-import type { AnalyzeResponse, RunResult } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, Killed, RunResult } from '../../../sandbox-api/src/protocol.ts';
 import { gcChartGeometry, pauseMs, type Point } from '../../lib/results/gc-chart.ts';
 import { esc } from './html.ts';
 import type { Locale } from '../../i18n/locales.ts';
@@ -12,13 +12,33 @@ function stream(label: string, t: RunResult['stdout'], locale: Locale): string {
   return `<h4>${label}</h4><pre class="sn-out" tabindex="0">${esc(t.text)}</pre>${note}`;
 }
 
+/** Bytes as the sandbox words its limits: whole MiB from 1 MiB up, else bytes. */
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+}
+
+/** Why the sandbox stopped a step, worded from the catalogue (the wire's `killed` code). */
+export function killedText(k: Killed, locale: Locale = 'en'): string {
+  const tr = translator(locale);
+  const limit =
+    k.limit === undefined
+      ? '?'
+      : k.code === 'time'
+        ? `${k.limit / 1000} s`
+        : k.code === 'pids'
+          ? String(k.limit)
+          : size(k.limit);
+  return tr(`killed.${k.code}`, { step: tr(`killed.step.${k.step}`), limit });
+}
+
 /** Program output: stdout, stderr, and why the program stopped when it did not exit cleanly. */
 export function renderRun(run: RunResult, locale: Locale = 'en'): string {
   const tr = translator(locale);
   const reasons: string[] = [];
   if (run.timedOut) reasons.push(tr('run.timedOut'));
   if (run.outOfMemory) reasons.push(tr('run.oom'));
-  if (run.killedReason && reasons.length === 0) reasons.push(run.killedReason);
+  if (reasons.length === 0 && run.killed) reasons.push(killedText(run.killed, locale));
+  else if (run.killedReason && reasons.length === 0) reasons.push(run.killedReason);
   if (reasons.length === 0 && run.exitCode !== null && run.exitCode !== 0)
     reasons.push(tr('run.exit', { code: run.exitCode }));
   if (run.signal && reasons.length === 0) reasons.push(tr('run.signal', { signal: run.signal }));

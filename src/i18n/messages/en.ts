@@ -259,6 +259,22 @@ export const en = {
   'workshop.difficulty2': 'core',
   'workshop.difficulty3': 'stretch',
 
+  // --- zh stream: why the sandbox stopped a step (protocol.ts `killed.code`) ---
+  'killed.memory':
+    'The {step} was killed because it used more than {limit} of memory (the limit here).',
+  'killed.time':
+    'The {step} was stopped after {limit}: that is the wall-clock limit here (an endless loop or a long sleep?).',
+  'killed.stdout':
+    'The {step} was stopped because it wrote more than {limit} to stdout; the output shown is cut there.',
+  'killed.stderr':
+    'The {step} was stopped because it wrote too much to stderr; the output shown is cut there.',
+  'killed.pids':
+    'The {step} tried to create more than {limit} processes or threads (the limit here).',
+  'killed.step.program': 'program',
+  'killed.step.compiler': 'compiler',
+  'killed.step.linker': 'linker',
+  'killed.step.benchmark': 'benchmark',
+
   // --- zh stream: terminology table ---
   'terms.caption': 'Terms used on this site, in Chinese and English',
 } as const;

@@ -254,6 +254,18 @@ export const zh: Messages = {
   'workshop.difficulty2': '基础',
   'workshop.difficulty3': '进阶',
 
+  // --- zh stream: why the sandbox stopped a step (protocol.ts `killed.code`) ---
+  'killed.memory': '{step}使用的内存超过了 {limit}（这里的上限），已被终止。',
+  'killed.time':
+    '{step}运行 {limit} 后被停止：这是这里的墙钟时间上限（是不是死循环或长时间 sleep？）。',
+  'killed.stdout': '{step}向 stdout 写入了超过 {limit} 的内容，已被停止；显示的输出在此处截断。',
+  'killed.stderr': '{step}向 stderr 写入的内容过多，已被停止；显示的输出在此处截断。',
+  'killed.pids': '{step}试图创建超过 {limit} 个进程或线程（这里的上限）。',
+  'killed.step.program': '程序',
+  'killed.step.compiler': '编译器',
+  'killed.step.linker': '链接器',
+  'killed.step.benchmark': '基准测试',
+
   // --- zh stream: terminology table ---
   'terms.caption': '本站使用的术语，中英对照',
 };
