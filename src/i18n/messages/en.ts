@@ -275,6 +275,16 @@ export const en = {
   'killed.step.linker': 'linker',
   'killed.step.benchmark': 'benchmark',
 
+  // --- zh stream: failed runs (src/client/snippet/failure-message.ts) ---
+  'fail.keptRecorded': 'Your code and the recorded result are kept.',
+  'fail.kept': 'Your code is kept.',
+  'fail.unreachable':
+    'The Go sandbox is unreachable, so nothing was run. {kept} To run snippets yourself, start a local sandbox: npm install && npm start.',
+  'fail.invalid': 'The sandbox answered with something this page does not understand. {kept}',
+  'fail.busy': 'The sandbox is still busy; try again in a moment. {kept}',
+  'fail.server': 'The sandbox failed (HTTP {status}): {message} {kept}',
+  'fail.refused': 'The sandbox refused the request: {message} {kept}',
+
   // --- zh stream: terminology table ---
   'terms.caption': 'Terms used on this site, in Chinese and English',
 } as const;

@@ -266,6 +266,16 @@ export const zh: Messages = {
   'killed.step.linker': '链接器',
   'killed.step.benchmark': '基准测试',
 
+  // --- zh stream: failed runs (src/client/snippet/failure-message.ts) ---
+  'fail.keptRecorded': '你的代码和记录的结果都还在。',
+  'fail.kept': '你的代码还在。',
+  'fail.unreachable':
+    '连不上 Go 沙箱，所以什么也没有运行。{kept}想自己运行代码片段，请启动本地沙箱：npm install && npm start。',
+  'fail.invalid': '沙箱返回了本页无法理解的内容。{kept}',
+  'fail.busy': '沙箱仍然很忙，请稍后再试。{kept}',
+  'fail.server': '沙箱出错了（HTTP {status}）：{message}{kept}',
+  'fail.refused': '沙箱拒绝了这个请求：{message}{kept}',
+
   // --- zh stream: terminology table ---
   'terms.caption': '本站使用的术语，中英对照',
 };
