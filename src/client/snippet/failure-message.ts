@@ -9,7 +9,7 @@ import { translator } from '../../i18n/t.ts';
 export function failureMessage(
   e: AnalyzeFailure,
   hasRecorded: boolean,
-  locale: Locale = typeof document === 'undefined' ? 'en' : documentLocale(),
+  locale: Locale = documentLocale(),
 ): string {
   const tr = translator(locale);
   const kept = tr(hasRecorded ? 'fail.keptRecorded' : 'fail.kept');

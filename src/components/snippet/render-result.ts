@@ -27,7 +27,7 @@ export function renderResultSlots(
   files: readonly string[],
   shown: ReadonlySet<Category>,
   // In the browser the page's <html lang> decides; at build time the caller passes it.
-  locale: Locale = typeof document === 'undefined' ? 'en' : documentLocale(),
+  locale: Locale = documentLocale(),
 ): ResultSlots {
   const tr = translator(locale);
   const mode = esc(tr(`result.mode.${r.request.mode}`));
