@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { headingIdPlugin } from './src/i18n/heading-id-plugin.ts';
 import { codeThemes } from './src/styles/shiki-themes.ts';
 
 /**
@@ -15,9 +17,17 @@ const apiTarget = `http://127.0.0.1:${API_PORT}`;
 
 export default defineConfig({
   integrations: [mdx()],
+  // English at /, Chinese at /zh/ with the same paths below it (src/pages/zh/** mirrors src/pages).
+  i18n: {
+    locales: ['en', 'zh'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false },
+  },
   // Chapters are linked as /learn/chapter-2 (no slash) and served from dist/learn/chapter-2/index.html.
   trailingSlash: 'ignore',
   markdown: {
+    // The default processor plus `## 标题 [#anchor]`, so Chinese sections keep the English anchors.
+    processor: satteri({ hastPlugins: [headingIdPlugin] }),
     // Mermaid fences stay plain <pre><code class="language-mermaid"> so the client can draw them.
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: {

@@ -11,7 +11,8 @@ import { gzipSync } from 'node:zlib';
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 /** Gzipped JS a chapter page may load before interaction. */
 const CHAPTER_BUDGET = 150 * 1024;
-const CHAPTER = /^learn\/chapter-[^/]+\/index\.html$/;
+// Both editions: /learn/chapter-N/ and /zh/learn/chapter-N/ carry the same budget.
+const CHAPTER = /^(zh\/)?learn\/chapter-[^/]+\/index\.html$/;
 
 /** Module specifiers imported statically: `import x from "y"`, `import "y"`, `export * from "y"`. */
 export function staticImports(js: string): string[] {

@@ -43,6 +43,20 @@ const pages = defineCollection({
   schema: PageSchema,
 });
 
+/**
+ * The Chinese edition: `content/chapters/zh/` and `content/pages/zh/`, same file names (so the same
+ * ids and URLs under /zh/), same schemas. Snippets and exercises are shared, not duplicated.
+ */
+const chaptersZh = defineCollection({
+  loader: glob({ pattern: 'chapter-*.mdx', base: './content/chapters/zh' }),
+  schema: ChapterSchema,
+});
+
+const pagesZh = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/pages/zh' }),
+  schema: PageSchema,
+});
+
 /** `content/snippets/<id>/snippet.json`; the entry id is the folder name, which is also the anchor. */
 const snippets = defineCollection({
   loader: glob({
@@ -59,4 +73,47 @@ const exercises = defineCollection({
   schema: ExerciseSchema,
 });
 
-export const collections = { chapters, pages, snippets, exercises };
+/**
+ * Chinese exercise text beside the English: `NN-slug/exercise.zh.json` (title, summary, hints and
+ * goal texts in the English order) and `NN-slug/instructions.zh.md`. Entry id = slug, like the
+ * exercises collection; checks, start code and solutions stay shared.
+ */
+const exerciseSlug = ({ entry }: { entry: string }) =>
+  (entry.split('/')[0] ?? entry).replace(/^\d{2}-/, '');
+
+export const ExerciseTextZhSchema = z
+  .object({
+    title: z.string().min(2),
+    summary: z.string().min(5),
+    hints: z.array(z.string().min(1)),
+    goals: z.array(z.string().min(1)),
+  })
+  .strict();
+
+const exerciseTextZh = defineCollection({
+  loader: glob({
+    pattern: '*/exercise.zh.json',
+    base: './content/exercises',
+    generateId: exerciseSlug,
+  }),
+  schema: ExerciseTextZhSchema,
+});
+
+const exerciseInstructionsZh = defineCollection({
+  loader: glob({
+    pattern: '*/instructions.zh.md',
+    base: './content/exercises',
+    generateId: exerciseSlug,
+  }),
+});
+
+export const collections = {
+  chapters,
+  pages,
+  chaptersZh,
+  pagesZh,
+  snippets,
+  exercises,
+  exerciseTextZh,
+  exerciseInstructionsZh,
+};

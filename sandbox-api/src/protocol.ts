@@ -236,6 +236,18 @@ export const CappedTextSchema = z.object({
   truncated: z.boolean(),
 });
 
+/**
+ * Why the sandbox stopped a step, machine-readable (additive beside the English `killedReason`), so
+ * a client words it from its own catalogue: which limit, which step, and the limit's value in the
+ * code's unit (bytes for memory/stdout, milliseconds for time, a count for pids).
+ */
+export const KilledSchema = z.object({
+  code: z.enum(['memory', 'time', 'stdout', 'stderr', 'pids']),
+  step: z.enum(['program', 'compiler', 'linker', 'benchmark']),
+  limit: z.number().optional(),
+});
+export type Killed = z.infer<typeof KilledSchema>;
+
 export const RunResultSchema = z.object({
   exitCode: z.number().int().nullable(),
   signal: z.string().nullable(),
@@ -248,6 +260,8 @@ export const RunResultSchema = z.object({
   outOfMemory: z.boolean(),
   /** Plain-language reason when the program was stopped by a limit. */
   killedReason: z.string().optional(),
+  /** The same, as a stable code for clients that render it in another language. */
+  killed: KilledSchema.optional(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
 

@@ -25,7 +25,16 @@ export function pathInLocale(pathname: string, locale: Locale): string {
   return `/zh${bare.startsWith('/') ? bare : `/${bare}`}`;
 }
 
-/** The locale of the page a client script runs on, read from `<html lang>`. */
-export function documentLocale(doc: Document = document): Locale {
+/**
+ * The locale of the page a client script runs on, read from `<html lang>`; English where there is
+ * no document (Node: build time and unit tests).
+ */
+export function documentLocale(doc: Document | undefined = globalThis.document): Locale {
+  if (!doc) return defaultLocale;
   return doc.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The locale Astro routed a page to (`Astro.currentLocale`); English when Astro has none. */
+export function pageLocale(current: string | undefined): Locale {
+  return isLocale(current) ? current : defaultLocale;
 }

@@ -4,6 +4,7 @@
  * they can never disagree.
  */
 import { getCollection, render } from 'astro:content';
+import { pathInLocale, type Locale } from '../i18n/locales.ts';
 
 export interface SectionLink {
   /** The heading id Astro generated, used as the section's anchor. */
@@ -33,18 +34,29 @@ export interface Outline {
   pages: PageLink[];
 }
 
-export const chapterHref = (id: string): string => `/learn/${id}`;
-export const pageHref = (id: string): string => `/${id}`;
+export const chapterHref = (id: string, locale: Locale = 'en'): string =>
+  pathInLocale(`/learn/${id}`, locale);
+export const pageHref = (id: string, locale: Locale = 'en'): string =>
+  pathInLocale(`/${id}`, locale);
 
-async function loadOutline(): Promise<Outline> {
-  const entries = await getCollection('chapters');
+/** The chapter and page collections of one locale (content/chapters vs content/chapters/zh). */
+export function chapterEntries(locale: Locale) {
+  return locale === 'zh' ? getCollection('chaptersZh') : getCollection('chapters');
+}
+
+export function pageEntries(locale: Locale) {
+  return locale === 'zh' ? getCollection('pagesZh') : getCollection('pages');
+}
+
+async function loadOutline(locale: Locale): Promise<Outline> {
+  const entries = await chapterEntries(locale);
   entries.sort((a, b) => a.data.order - b.data.order);
   const chapters = await Promise.all(
     entries.map(async (entry): Promise<ChapterLink> => {
       const { headings } = await render(entry);
       return {
         id: entry.id,
-        href: chapterHref(entry.id),
+        href: chapterHref(entry.id, locale),
         title: entry.data.title,
         summary: entry.data.summary,
         order: entry.data.order,
@@ -52,21 +64,48 @@ async function loadOutline(): Promise<Outline> {
       };
     }),
   );
-  const pageEntries = await getCollection('pages');
-  const pages = pageEntries
-    .map((p) => ({ id: p.id, href: pageHref(p.id), title: p.data.title, summary: p.data.summary }))
-    .sort((a, b) => a.title.localeCompare(b.title));
+  const pages = (await pageEntries(locale))
+    .map((p) => ({
+      id: p.id,
+      href: pageHref(p.id, locale),
+      title: p.data.title,
+      summary: p.data.summary,
+    }))
+    // Sorted by id, not title, so both editions list the reference pages in the same order.
+    .sort((a, b) => a.id.localeCompare(b.id));
   return { chapters, pages };
 }
 
-let cached: Promise<Outline> | undefined;
+const cached = new Map<Locale, Promise<Outline>>();
 
-/** The outline, computed on first use and shared by every page of the build. */
-export function getOutline(): Promise<Outline> {
+/** The outline of one edition, computed on first use and shared by every page of the build. */
+export function getOutline(locale: Locale = 'en'): Promise<Outline> {
   // In dev the content changes under us, so only the production build memoises.
-  if (import.meta.env.DEV) return loadOutline();
-  cached ??= loadOutline();
-  return cached;
+  if (import.meta.env.DEV) return loadOutline(locale);
+  let outline = cached.get(locale);
+  if (!outline) {
+    outline = loadOutline(locale);
+    cached.set(locale, outline);
+  }
+  return outline;
+}
+
+/** getStaticPaths of /learn/[chapter] in one edition: the entry rides along as a prop. */
+export async function chapterStaticPaths(locale: Locale) {
+  const entries = await chapterEntries(locale);
+  return entries.map((entry) => ({ params: { chapter: entry.id }, props: { entry } }));
+}
+
+/** getStaticPaths of /[page] (reference pages) in one edition. */
+export async function pageStaticPaths(locale: Locale) {
+  const entries = await pageEntries(locale);
+  return entries.map((entry) => ({ params: { page: entry.id }, props: { entry } }));
+}
+
+/** getStaticPaths of /workshop/[slug] (both editions share the exercises; text picks the locale). */
+export async function exerciseStaticPaths() {
+  const all = (await getCollection('exercises')).sort((a, b) => a.data.order - b.data.order);
+  return all.map((entry) => ({ params: { slug: entry.id }, props: { entry, all } }));
 }
 
 /** The chapters before and after `id` in course order (undefined at either end). */

@@ -14,7 +14,7 @@ import type { LaunchResult } from '../sandbox/launch.ts';
 import { compileStep } from './compile-step.ts';
 import { benchStep } from './bench-step.ts';
 import type { JobContext } from './job-context.ts';
-import { killedReason } from './killed-reason.ts';
+import { killedCode, killedReason } from './killed-reason.ts';
 import { linkStep, runStep } from './run-step.ts';
 import { checkPackage } from './package-check.ts';
 import { stepLimits } from './step-limits.ts';
@@ -163,7 +163,9 @@ function runResult(
   stderr: string,
   step: 'run' | 'bench',
 ): NonNullable<AnalyzeResponse['run']> {
-  const reason = killedReason(r, stepLimits(ctx, step), step === 'bench' ? 'benchmark' : 'program');
+  const what = step === 'bench' ? 'benchmark' : 'program';
+  const reason = killedReason(r, stepLimits(ctx, step), what);
+  const killed = killedCode(r, stepLimits(ctx, step), what);
   return {
     exitCode: r.exitCode,
     signal: r.signal,
@@ -174,5 +176,6 @@ function runResult(
     timedOut: r.timedOut,
     outOfMemory: r.outOfMemory,
     ...(reason !== undefined ? { killedReason: reason } : {}),
+    ...(killed !== undefined ? { killed } : {}),
   };
 }

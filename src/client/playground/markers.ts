@@ -7,6 +7,7 @@ import type { editor } from 'monaco-editor/editor';
 import type { CompileError, Decision } from '../../../sandbox-api/src/protocol.ts';
 import type { Category } from '../../lib/results/classify.ts';
 import { explainDecision } from '../../lib/results/explain.ts';
+import { documentLocale, pathInLocale } from '../../i18n/locales.ts';
 import { decisionsToMarks, errorsToMarks, type MarkDoc } from '../../lib/results/marks.ts';
 
 /** `monaco.MarkerSeverity` values (stable across releases). */
@@ -27,7 +28,8 @@ export function toMarkers(
 ): editor.IMarkerData[] {
   const out: editor.IMarkerData[] = [];
   for (const m of decisionsToMarks(decisions, doc)) {
-    const why = explainDecision(m.decision);
+    const locale = documentLocale();
+    const why = explainDecision(m.decision, pathInLocale('/glossary', locale), locale);
     out.push({
       severity: BY_CATEGORY[m.category],
       message: `${why.title}: ${why.plain.replace(/`/g, '')}\ncompiler: ${m.decision.message}`,

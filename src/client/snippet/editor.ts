@@ -18,6 +18,8 @@ import {
 import type { Decision } from '../../../sandbox-api/src/protocol.ts';
 import { strongestCategory, type Category } from '../../lib/results/classify.ts';
 import { explainDecision } from '../../lib/results/explain.ts';
+import { documentLocale, pathInLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 import type { DecisionMark, ErrorMark } from '../../lib/results/marks.ts';
 import { richText } from '../../components/snippet/html.ts';
 import { githubHighlight } from './highlight.ts';
@@ -145,9 +147,10 @@ function tooltipAt(state: EditorState, pos: number, live = false): Tooltip | nul
   state.field(marksField).marks.between(pos, pos, (from, to, value) => {
     const spec = value.spec as { decision?: Decision; error?: string };
     if (spec.decision) {
-      const e = explainDecision(spec.decision);
+      const locale = documentLocale();
+      const e = explainDecision(spec.decision, pathInLocale('/glossary', locale), locale);
       items.push(
-        `<p><strong>${richText(e.title)}</strong> ${richText(e.plain)} <a href="${e.glossaryHref}">Glossary</a></p>`,
+        `<p><strong>${richText(e.title)}</strong> ${richText(e.plain)} <a href="${e.glossaryHref}">${t(locale, 'nav.glossary')}</a></p>`,
       );
     } else if (spec.error)
       items.push(

@@ -1,17 +1,27 @@
 import type { AnalyzeFailure } from '../../lib/api/client.ts';
+import { documentLocale, type Locale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 
-/** A failed run in plain words; says what is kept so nobody fears for their code. */
-export function failureMessage(e: AnalyzeFailure, hasRecorded: boolean): string {
-  const kept = hasRecorded ? 'Your code and the recorded result are kept.' : 'Your code is kept.';
+/**
+ * A failed run in plain words, in the page's language; says what is kept so nobody fears for
+ * their code. The server's own `message` is quoted as sent.
+ */
+export function failureMessage(
+  e: AnalyzeFailure,
+  hasRecorded: boolean,
+  locale: Locale = documentLocale(),
+): string {
+  const tr = translator(locale);
+  const kept = tr(hasRecorded ? 'fail.keptRecorded' : 'fail.kept');
   switch (e.kind) {
     case 'unreachable':
-      return `The Go sandbox is unreachable, so nothing was run. ${kept} To run snippets yourself, start a local sandbox: npm install && npm start.`;
+      return tr('fail.unreachable', { kept });
     case 'invalid-response':
-      return `The sandbox answered with something this page does not understand. ${kept}`;
+      return tr('fail.invalid', { kept });
     case 'http':
-      if (e.status === 429) return `The sandbox is still busy; try again in a moment. ${kept}`;
+      if (e.status === 429) return tr('fail.busy', { kept });
       if (e.status !== undefined && e.status >= 500)
-        return `The sandbox failed (HTTP ${e.status}): ${e.message} ${kept}`;
-      return `The sandbox refused the request: ${e.message} ${kept}`;
+        return tr('fail.server', { status: e.status, message: e.message, kept });
+      return tr('fail.refused', { message: e.message, kept });
   }
 }

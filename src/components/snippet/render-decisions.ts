@@ -3,6 +3,8 @@ import { classify, type Category } from '../../lib/results/classify.ts';
 import { explainDecision } from '../../lib/results/explain.ts';
 import { groupDecisionsByLine } from '../../lib/results/group-by-line.ts';
 import { esc, richText } from './html.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 
 export const CATEGORY_LABEL: Record<Category, string> = {
   heap: 'heap',
@@ -10,6 +12,11 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   inline: 'inlining',
   other: 'other',
 };
+
+/** The category badge in the page's language. */
+export function categoryLabel(cat: Category, locale: Locale = 'en'): string {
+  return translator(locale)(`result.cat.${cat}`);
+}
 
 /** A stable key for a decision within one result, used to link marks, panel rows and diagram. */
 export function decisionKey(d: Decision): string {
@@ -25,21 +32,23 @@ export function renderDecisionList(
   decisions: readonly Decision[],
   shown: ReadonlySet<Category>,
   glossaryBase = '/glossary',
+  locale: Locale = 'en',
 ): string {
-  if (decisions.length === 0) return '<p class="sn-empty">The compiler reported no decisions.</p>';
+  const tr = translator(locale);
+  if (decisions.length === 0) return `<p class="sn-empty">${esc(tr('result.noDecisions'))}</p>`;
   return `<ol class="sn-lines">${groupDecisionsByLine(decisions)
     .map((g) => {
       const cats = new Set(g.decisions.map((d) => classify(d.kind)));
       const hidden = [...cats].some((c) => shown.has(c)) ? '' : ' hidden';
       return `<li class="sn-line" data-line="${g.line}" data-file="${esc(g.file)}"${hidden}>
-<span class="sn-lineno">line ${g.line}</span><ul>${g.decisions
+<span class="sn-lineno">${esc(tr('result.line', { n: g.line }))}</span><ul>${g.decisions
         .map((d) => {
           const cat = classify(d.kind);
-          const e = explainDecision(d, glossaryBase);
+          const e = explainDecision(d, glossaryBase, locale);
           return `<li class="sn-decision" data-cat="${cat}"${shown.has(cat) ? '' : ' hidden'}>
 <button type="button" class="sn-pick" data-key="${esc(decisionKey(d))}" data-line="${d.line}">
-<span class="sn-badge sn-${cat}">${CATEGORY_LABEL[cat]}</span> <code>${esc(d.message)}</code></button>
-<p class="sn-explain">${richText(e.plain)} <a href="${esc(e.glossaryHref)}">${esc(e.title)} in the glossary</a></p></li>`;
+<span class="sn-badge sn-${cat}">${esc(categoryLabel(cat, locale))}</span> <code>${esc(d.message)}</code></button>
+<p class="sn-explain">${richText(e.plain)} <a href="${esc(e.glossaryHref)}">${esc(tr('result.inGlossary', { title: e.title }))}</a></p></li>`;
         })
         .join('')}</ul></li>`;
     })

@@ -4,6 +4,8 @@ import { decisionsInFiles } from '../../lib/results/filter.ts';
 import { esc } from './html.ts';
 import { renderDecisionList } from './render-decisions.ts';
 import { renderBench, renderGc, renderRun } from './render-run.ts';
+import { documentLocale, pathInLocale, type Locale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 
 /** Where a result came from: the file recorded at build time, or a run just now. */
 export type ResultOrigin = 'recorded' | 'live';
@@ -24,13 +26,14 @@ export function renderResultSlots(
   origin: ResultOrigin,
   files: readonly string[],
   shown: ReadonlySet<Category>,
+  // In the browser the page's <html lang> decides; at build time the caller passes it.
+  locale: Locale = documentLocale(),
 ): ResultSlots {
-  const mode = { build: 'build only', run: 'run with GC trace', bench: 'benchmark' }[
-    r.request.mode
-  ];
-  const meta = `<strong>${origin === 'recorded' ? 'Recorded result' : 'Live result'}</strong> · ${esc(r.toolchain.version)} ${esc(r.toolchain.goos)}/${esc(r.toolchain.goarch)} · <code>${esc(r.gcflags)}</code> · ${mode}${r.cached && origin === 'live' ? ' · from cache' : ''}`;
+  const tr = translator(locale);
+  const mode = esc(tr(`result.mode.${r.request.mode}`));
+  const meta = `<strong>${esc(tr(origin === 'recorded' ? 'result.recorded' : 'result.live'))}</strong> · ${esc(r.toolchain.version)} ${esc(r.toolchain.goos)}/${esc(r.toolchain.goarch)} · <code>${esc(r.gcflags)}</code> · ${mode}${r.cached && origin === 'live' ? ` · ${esc(tr('result.fromCache'))}` : ''}`;
   const errors = r.compileErrors.length
-    ? `<p class="sn-warn">The code did not compile.</p><ul class="sn-errors">${r.compileErrors
+    ? `<p class="sn-warn">${esc(tr('result.noCompile'))}</p><ul class="sn-errors">${r.compileErrors
         .map(
           (e) =>
             `<li><button type="button" class="sn-goto" data-line="${e.line}">${esc(e.file)}:${e.line}${e.column ? `:${e.column}` : ''}</button> ${esc(e.message)}</li>`,
@@ -40,12 +43,19 @@ export function renderResultSlots(
   return {
     meta,
     errors,
-    decisions: r.ok ? renderDecisionList(decisionsInFiles(r.decisions, files), shown) : '',
-    output: r.run ? renderRun(r.run) : '',
-    gc: r.gc ? renderGc(r.gc) : '',
-    bench: r.bench ? renderBench(r.bench) : '',
+    decisions: r.ok
+      ? renderDecisionList(
+          decisionsInFiles(r.decisions, files),
+          shown,
+          pathInLocale('/glossary', locale),
+          locale,
+        )
+      : '',
+    output: r.run ? renderRun(r.run, locale) : '',
+    gc: r.gc ? renderGc(r.gc, locale) : '',
+    bench: r.bench ? renderBench(r.bench, locale) : '',
     raw: r.compilerOutput.text
-      ? `<pre class="sn-out" tabindex="0">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? '<p class="sn-note">Cut off at the sandbox limit.</p>' : ''}`
-      : '<p class="sn-empty">The compiler printed nothing.</p>',
+      ? `<pre class="sn-out" tabindex="0">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? `<p class="sn-note">${esc(tr('result.rawCut'))}</p>` : ''}`
+      : `<p class="sn-empty">${esc(tr('result.rawEmpty'))}</p>`,
   };
 }

@@ -1,4 +1,6 @@
 import type { Decision, Explanation } from '../../../sandbox-api/src/protocol.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { explainZh } from './explain-zh.ts';
 
 export interface DecisionExplanation {
   title: string;
@@ -22,12 +24,12 @@ const TELLING = new Set([
  * The last hop into the sink says, in the compiler's words, why the value outlives its frame:
  * its most telling reason, else its last one.
  */
-function lastReason(e: Explanation | undefined): { where: string; why: string } | undefined {
+export function lastReason(e: Explanation | undefined): { where: string; why: string } | undefined {
   const reasons = e?.steps.at(-1)?.reasons ?? [];
   return reasons.find((r) => TELLING.has(r.why)) ?? reasons.at(-1);
 }
 
-function sinkOf(e: Explanation | undefined): string | undefined {
+export function sinkOf(e: Explanation | undefined): string | undefined {
   return e?.sink ?? e?.steps.at(-1)?.dst;
 }
 
@@ -154,6 +156,13 @@ function text(d: Decision): Pick<DecisionExplanation, 'title' | 'plain'> {
  * A decision in plain words, with a link to the glossary entry for its kind.
  * @param glossaryBase the glossary page path, e.g. `/glossary` (a site `base` is prepended by the caller).
  */
-export function explainDecision(d: Decision, glossaryBase = '/glossary'): DecisionExplanation {
-  return { ...text(d), glossaryHref: `${glossaryBase}#${d.kind}` };
+export function explainDecision(
+  d: Decision,
+  glossaryBase = '/glossary',
+  locale: Locale = 'en',
+): DecisionExplanation {
+  return {
+    ...(locale === 'zh' ? explainZh(d) : text(d)),
+    glossaryHref: `${glossaryBase}#${d.kind}`,
+  };
 }

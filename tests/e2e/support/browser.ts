@@ -68,6 +68,8 @@ export interface OpenPageOptions {
   /** Default 1280×800. */
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** Browser language (navigator.language, Accept-Language); default Chromium's own. */
+  locale?: string;
   /** Reuse a context (to share storage between pages); by default a fresh one is made. */
   context?: BrowserContext;
   /** Runs before navigation: install `page.route` blocks, init scripts… */
@@ -97,6 +99,7 @@ export async function openPage(path: string, options: OpenPageOptions = {}): Pro
     ).newContext({
       viewport: options.viewport ?? { width: 1280, height: 800 },
       colorScheme: options.colorScheme ?? 'light',
+      ...(options.locale ? { locale: options.locale } : {}),
     }));
   const page = await context.newPage();
   if (options.viewport && !ownContext) await page.setViewportSize(options.viewport);

@@ -1,0 +1,142 @@
+/**
+ * The Chinese edition in a real browser against the real server: a /zh/ chapter snippet runs on
+ * the sandbox and explains its decisions in Chinese; the language switch keeps the section anchor
+ * both ways; the first visit follows the browser's language once and the reader's choice then
+ * sticks; zh pages pass axe in light and dark and fit 375 px.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  closeBrowser,
+  expectNoConsoleErrors,
+  formatViolations,
+  openPage,
+  runAxe,
+} from './support/browser.ts';
+import { hydrated, runAndWait, snippetRoot } from './support/snippet.ts';
+
+afterAll(closeBrowser);
+
+const CHAPTER = '/zh/learn/chapter-2/';
+const SECTION = 'closures-interfaces-and-append-the-classic-traps';
+
+test('a zh chapter is Chinese, links its English twin, and a snippet run explains itself in Chinese', async () => {
+  const opened = await openPage(CHAPTER, { locale: 'zh-CN' });
+  try {
+    const { page } = opened;
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const alternates = await page
+      .locator('link[rel="alternate"][hreflang]')
+      .evaluateAll((ls) =>
+        ls.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`),
+      );
+    expect(alternates).toEqual(
+      expect.arrayContaining(['en /learn/chapter-2/', 'zh-CN /zh/learn/chapter-2/']),
+    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
+      .toBe('逃逸分析实战');
+
+    await hydrated(page, 'return-address');
+    const root = snippetRoot(page, 'return-address');
+    await root.getByRole('button', { name: /^运行/ }).click();
+    await runAndWait(page, 'return-address', false);
+    await expect
+      .poll(() => root.locator('[data-slot="meta"]').textContent(), { timeout: 15_000 })
+      .toContain('实时结果');
+    const explanation = root.locator('.sn-decision', { hasText: 'moved to heap: x' }).first();
+    await expect
+      .poll(() => explanation.locator('.sn-explain').textContent(), { timeout: 15_000 })
+      .toContain('住在堆上');
+    expect(await explanation.getByRole('link').getAttribute('href')).toBe(
+      '/zh/glossary#moved-to-heap',
+    );
+    expectNoConsoleErrors(opened);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('the language switch keeps the section anchor, both ways, and is remembered', async () => {
+  const opened = await openPage(`/learn/chapter-2/#${SECTION}`, { locale: 'en-US' });
+  try {
+    const { page, context } = opened;
+    await page.getByRole('link', { name: 'Read this page in Chinese' }).click();
+    await page.waitForURL((u) => u.pathname === '/zh/learn/chapter-2/' && u.hash === `#${SECTION}`);
+    await expect
+      .poll(() => page.locator(`#${SECTION}`).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await expect
+      .poll(() => page.locator(`#${SECTION}`).textContent(), { timeout: 15_000 })
+      .toContain('闭包、接口与 append');
+
+    await page.getByRole('link', { name: '阅读本页的英文版' }).click();
+    await page.waitForURL((u) => u.pathname === '/learn/chapter-2/' && u.hash === `#${SECTION}`);
+
+    // The reader chose English: an unprefixed link in a new tab of the same profile stays English.
+    const again = await openPage('/glossary', { context });
+    try {
+      expect(new URL(again.page.url()).pathname).toBe('/glossary');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await opened.close();
+  }
+});
+
+test('a first visit follows the browser language once; a /zh/ link is honoured as it is', async () => {
+  const opened = await openPage('/play/', { locale: 'zh-CN' });
+  try {
+    const { page, context } = opened;
+    await page.waitForURL((u) => u.pathname === '/zh/play/');
+    expect(await page.evaluate(() => localStorage.getItem('gml-locale'))).toBe('zh');
+    await page.getByRole('link', { name: '阅读本页的英文版' }).click();
+    await page.waitForURL((u) => u.pathname === '/play/');
+    // Remembered: reloading the unprefixed page does not send the reader back to Chinese.
+    await page.reload();
+    expect(new URL(page.url()).pathname).toBe('/play/');
+    const zhLink = await openPage('/zh/glossary', { context });
+    try {
+      expect(new URL(zhLink.page.url()).pathname).toBe('/zh/glossary');
+    } finally {
+      await zhLink.close();
+    }
+  } finally {
+    await opened.close();
+  }
+});
+
+describe.each(['/zh/', '/zh/learn/chapter-1/', '/zh/glossary/', '/zh/reading-gctrace/'])(
+  'page %s',
+  (path) => {
+    test('axe finds nothing serious in light or dark, and 375 px has no horizontal scroll', async () => {
+      const opened = await openPage(path, { locale: 'zh-CN', waitUntil: 'networkidle' });
+      try {
+        const { page } = opened;
+        const light = await runAxe(page);
+        expect(light, `light theme:\n${formatViolations(light)}`).toEqual([]);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.dataset['theme']), {
+            timeout: 15_000,
+          })
+          .toBe('dark');
+        const dark = await runAxe(page);
+        expect(dark, `dark theme:\n${formatViolations(dark)}`).toEqual([]);
+        await page.setViewportSize({ width: 375, height: 812 });
+        await expect
+          .poll(
+            () =>
+              page.evaluate(
+                () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+              ),
+            { timeout: 15_000 },
+          )
+          .toBe(true);
+        expectNoConsoleErrors(opened);
+      } finally {
+        await opened.close();
+      }
+    });
+  },
+);

@@ -1,0 +1,34 @@
+/**
+ * A failed run is explained in the page's language, says the code is kept, and quotes the
+ * sandbox's own message (a 4xx `{code, message}`) unchanged.
+ */
+import { describe, expect, test } from 'vitest';
+import { failureMessage } from '../../../src/client/snippet/failure-message.ts';
+
+describe('failureMessage', () => {
+  test('English wording is what the snippet has always shown', () => {
+    expect(
+      failureMessage({ kind: 'http', status: 400, message: 'GOGC must be off' }, true, 'en'),
+    ).toBe(
+      'The sandbox refused the request: GOGC must be off Your code and the recorded result are kept.',
+    );
+    expect(failureMessage({ kind: 'http', status: 429, message: 'busy' }, false, 'en')).toBe(
+      'The sandbox is still busy; try again in a moment. Your code is kept.',
+    );
+  });
+
+  test('Chinese pages get Chinese, with the server message quoted as sent', () => {
+    const m = failureMessage(
+      { kind: 'http', status: 400, message: 'GOGC must be off' },
+      true,
+      'zh',
+    );
+    expect(m).toBe('沙箱拒绝了这个请求：GOGC must be off你的代码和记录的结果都还在。');
+    expect(failureMessage({ kind: 'unreachable', message: 'fetch failed' }, false, 'zh')).toContain(
+      '连不上 Go 沙箱',
+    );
+    expect(failureMessage({ kind: 'http', status: 503, message: 'x' }, false, 'zh')).toContain(
+      'HTTP 503',
+    );
+  });
+});
