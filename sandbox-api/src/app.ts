@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import { ApiFailure } from './errors.ts';
 import { AnalyzeRequestSchema, API_PREFIX, DEFAULT_LIMITS, type ApiError } from './protocol.ts';
 import type { Service } from './service.ts';
+import { shortLinkTarget } from './share/short-link-redirect.ts';
 import { createShareRoutes } from './share/routes.ts';
 
 /** Where the app finds the site and the share store. */
@@ -99,7 +100,9 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   app.all('/api/*', (c) =>
     fail(c, 404, { code: 'not_found', message: `no such endpoint: ${c.req.method} ${c.req.path}` }),
   );
-  app.get('/s/:id', (c) => c.redirect(`/play/?s=${encodeURIComponent(c.req.param('id'))}`, 302));
+  app.get('/s/:id', (c) =>
+    c.redirect(shortLinkTarget(c.req.param('id'), new URL(c.req.url).searchParams), 302),
+  );
 
   if (opts.staticDir !== undefined) {
     const root = path.resolve(opts.staticDir);

@@ -13,6 +13,9 @@ import { canonicalJson } from '../../lib/share/canonical-state.ts';
 import { sameFile } from '../../lib/results/same-file.ts';
 import { clearSession, saveSession } from '../../lib/share/session.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
+import { failureMessage } from '../snippet/failure-message.ts';
 import { safeLocalStorage } from '../snippet/storage.ts';
 import { API_BASE } from './api-base.ts';
 import { CompareView } from './compare-view.ts';
@@ -52,6 +55,7 @@ function variantKey(v: Variant): string {
 }
 
 export async function startPlayground(root: HTMLElement): Promise<void> {
+  const locale = documentLocale();
   const message = need(root, '[data-message]');
   const showMessage = (text: string | undefined) => {
     message.textContent = text ?? '';
@@ -276,7 +280,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       if (failed && !failed[2].ok) {
         const which = state.b ? ` variant ${failed[0].toUpperCase()}` : '';
         resultsView.error(
-          `Could not run${which}: ${failed[2].error.message} Your code is unchanged.`,
+          t(locale, 'play.runFailed', {
+            which,
+            why: failureMessage(failed[2].error, results[failed[0]] !== undefined),
+          }),
         );
       }
       if (state.b) compare.showResults(state, results.a, results.b);

@@ -7,6 +7,10 @@ import type { SnippetConfig } from '../../components/snippet/config.ts';
 import { decisionKey } from '../../components/snippet/render-decisions.ts';
 import { renderResultSlots, type ResultOrigin } from '../../components/snippet/render-result.ts';
 import { analyze } from '../../lib/api/client.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
+import { rerunsOnKnobChange, staleReasons } from '../../lib/results/result-freshness.ts';
+import { staleNotice } from '../../lib/results/stale-notice.ts';
 import type { Category } from '../../lib/results/classify.ts';
 import { pickDiagramSubject } from '../../lib/results/diagram.ts';
 import { decisionsInFiles } from '../../lib/results/filter.ts';
@@ -16,7 +20,7 @@ import { createDiagramView, onThemeChange } from './diagram-view.ts';
 import { createEditor, type SnippetEditor } from './editor.ts';
 import { failureMessage } from './failure-message.ts';
 import { playgroundHref } from './playground-link.ts';
-import { buildRequest, readToolbar } from './request.ts';
+import { badKnobs, buildRequest, readToolbar } from './request.ts';
 import { wireTabs } from './tabs.ts';
 import { clearEdit, loadEdit, safeLocalStorage, saveEdit, storageKey } from './storage.ts';
 
@@ -37,6 +41,9 @@ export function mountSnippet(root: HTMLElement) {
   const saved = loadEdit(storage, key);
   const names = config.files.map((f) => f.name);
   const status = slot(root, 'status');
+  const locale = documentLocale();
+  /** Says, next to the result, what changed since it was produced (empty when it is current). */
+  const staleBox = slot(root, 'stale');
 
   let result: AnalyzeResponse | undefined = config.recorded;
   let origin: ResultOrigin = 'recorded';
@@ -62,7 +69,10 @@ export function mountSnippet(root: HTMLElement) {
       host,
       start,
       {
-        onChange: () => persist(),
+        onChange: () => {
+          persist();
+          refreshFreshness();
+        },
         onRun: () => void run(),
         onPickDecision: (d) => select(d),
       },
@@ -126,12 +136,60 @@ export function mountSnippet(root: HTMLElement) {
     void showDiagram(d, visibleDecisions());
   }
 
+  /** Whether the shown result was drawn as current (marks, diagram) or taken down as stale. */
+  let drawnStale = false;
+
+  /**
+   * The one rule (src/lib/results/result-freshness.ts): compare the shown result's request with
+   * the code and options on screen. Differences are named next to the result; marks and the
+   * diagram, which point at lines of the code that was compiled, come down on a code edit and
+   * come back when the code is the compiled code again (undo). A build-mode knob re-runs.
+   */
+  function refreshFreshness(): void {
+    if (!result) {
+      delete root.dataset['stale'];
+      staleBox.textContent = '';
+      return;
+    }
+    const reasons = staleReasons(result.request, currentFiles(), readToolbar(root, config.knobs));
+    staleBox.textContent = staleNotice(locale, reasons);
+    if (reasons.length) root.dataset['stale'] = reasons.join(' ');
+    else delete root.dataset['stale'];
+    const codeStale = reasons.includes('code');
+    if (codeStale && !drawnStale) {
+      drawnStale = true;
+      for (const ed of editors.values()) ed.setMarks({ decisions: [], errors: [] });
+      void showDiagram(undefined, [], t(locale, 'result.stale.diagram'));
+    } else if (!codeStale && drawnStale) {
+      applyResult(result, origin);
+    }
+  }
+
+  let knobTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A toolbar change: mark the result, or re-run for a build-mode knob (debounced). */
+  function toolbarChanged(): void {
+    updatePlayLink();
+    const bad = checkKnobs();
+    if (bad) {
+      say(bad, 'error');
+      refreshFreshness();
+      return;
+    }
+    refreshFreshness();
+    clearTimeout(knobTimer);
+    if (!result) return;
+    const reasons = staleReasons(result.request, currentFiles(), readToolbar(root, config.knobs));
+    if (rerunsOnKnobChange(reasons, readToolbar(root, config.knobs).mode))
+      knobTimer = setTimeout(() => void run(), 400);
+  }
+
   function applyResult(r: AnalyzeResponse | undefined, from: ResultOrigin): void {
     result = r;
     origin = from;
     root.dataset['origin'] = from;
-    if (!r) return;
-    const slots = renderResultSlots(r, from, names, shown());
+    drawnStale = false;
+    if (!r) return refreshFreshness();
+    const slots = renderResultSlots(r, from, names, shown(), locale);
     for (const [name, html] of Object.entries(slots)) {
       slot(root, name).innerHTML = html;
       const box = root.querySelector<HTMLElement>(`[data-slot="${name}-box"]`);
@@ -160,16 +218,43 @@ export function mountSnippet(root: HTMLElement) {
       b.setAttribute('aria-pressed', b.dataset['key'] === selected ? 'true' : 'false');
     }
     if (r.ok) void showDiagram(subject, all);
+    else void showDiagram(undefined, [], t(locale, 'result.noDiagramCompileError'));
+    refreshFreshness();
   }
 
   /* ------------------------------------------------------------ actions */
+  /** Marks knob fields the contract refuses; returns the one message to show, if any. */
+  function checkKnobs(): string | undefined {
+    const bad = badKnobs(readToolbar(root, config.knobs).env);
+    for (const k of config.knobs) {
+      const field = root.querySelector<HTMLInputElement>(`.sn-toolbar [name="${k}"]`);
+      const problem = bad.find((b) => b.name === k);
+      if (!field) continue;
+      if (problem) field.setAttribute('aria-invalid', 'true');
+      else field.removeAttribute('aria-invalid');
+    }
+    if (bad.length === 0) return undefined;
+    return t(locale, 'snippet.badKnob', {
+      problems: bad.map((b) => `${b.name}: ${b.message}`).join('; '),
+    });
+  }
+
   async function run(): Promise<void> {
+    const bad = checkKnobs();
+    if (bad) {
+      say(bad, 'error');
+      return;
+    }
     running?.abort();
     const ctl = new AbortController();
     running = ctl;
     const runBtn = root.querySelector<HTMLButtonElement>('[data-action="run"]');
     if (runBtn) runBtn.disabled = true;
     root.dataset['running'] = '';
+    clearTimeout(knobTimer);
+    // The previous program's compile errors are not this program's: off screen while it runs.
+    const errorsSlot = slot(root, 'errors');
+    errorsSlot.hidden = true;
     const req = buildRequest(currentFiles(), readToolbar(root, config.knobs));
     say(req.mode === 'build' ? 'Compiling…' : 'Compiling and running…', 'busy');
     try {
@@ -185,11 +270,16 @@ export function mountSnippet(root: HTMLElement) {
       if (outcome.ok) {
         applyResult(outcome.result, 'live');
         const r = outcome.result;
+        const decisions = visibleDecisions().length;
         say(
-          r.ok
-            ? `Done in ${Math.round(r.timing.totalMs)} ms: ${visibleDecisions().length} compiler decisions.`
-            : `The code did not compile: ${r.compileErrors.length} error${r.compileErrors.length === 1 ? '' : 's'} marked.`,
-          r.ok ? 'info' : 'error',
+          !r.ok
+            ? `The code did not compile: ${r.compileErrors.length} error${r.compileErrors.length === 1 ? '' : 's'} marked.`
+            : r.run?.timedOut
+              ? t(locale, 'run.timedOut', { ms: Math.round(r.run.wallMs), decisions })
+              : r.run?.outOfMemory
+                ? t(locale, 'run.outOfMemory', { decisions })
+                : `Done in ${Math.round(r.timing.totalMs)} ms: ${decisions} compiler decisions.`,
+          r.ok && !r.run?.timedOut && !r.run?.outOfMemory ? 'info' : 'error',
         );
       } else {
         say(failureMessage(outcome.error, origin === 'recorded' && result !== undefined), 'error');
@@ -198,6 +288,7 @@ export function mountSnippet(root: HTMLElement) {
       if (!ctl.signal.aborted) say(`Something went wrong: ${String(err)}`, 'error');
     } finally {
       if (running === ctl) {
+        errorsSlot.hidden = false;
         running = undefined;
         if (runBtn) runBtn.disabled = false;
         delete root.dataset['running'];
@@ -226,7 +317,12 @@ export function mountSnippet(root: HTMLElement) {
         li.hidden = !s.has(li.dataset['cat'] as Category);
       for (const g of root.querySelectorAll<HTMLElement>('.sn-line'))
         g.hidden = g.querySelector('.sn-decision:not([hidden])') === null;
-    } else updatePlayLink();
+    } else toolbarChanged();
+  });
+  root.addEventListener('input', (ev) => {
+    // Typing in a knob field: the result is marked as soon as it no longer matches.
+    if ((ev.target as Element).closest('.sn-toolbar input:not([type="checkbox"])'))
+      refreshFreshness();
   });
   root.addEventListener('click', (ev) => {
     const el = ev.target as Element;
@@ -243,6 +339,17 @@ export function mountSnippet(root: HTMLElement) {
   });
 
   root.addEventListener('keydown', (ev) => {
+    const target = ev.target as Element;
+    if (
+      ev.key === 'Enter' &&
+      !ev.isComposing &&
+      target.closest('.sn-toolbar input:not([type="checkbox"])')
+    ) {
+      // Enter in a knob field runs, as it would submit a form.
+      ev.preventDefault();
+      void run();
+      return;
+    }
     if (
       (ev.ctrlKey || ev.metaKey) &&
       ev.key === 'Enter' &&
@@ -255,7 +362,9 @@ export function mountSnippet(root: HTMLElement) {
 
   function updatePlayLink(): void {
     const a = root.querySelector<HTMLAnchorElement>('[data-action="play"]');
-    if (a) a.href = playgroundHref(currentFiles(), readToolbar(root, config.knobs));
+    const toolbar = readToolbar(root, config.knobs);
+    // A knob value the contract refuses cannot be put in a link: keep the last good one.
+    if (a && badKnobs(toolbar.env).length === 0) a.href = playgroundHref(currentFiles(), toolbar);
   }
 
   applyResult(config.recorded, 'recorded');

@@ -1,6 +1,8 @@
 import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
 import type { Category } from '../../lib/results/classify.ts';
 import { decisionsInFiles } from '../../lib/results/filter.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 import { esc } from './html.ts';
 import { renderDecisionList } from './render-decisions.ts';
 import { renderBench, renderGc, renderRun } from './render-run.ts';
@@ -11,6 +13,8 @@ export type ResultOrigin = 'recorded' | 'live';
 /** HTML for each slot of the results area; an empty string hides the slot. */
 export interface ResultSlots {
   meta: string;
+  /** The note above the diagram: what the compiler flags of this result can show. */
+  intro: string;
   errors: string;
   decisions: string;
   output: string;
@@ -19,16 +23,23 @@ export interface ResultSlots {
   raw: string;
 }
 
+/** The runtime knobs a result ran with, so its label names every option that produced it. */
+function envLabel(env: AnalyzeResponse['request']['env']): string {
+  const set = Object.entries(env).filter(([, v]) => v !== undefined && v !== '');
+  return set.map(([k, v]) => ` · <code>${esc(k)}=${esc(String(v))}</code>`).join('');
+}
+
 export function renderResultSlots(
   r: AnalyzeResponse,
   origin: ResultOrigin,
   files: readonly string[],
   shown: ReadonlySet<Category>,
+  locale: Locale = 'en',
 ): ResultSlots {
   const mode = { build: 'build only', run: 'run with GC trace', bench: 'benchmark' }[
     r.request.mode
   ];
-  const meta = `<strong>${origin === 'recorded' ? 'Recorded result' : 'Live result'}</strong> · ${esc(r.toolchain.version)} ${esc(r.toolchain.goos)}/${esc(r.toolchain.goarch)} · <code>${esc(r.gcflags)}</code> · ${mode}${r.cached && origin === 'live' ? ' · from cache' : ''}`;
+  const meta = `<strong>${origin === 'recorded' ? 'Recorded result' : 'Live result'}</strong> · ${esc(r.toolchain.version)} ${esc(r.toolchain.goos)}/${esc(r.toolchain.goarch)} · <code>${esc(r.gcflags)}</code> · ${mode}${envLabel(r.request.env)}${r.cached && origin === 'live' ? ' · from cache' : ''}`;
   const errors = r.compileErrors.length
     ? `<p class="sn-warn">The code did not compile.</p><ul class="sn-errors">${r.compileErrors
         .map(
@@ -39,10 +50,13 @@ export function renderResultSlots(
     : '';
   return {
     meta,
+    intro: esc(
+      t(locale, r.request.escapeDetail === 2 ? 'snippet.intro.flow' : 'snippet.intro.noFlow'),
+    ),
     errors,
     decisions: r.ok ? renderDecisionList(decisionsInFiles(r.decisions, files), shown) : '',
     output: r.run ? renderRun(r.run) : '',
-    gc: r.gc ? renderGc(r.gc) : '',
+    gc: r.gc ? renderGc(r.gc, r.run, locale) : '',
     bench: r.bench ? renderBench(r.bench) : '',
     raw: r.compilerOutput.text
       ? `<pre class="sn-out" tabindex="0">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? '<p class="sn-note">Cut off at the sandbox limit.</p>' : ''}`

@@ -1,5 +1,7 @@
 import type { AnalyzeResponse, RunResult } from '../../../sandbox-api/src/protocol.ts';
 import { gcChartGeometry, pauseMs, type Point } from '../../lib/results/gc-chart.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 import { esc } from './html.ts';
 
 function stream(label: string, t: RunResult['stdout']): string {
@@ -48,7 +50,11 @@ ${g.xLabels.map((l) => `<text x="${l.x.toFixed(1)}" y="${g.height - 4}" text-anc
 }
 
 /** GC cycles: summary, chart and the per-cycle table. */
-export function renderGc(gc: NonNullable<AnalyzeResponse['gc']>): string {
+export function renderGc(
+  gc: NonNullable<AnalyzeResponse['gc']>,
+  run?: RunResult,
+  locale: Locale = 'en',
+): string {
   const s = gc.summary;
   const cut =
     gc.cutShort === undefined
@@ -63,6 +69,7 @@ export function renderGc(gc: NonNullable<AnalyzeResponse['gc']>): string {
     )
     .join('');
   return `<p>${s.cycles} cycles (${s.forcedCycles} forced), total pause ${s.totalPauseMs.toFixed(3)} ms, longest ${s.maxPauseMs.toFixed(3)} ms, peak heap ${s.peakHeapMB} MB, GC CPU ${s.gcCpuPercent}%.</p>
+<p class="sn-note">${esc(t(locale, run?.outOfMemory ? 'gc.peakHeapOom' : 'gc.peakHeapNote'))}</p>
 ${cut}${renderGcChart(gc)}
 <div class="sn-scroll" tabindex="0"><table class="sn-table"><caption>GC cycles from gctrace</caption><thead><tr><th scope="col">#</th><th scope="col">at (s)</th><th scope="col">heap start (MB)</th><th scope="col">heap end (MB)</th><th scope="col">live (MB)</th><th scope="col">goal (MB)</th><th scope="col">pause (ms)</th><th scope="col">GC CPU %</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
