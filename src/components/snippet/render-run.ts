@@ -38,14 +38,14 @@ export function renderGcChart(gc: NonNullable<AnalyzeResponse['gc']>): string {
     ps
       .map((p) => `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="2.5" class="${cls}"/>`)
       .join('');
-  return `<svg class="sn-gc-chart" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label="Heap size at GC start and end, heap goal, and stop-the-world pause for each of ${gc.cycles.length} GC cycles">
+  return `<div class="sn-gc-scroll" tabindex="0"><svg class="sn-gc-chart" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label="Heap size at GC start and end, heap goal, and stop-the-world pause for each of ${gc.cycles.length} GC cycles">
 ${g.heap.ticks.map(tick).join('')}${g.pause.ticks.map(tick).join('')}
 <polyline points="${poly(g.heap.goal)}" class="sn-goal"/><polyline points="${poly(g.heap.start)}" class="sn-start"/><polyline points="${poly(g.heap.end)}" class="sn-end"/>
 ${dots(g.heap.start, 'sn-start')}${dots(g.heap.end, 'sn-end')}
 ${g.pause.bars.map((b) => `<rect x="${b.x.toFixed(1)}" y="${b.y.toFixed(1)}" width="${b.width.toFixed(1)}" height="${b.height.toFixed(1)}" class="sn-pause"><title>GC ${b.n}: ${b.ms.toFixed(3)} ms pause</title></rect>`).join('')}
 ${g.xLabels.map((l) => `<text x="${l.x.toFixed(1)}" y="${g.height - 4}" text-anchor="middle">${esc(l.label)}</text>`).join('')}
 <text x="${g.plotRight}" y="${g.pause.top - 8}" text-anchor="end">stop-the-world pause per cycle</text><text x="${g.plotRight}" y="${g.heap.top + 4}" text-anchor="end">heap per cycle</text>
-</svg>
+</svg></div>
 <p class="sn-legend"><span class="sn-key sn-start"></span>heap at GC start <span class="sn-key sn-end"></span>heap at GC end <span class="sn-key sn-goal"></span>goal <span class="sn-key sn-pause"></span>pause</p>`;
 }
 
