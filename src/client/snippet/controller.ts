@@ -26,6 +26,17 @@ import { clearEdit, loadEdit, safeLocalStorage, saveEdit, storageKey } from './s
 
 const API_BASE: string = import.meta.env.PUBLIC_API_BASE ?? '';
 
+/**
+ * After a run, the status line (and the result under it) scrolls into view if it is off
+ * screen: on a tall snippet the reader would otherwise see only the gutter change.
+ */
+function bringIntoView(el: HTMLElement): void {
+  const r = el.getBoundingClientRect();
+  if (r.top >= 0 && r.bottom <= window.innerHeight) return;
+  const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  el.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+}
+
 function slot(root: HTMLElement, name: string): HTMLElement {
   const el = root.querySelector<HTMLElement>(`[data-slot="${name}"]`);
   if (!el) throw new Error(`snippet is missing its ${name} slot`);
@@ -249,7 +260,12 @@ export function mountSnippet(root: HTMLElement) {
     const ctl = new AbortController();
     running = ctl;
     const runBtn = root.querySelector<HTMLButtonElement>('[data-action="run"]');
+    const stopBtn = root.querySelector<HTMLButtonElement>('[data-action="stop"]');
     if (runBtn) runBtn.disabled = true;
+    if (stopBtn) {
+      stopBtn.hidden = false;
+      stopBtn.disabled = false;
+    }
     root.dataset['running'] = '';
     clearTimeout(knobTimer);
     // The previous program's compile errors are not this program's: off screen while it runs.
@@ -269,6 +285,7 @@ export function mountSnippet(root: HTMLElement) {
       if (running !== ctl) return;
       if (outcome.ok) {
         applyResult(outcome.result, 'live');
+        bringIntoView(status);
         const r = outcome.result;
         const decisions = visibleDecisions().length;
         say(
@@ -287,13 +304,27 @@ export function mountSnippet(root: HTMLElement) {
     } catch (err) {
       if (!ctl.signal.aborted) say(`Something went wrong: ${String(err)}`, 'error');
     } finally {
-      if (running === ctl) {
-        errorsSlot.hidden = false;
-        running = undefined;
-        if (runBtn) runBtn.disabled = false;
-        delete root.dataset['running'];
-      }
+      if (running === ctl) endRun();
     }
+  }
+
+  /** Back to idle: Run enabled, Stop hidden, the shown result's errors visible again. */
+  function endRun(): void {
+    running = undefined;
+    slot(root, 'errors').hidden = false;
+    const runBtn = root.querySelector<HTMLButtonElement>('[data-action="run"]');
+    const stopBtn = root.querySelector<HTMLButtonElement>('[data-action="stop"]');
+    if (runBtn) runBtn.disabled = false;
+    if (stopBtn) stopBtn.hidden = true;
+    delete root.dataset['running'];
+  }
+
+  /** Cancels the run: the request is aborted, and the service stops a job nobody waits for. */
+  function stop(): void {
+    if (!running) return;
+    running.abort();
+    endRun();
+    say(t(locale, 'snippet.stopped'));
   }
 
   function reset(): void {
@@ -378,6 +409,7 @@ export function mountSnippet(root: HTMLElement) {
   return {
     action(name: string): void {
       if (name === 'run') void run();
+      else if (name === 'stop') stop();
       else if (name === 'reset') reset();
     },
   };

@@ -13,7 +13,9 @@ class GoSnippet extends HTMLElement {
   #observer: IntersectionObserver | undefined;
 
   connectedCallback(): void {
-    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-action]')) b.disabled = false;
+    // Stop stays hidden until a run starts (the controller shows it).
+    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-action]:not([hidden])'))
+      b.disabled = false;
     this.addEventListener('click', this.#onClick);
     this.addEventListener('focusin', this.#wake, { once: true });
     this.addEventListener('pointerdown', this.#wake, { once: true });

@@ -37,6 +37,9 @@ export const en = {
   'share.withResult': 'The short link also shows the result you see now.',
   'share.noShortLink': 'No short link ({reason}); the link below works without a server.',
   'play.runFailed': 'Could not run{which}: {why}',
+  'snippet.stop': 'Stop',
+  'snippet.stopped': 'Stopped: the run was cancelled and nothing changed.',
+  'snippet.limits': 'Run mode: each program runs for up to {s} s and {mib} MiB of memory.',
   'gc.peakHeapNote':
     'Peak heap is the largest “heap at GC start” the runtime reported in a gctrace line, in MB.',
   'gc.peakHeapOom':
