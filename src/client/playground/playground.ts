@@ -11,6 +11,8 @@ import type {
 import { analyze } from '../../lib/api/client.ts';
 import { canonicalJson } from '../../lib/share/canonical-state.ts';
 import { sameFile } from '../../lib/results/same-file.ts';
+import { staleReasons } from '../../lib/results/result-freshness.ts';
+import { staleNotice } from '../../lib/results/stale-notice.ts';
 import { clearSession, saveSession } from '../../lib/share/session.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import { documentLocale } from '../../i18n/locales.ts';
@@ -229,12 +231,30 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       r === initial.recorded || r === initial.recordedB ? 'recorded' : 'live',
       variant(s).files.map((f) => f.name),
     );
+    refreshStale();
   }
 
   const setMarkers = (s: Side) => models.setMarkers(s, results[s]);
 
+  /** The one freshness rule (result-freshness.ts) for the side on screen. */
+  function refreshStale(): void {
+    const r = results[side];
+    const v = variant(side);
+    const reasons = r
+      ? staleReasons(r.request, v.files, {
+          mode: v.mode,
+          escapeDetail: v.escapeDetail,
+          inline: v.inline,
+          env: v.env,
+          ...(v.toolchain ? { toolchain: v.toolchain } : {}),
+        })
+      : [];
+    resultsView.setStale(staleNotice(locale, reasons));
+  }
+
   let hashTimer: ReturnType<typeof setTimeout> | undefined;
   function changed(): void {
+    refreshStale();
     clearTimeout(hashTimer);
     hashTimer = setTimeout(() => {
       try {
