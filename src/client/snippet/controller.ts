@@ -19,7 +19,8 @@ import { sameFile } from '../../lib/results/same-file.ts';
 import { createDiagramView, onThemeChange } from './diagram-view.ts';
 import { createEditor, type SnippetEditor } from './editor.ts';
 import { failureMessage } from './failure-message.ts';
-import { playgroundHref } from './playground-link.ts';
+import { playgroundHref, snippetHref } from './playground-link.ts';
+import { decodeState } from '../../lib/share/state-codec.ts';
 import { badKnobs, buildRequest, readToolbar } from './request.ts';
 import { wireTabs } from './tabs.ts';
 import { clearEdit, loadEdit, safeLocalStorage, saveEdit, storageKey } from './storage.ts';
@@ -37,6 +38,14 @@ function bringIntoView(el: HTMLElement): void {
   el.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
 }
 
+/** The code and options a "Link to this snippet" carries for snippet `id`, if the URL has one. */
+function linkedState(id: string) {
+  const q = new URLSearchParams(location.search);
+  if (q.get('snippet') !== id) return undefined;
+  const decoded = decodeState(q.get('s') ?? '');
+  return decoded.ok ? decoded.state.a : undefined;
+}
+
 function slot(root: HTMLElement, name: string): HTMLElement {
   const el = root.querySelector<HTMLElement>(`[data-slot="${name}"]`);
   if (!el) throw new Error(`snippet is missing its ${name} slot`);
@@ -49,7 +58,8 @@ export function mountSnippet(root: HTMLElement) {
   ) as SnippetConfig;
   const storage = safeLocalStorage();
   const key = storageKey(config.id, config.files);
-  const saved = loadEdit(storage, key);
+  const linked = linkedState(config.id);
+  const saved = linked ? { files: linked.files } : loadEdit(storage, key);
   const names = config.files.map((f) => f.name);
   const status = slot(root, 'status');
   const locale = documentLocale();
@@ -92,6 +102,19 @@ export function mountSnippet(root: HTMLElement) {
     editors.set(f.name, editor);
     pre?.setAttribute('hidden', '');
     pre?.classList.add('sn-replaced');
+  }
+  if (linked) {
+    const set = (name: string, value: string) => {
+      const f = root.querySelector<HTMLInputElement | HTMLSelectElement>(
+        `.sn-toolbar [name="${name}"]`,
+      );
+      if (f) f.value = value;
+    };
+    set('mode', linked.mode);
+    set('escapeDetail', String(linked.escapeDetail));
+    const inline = root.querySelector<HTMLInputElement>('.sn-toolbar [name="inline"]');
+    if (inline) inline.checked = linked.inline;
+    for (const k of config.knobs) set(k, linked.env[k] ?? '');
   }
   root.dataset['state'] = 'ready';
   const showTab = wireTabs(root, config.id);
@@ -393,9 +416,28 @@ export function mountSnippet(root: HTMLElement) {
 
   function updatePlayLink(): void {
     const a = root.querySelector<HTMLAnchorElement>('[data-action="play"]');
+    const self = root.querySelector<HTMLAnchorElement>('[data-action="link"]');
     const toolbar = readToolbar(root, config.knobs);
     // A knob value the contract refuses cannot be put in a link: keep the last good one.
-    if (a && badKnobs(toolbar.env).length === 0) a.href = playgroundHref(currentFiles(), toolbar);
+    if (badKnobs(toolbar.env).length > 0) return;
+    const files = currentFiles();
+    if (a) a.href = playgroundHref(files, toolbar);
+    const unchanged =
+      files.every((f, i) => f.content === config.files[i]?.content) &&
+      toolbar.mode === config.mode &&
+      toolbar.escapeDetail === config.escapeDetail &&
+      toolbar.inline === config.inline &&
+      JSON.stringify(toolbar.env) === JSON.stringify(config.env);
+    if (self) self.setAttribute('href', snippetHref(config.id, files, toolbar, unchanged));
+  }
+
+  function copyLink(): void {
+    const self = root.querySelector<HTMLAnchorElement>('[data-action="link"]');
+    if (!self) return;
+    void navigator.clipboard
+      ?.writeText(self.href)
+      .then(() => say(t(locale, 'snippet.linkCopied')))
+      .catch(() => say(self.href));
   }
 
   applyResult(config.recorded, 'recorded');
@@ -404,12 +446,13 @@ export function mountSnippet(root: HTMLElement) {
     const d = visibleDecisions().find((x) => decisionKey(x) === selected);
     if (d) void showDiagram(d, visibleDecisions());
   });
-  if (saved) say('Your edited version is back; Reset restores the original.');
+  if (saved && !linked) say('Your edited version is back; Reset restores the original.');
 
   return {
     action(name: string): void {
       if (name === 'run') void run();
       else if (name === 'stop') stop();
+      else if (name === 'copy-link') copyLink();
       else if (name === 'reset') reset();
     },
   };

@@ -40,6 +40,10 @@ export const en = {
   'snippet.stop': 'Stop',
   'snippet.stopped': 'Stopped: the run was cancelled and nothing changed.',
   'snippet.limits': 'Run mode: each program runs for up to {s} s and {mib} MiB of memory.',
+  'snippet.link': 'Link to this snippet',
+  'snippet.copyLink': 'Copy link',
+  'snippet.linkCopied':
+    'Link copied: it opens this chapter at this snippet, with your code and options.',
   'gc.peakHeapNote':
     'Peak heap is the largest “heap at GC start” the runtime reported in a gctrace line, in MB.',
   'gc.peakHeapOom':

@@ -38,6 +38,9 @@ export const zh: Messages = {
   'snippet.stop': '停止',
   'snippet.stopped': '已停止：本次运行已取消，结果没有变化。',
   'snippet.limits': '运行模式：每个程序最多运行 {s} 秒，使用 {mib} MiB 内存。',
+  'snippet.link': '链接到此代码片段',
+  'snippet.copyLink': '复制链接',
+  'snippet.linkCopied': '链接已复制：它会在本章打开此代码片段，并带上你的代码和选项。',
   'gc.peakHeapNote': '堆峰值是运行时在 gctrace 行中报告的最大“GC 开始时的堆大小”，单位 MB。',
   'gc.peakHeapOom':
     '程序因使用的内存超过沙箱上限而被停止。堆峰值是此前运行时在 gctrace 中报告的最大堆大小（MB）：它统计程序申请的内存，可能远大于程序实际触及的内存，而沙箱限制的是后者。',
