@@ -13,7 +13,7 @@ const ID = 'return-address';
 
 test('a snippet link carries the edit and the options, and opens at the snippet', async () => {
   const author = await openPage('/learn/chapter-2');
-  let href = '';
+  let href: string;
   try {
     const { page } = author;
     await hydrated(page, ID);
