@@ -21,6 +21,7 @@ import { resultSigner } from './share/result-signer.ts';
 import { createClassRoutes } from './classes/routes.ts';
 import type { ServiceMetrics } from './metrics/registry.ts';
 import type { AsyncShareStore } from './share/pg-share-store.ts';
+import { shortLinkTarget } from './share/short-link-redirect.ts';
 import { createShareRoutes } from './share/routes.ts';
 
 /** Where the app finds the site and the share store. */
@@ -100,7 +101,9 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   app.all('/api/*', (c) =>
     failureResponse(notFound(`no such endpoint: ${c.req.method} ${c.req.path}`)),
   );
-  app.get('/s/:id', (c) => c.redirect(`/play/?s=${encodeURIComponent(c.req.param('id'))}`, 302));
+  app.get('/s/:id', (c) =>
+    c.redirect(shortLinkTarget(c.req.param('id'), new URL(c.req.url).searchParams), 302),
+  );
 
   if (opts.staticDir !== undefined) {
     const root = path.resolve(opts.staticDir);

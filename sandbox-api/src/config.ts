@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_LIMITS } from './protocol.ts';
 
 /** Every knob of the service; `createService` fills the rest from `defaultConfig()`. */
 export interface ServiceConfig {
@@ -82,8 +83,8 @@ export function defaultConfig(): ServiceConfig {
     maxFiles: 8,
     compileWallMs: 10_000,
     compileMemoryBytes: 1024 * 1024 * 1024,
-    runWallMs: 5_000,
-    runMemoryBytes: 256 * 1024 * 1024,
+    runWallMs: DEFAULT_LIMITS.runWallMs,
+    runMemoryBytes: DEFAULT_LIMITS.runMemoryBytes,
     benchWallMs: 30_000,
     benchTmpfsBytes: 2 * 1024 * 1024 * 1024,
     stdoutBytes: 1024 * 1024,

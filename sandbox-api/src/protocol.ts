@@ -19,6 +19,9 @@ export const DEFAULT_LIMITS = {
   maxFileNameLength: 64,
   /** Bytes of the HTTP body before it is rejected unread. */
   maxBodyBytes: 256 * 1024,
+  /** A program's wall clock and memory in run mode; the site states them before Run. */
+  runWallMs: 5_000,
+  runMemoryBytes: 256 * 1024 * 1024,
 } as const;
 
 /* ----------------------------------------------------------------- request */

@@ -82,7 +82,7 @@ export class Controls {
     });
   }
 
-  /** Toolchains the service offers; the select shows when there is a choice (or a link pins one). */
+  /** Toolchains the service offers (none when it is unreachable: the default stays offered). */
   setToolchains(versions: string[], serviceDefault: string | undefined): void {
     this.offered = versions;
     this.serviceDefault = serviceDefault;
@@ -98,7 +98,8 @@ export class Controls {
       ...versions.map((v) => h('option', { value: v }, v)),
     );
     this.toolchain.value = pinned ?? '';
-    this.toolchainField.hidden = this.offered.length < 2 && pinned === undefined;
+    // Always shown, even with one toolchain or an unreachable service: which Go compiled the
+    // result is part of what the reader sees (issue 14), and "service default" is a real choice.
   }
 
   private setSelect(select: HTMLSelectElement, value: string): void {

@@ -11,8 +11,13 @@ import type {
 import { analyze } from '../../lib/api/client.ts';
 import { canonicalJson } from '../../lib/share/canonical-state.ts';
 import { sameFile } from '../../lib/results/same-file.ts';
+import { staleReasons } from '../../lib/results/result-freshness.ts';
+import { staleNotice } from '../../lib/results/stale-notice.ts';
 import { clearSession, saveSession } from '../../lib/share/session.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
+import { failureMessage } from '../snippet/failure-message.ts';
 import { safeLocalStorage } from '../snippet/storage.ts';
 import { API_BASE } from './api-base.ts';
 import { CompareView } from './compare-view.ts';
@@ -52,6 +57,7 @@ function variantKey(v: Variant): string {
 }
 
 export async function startPlayground(root: HTMLElement): Promise<void> {
+  const locale = documentLocale();
   const message = need(root, '[data-message]');
   const showMessage = (text: string | undefined) => {
     message.textContent = text ?? '';
@@ -225,12 +231,30 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       r === initial.recorded || r === initial.recordedB ? 'recorded' : 'live',
       variant(s).files.map((f) => f.name),
     );
+    refreshStale();
   }
 
   const setMarkers = (s: Side) => models.setMarkers(s, results[s]);
 
+  /** The one freshness rule (result-freshness.ts) for the side on screen. */
+  function refreshStale(): void {
+    const r = results[side];
+    const v = variant(side);
+    const reasons = r
+      ? staleReasons(r.request, v.files, {
+          mode: v.mode,
+          escapeDetail: v.escapeDetail,
+          inline: v.inline,
+          env: v.env,
+          ...(v.toolchain ? { toolchain: v.toolchain } : {}),
+        })
+      : [];
+    resultsView.setStale(staleNotice(locale, reasons));
+  }
+
   let hashTimer: ReturnType<typeof setTimeout> | undefined;
   function changed(): void {
+    refreshStale();
     clearTimeout(hashTimer);
     hashTimer = setTimeout(() => {
       try {
@@ -276,7 +300,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       if (failed && !failed[2].ok) {
         const which = state.b ? ` variant ${failed[0].toUpperCase()}` : '';
         resultsView.error(
-          `Could not run${which}: ${failed[2].error.message} Your code is unchanged.`,
+          t(locale, 'play.runFailed', {
+            which,
+            why: failureMessage(failed[2].error, results[failed[0]] !== undefined),
+          }),
         );
       }
       if (state.b) compare.showResults(state, results.a, results.b);

@@ -43,6 +43,15 @@ export class ResultsView {
     });
   }
 
+  /**
+   * What changed since the shown result was produced (staleNotice), or '' when it is current:
+   * the same rule and words as a chapter snippet.
+   */
+  setStale(text: string): void {
+    const box = this.root.querySelector<HTMLElement>('[data-stale]');
+    if (box) box.textContent = text;
+  }
+
   /** A message in place of results (running, unreachable sandbox, …); `busy` sets aria-busy. */
   status(html: string, busy = false): void {
     this.root.setAttribute('aria-busy', String(busy));
@@ -68,6 +77,7 @@ export class ResultsView {
     const s = renderResultSlots(r, origin, files, new Set(CATEGORIES));
     this.root.setAttribute('aria-busy', 'false');
     this.root.innerHTML = `<div class="pg-status" data-status></div>
+<p class="pg-stale" role="status" data-stale></p>
 <p class="pg-meta">${s.meta}</p>${s.errors}
 ${section('Compiler decisions', s.decisions)}
 <details class="pg-section" open><summary>Stack or heap?</summary><div class="pg-diagram" data-diagram><p class="pg-note">Pick a decision to see the compiler's reasoning.</p></div></details>

@@ -4,6 +4,8 @@
  */
 import type { AnalyzeResponse, PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 import { need } from './dom.ts';
 import { createShareLink } from './share-client.ts';
 
@@ -13,24 +15,38 @@ export interface ShareSnapshot {
   resultB?: AnalyzeResponse | undefined;
 }
 
+/** The `<iframe>` a teacher pastes into a page; the compact embed layout fits 480 px. */
+function iframeCode(src: string): string {
+  const attr = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return `<iframe src="${attr}" width="100%" height="480" style="border:0" title="Go Memory Lab playground" loading="lazy"></iframe>`;
+}
+
 export function bindSharePanel(root: HTMLElement, snapshot: () => ShareSnapshot): void {
+  const locale = documentLocale();
   const panel = need(root, '[data-share-panel]');
   const shortLink = need<HTMLInputElement>(root, '[data-short-link]');
   const hashLink = need<HTMLInputElement>(root, '[data-hash-link]');
   const note = need(root, '[data-share-note]');
+  const shortRow = need(root, '[data-short-row]');
+  const embedCode = need<HTMLInputElement>(root, '[data-embed-code]');
   need(root, '[data-share]').addEventListener('click', async () => {
     const { state, result, resultB } = snapshot();
     panel.hidden = false;
-    hashLink.value = `${location.origin}/play/#${encodeState(state)}`;
-    shortLink.value = 'creating…';
-    note.textContent = '';
+    const hash = encodeState(state);
+    hashLink.value = `${location.origin}/play/#${hash}`;
+    embedCode.value = iframeCode(`${location.origin}/play/?embed=1#${hash}`);
+    // No row (and no Copy button) until there is a short link to copy.
+    shortRow.hidden = true;
+    shortLink.value = '';
+    note.textContent = t(locale, 'share.creating');
     const made = await createShareLink(state, { result, resultB });
     if (made.ok) {
       shortLink.value = `${location.origin}${made.value.path}`;
-      note.textContent = result ? 'The short link also shows the result you see now.' : '';
+      shortRow.hidden = false;
+      embedCode.value = iframeCode(`${location.origin}${made.value.path}?embed=1`);
+      note.textContent = result ? t(locale, 'share.withResult') : '';
     } else {
-      shortLink.value = '';
-      note.textContent = `No short link (${made.message}); the long link works without a server.`;
+      note.textContent = t(locale, 'share.noShortLink', { reason: made.message });
     }
   });
   for (const btn of root.querySelectorAll<HTMLButtonElement>('[data-copy]')) {

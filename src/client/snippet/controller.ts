@@ -7,6 +7,10 @@ import type { SnippetConfig } from '../../components/snippet/config.ts';
 import { decisionKey } from '../../components/snippet/render-decisions.ts';
 import { renderResultSlots, type ResultOrigin } from '../../components/snippet/render-result.ts';
 import { analyze } from '../../lib/api/client.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
+import { rerunsOnKnobChange, staleReasons } from '../../lib/results/result-freshness.ts';
+import { staleNotice } from '../../lib/results/stale-notice.ts';
 import type { Category } from '../../lib/results/classify.ts';
 import { pickDiagramSubject } from '../../lib/results/diagram.ts';
 import { decisionsInFiles } from '../../lib/results/filter.ts';
@@ -15,12 +19,32 @@ import { sameFile } from '../../lib/results/same-file.ts';
 import { createDiagramView, onThemeChange } from './diagram-view.ts';
 import { createEditor, type SnippetEditor } from './editor.ts';
 import { failureMessage } from './failure-message.ts';
-import { playgroundHref } from './playground-link.ts';
-import { buildRequest, readToolbar } from './request.ts';
+import { playgroundHref, snippetHref } from './playground-link.ts';
+import { decodeState } from '../../lib/share/state-codec.ts';
+import { badKnobs, buildRequest, readToolbar } from './request.ts';
 import { wireTabs } from './tabs.ts';
 import { clearEdit, loadEdit, safeLocalStorage, saveEdit, storageKey } from './storage.ts';
 
 const API_BASE: string = import.meta.env.PUBLIC_API_BASE ?? '';
+
+/**
+ * After a run, the status line (and the result under it) scrolls into view if it is off
+ * screen: on a tall snippet the reader would otherwise see only the gutter change.
+ */
+function bringIntoView(el: HTMLElement): void {
+  const r = el.getBoundingClientRect();
+  if (r.top >= 0 && r.bottom <= window.innerHeight) return;
+  const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  el.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+}
+
+/** The code and options a "Link to this snippet" carries for snippet `id`, if the URL has one. */
+function linkedState(id: string) {
+  const q = new URLSearchParams(location.search);
+  if (q.get('snippet') !== id) return undefined;
+  const decoded = decodeState(q.get('s') ?? '');
+  return decoded.ok ? decoded.state.a : undefined;
+}
 
 function slot(root: HTMLElement, name: string): HTMLElement {
   const el = root.querySelector<HTMLElement>(`[data-slot="${name}"]`);
@@ -34,9 +58,13 @@ export function mountSnippet(root: HTMLElement) {
   ) as SnippetConfig;
   const storage = safeLocalStorage();
   const key = storageKey(config.id, config.files);
-  const saved = loadEdit(storage, key);
+  const linked = linkedState(config.id);
+  const saved = linked ? { files: linked.files } : loadEdit(storage, key);
   const names = config.files.map((f) => f.name);
   const status = slot(root, 'status');
+  const locale = documentLocale();
+  /** Says, next to the result, what changed since it was produced (empty when it is current). */
+  const staleBox = slot(root, 'stale');
 
   let result: AnalyzeResponse | undefined = config.recorded;
   let origin: ResultOrigin = 'recorded';
@@ -62,7 +90,10 @@ export function mountSnippet(root: HTMLElement) {
       host,
       start,
       {
-        onChange: () => persist(),
+        onChange: () => {
+          persist();
+          refreshFreshness();
+        },
         onRun: () => void run(),
         onPickDecision: (d) => select(d),
       },
@@ -71,6 +102,19 @@ export function mountSnippet(root: HTMLElement) {
     editors.set(f.name, editor);
     pre?.setAttribute('hidden', '');
     pre?.classList.add('sn-replaced');
+  }
+  if (linked) {
+    const set = (name: string, value: string) => {
+      const f = root.querySelector<HTMLInputElement | HTMLSelectElement>(
+        `.sn-toolbar [name="${name}"]`,
+      );
+      if (f) f.value = value;
+    };
+    set('mode', linked.mode);
+    set('escapeDetail', String(linked.escapeDetail));
+    const inline = root.querySelector<HTMLInputElement>('.sn-toolbar [name="inline"]');
+    if (inline) inline.checked = linked.inline;
+    for (const k of config.knobs) set(k, linked.env[k] ?? '');
   }
   root.dataset['state'] = 'ready';
   const showTab = wireTabs(root, config.id);
@@ -126,12 +170,60 @@ export function mountSnippet(root: HTMLElement) {
     void showDiagram(d, visibleDecisions());
   }
 
+  /** Whether the shown result was drawn as current (marks, diagram) or taken down as stale. */
+  let drawnStale = false;
+
+  /**
+   * The one rule (src/lib/results/result-freshness.ts): compare the shown result's request with
+   * the code and options on screen. Differences are named next to the result; marks and the
+   * diagram, which point at lines of the code that was compiled, come down on a code edit and
+   * come back when the code is the compiled code again (undo). A build-mode knob re-runs.
+   */
+  function refreshFreshness(): void {
+    if (!result) {
+      delete root.dataset['stale'];
+      staleBox.textContent = '';
+      return;
+    }
+    const reasons = staleReasons(result.request, currentFiles(), readToolbar(root, config.knobs));
+    staleBox.textContent = staleNotice(locale, reasons);
+    if (reasons.length) root.dataset['stale'] = reasons.join(' ');
+    else delete root.dataset['stale'];
+    const codeStale = reasons.includes('code');
+    if (codeStale && !drawnStale) {
+      drawnStale = true;
+      for (const ed of editors.values()) ed.setMarks({ decisions: [], errors: [] });
+      void showDiagram(undefined, [], t(locale, 'result.stale.diagram'));
+    } else if (!codeStale && drawnStale) {
+      applyResult(result, origin);
+    }
+  }
+
+  let knobTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A toolbar change: mark the result, or re-run for a build-mode knob (debounced). */
+  function toolbarChanged(): void {
+    updatePlayLink();
+    const bad = checkKnobs();
+    if (bad) {
+      say(bad, 'error');
+      refreshFreshness();
+      return;
+    }
+    refreshFreshness();
+    clearTimeout(knobTimer);
+    if (!result) return;
+    const reasons = staleReasons(result.request, currentFiles(), readToolbar(root, config.knobs));
+    if (rerunsOnKnobChange(reasons, readToolbar(root, config.knobs).mode))
+      knobTimer = setTimeout(() => void run(), 400);
+  }
+
   function applyResult(r: AnalyzeResponse | undefined, from: ResultOrigin): void {
     result = r;
     origin = from;
     root.dataset['origin'] = from;
-    if (!r) return;
-    const slots = renderResultSlots(r, from, names, shown());
+    drawnStale = false;
+    if (!r) return refreshFreshness();
+    const slots = renderResultSlots(r, from, names, shown(), locale);
     for (const [name, html] of Object.entries(slots)) {
       slot(root, name).innerHTML = html;
       const box = root.querySelector<HTMLElement>(`[data-slot="${name}-box"]`);
@@ -160,16 +252,48 @@ export function mountSnippet(root: HTMLElement) {
       b.setAttribute('aria-pressed', b.dataset['key'] === selected ? 'true' : 'false');
     }
     if (r.ok) void showDiagram(subject, all);
+    else void showDiagram(undefined, [], t(locale, 'result.noDiagramCompileError'));
+    refreshFreshness();
   }
 
   /* ------------------------------------------------------------ actions */
+  /** Marks knob fields the contract refuses; returns the one message to show, if any. */
+  function checkKnobs(): string | undefined {
+    const bad = badKnobs(readToolbar(root, config.knobs).env);
+    for (const k of config.knobs) {
+      const field = root.querySelector<HTMLInputElement>(`.sn-toolbar [name="${k}"]`);
+      const problem = bad.find((b) => b.name === k);
+      if (!field) continue;
+      if (problem) field.setAttribute('aria-invalid', 'true');
+      else field.removeAttribute('aria-invalid');
+    }
+    if (bad.length === 0) return undefined;
+    return t(locale, 'snippet.badKnob', {
+      problems: bad.map((b) => `${b.name}: ${b.message}`).join('; '),
+    });
+  }
+
   async function run(): Promise<void> {
+    const bad = checkKnobs();
+    if (bad) {
+      say(bad, 'error');
+      return;
+    }
     running?.abort();
     const ctl = new AbortController();
     running = ctl;
     const runBtn = root.querySelector<HTMLButtonElement>('[data-action="run"]');
+    const stopBtn = root.querySelector<HTMLButtonElement>('[data-action="stop"]');
     if (runBtn) runBtn.disabled = true;
+    if (stopBtn) {
+      stopBtn.hidden = false;
+      stopBtn.disabled = false;
+    }
     root.dataset['running'] = '';
+    clearTimeout(knobTimer);
+    // The previous program's compile errors are not this program's: off screen while it runs.
+    const errorsSlot = slot(root, 'errors');
+    errorsSlot.hidden = true;
     const req = buildRequest(currentFiles(), readToolbar(root, config.knobs));
     say(req.mode === 'build' ? 'Compiling…' : 'Compiling and running…', 'busy');
     try {
@@ -184,12 +308,18 @@ export function mountSnippet(root: HTMLElement) {
       if (running !== ctl) return;
       if (outcome.ok) {
         applyResult(outcome.result, 'live');
+        bringIntoView(status);
         const r = outcome.result;
+        const decisions = visibleDecisions().length;
         say(
-          r.ok
-            ? `Done in ${Math.round(r.timing.totalMs)} ms: ${visibleDecisions().length} compiler decisions.`
-            : `The code did not compile: ${r.compileErrors.length} error${r.compileErrors.length === 1 ? '' : 's'} marked.`,
-          r.ok ? 'info' : 'error',
+          !r.ok
+            ? `The code did not compile: ${r.compileErrors.length} error${r.compileErrors.length === 1 ? '' : 's'} marked.`
+            : r.run?.timedOut
+              ? t(locale, 'status.timedOut', { ms: Math.round(r.run.wallMs), decisions })
+              : r.run?.outOfMemory
+                ? t(locale, 'status.outOfMemory', { decisions })
+                : `Done in ${Math.round(r.timing.totalMs)} ms: ${decisions} compiler decisions.`,
+          r.ok && !r.run?.timedOut && !r.run?.outOfMemory ? 'info' : 'error',
         );
       } else {
         say(failureMessage(outcome.error, origin === 'recorded' && result !== undefined), 'error');
@@ -197,12 +327,27 @@ export function mountSnippet(root: HTMLElement) {
     } catch (err) {
       if (!ctl.signal.aborted) say(`Something went wrong: ${String(err)}`, 'error');
     } finally {
-      if (running === ctl) {
-        running = undefined;
-        if (runBtn) runBtn.disabled = false;
-        delete root.dataset['running'];
-      }
+      if (running === ctl) endRun();
     }
+  }
+
+  /** Back to idle: Run enabled, Stop hidden, the shown result's errors visible again. */
+  function endRun(): void {
+    running = undefined;
+    slot(root, 'errors').hidden = false;
+    const runBtn = root.querySelector<HTMLButtonElement>('[data-action="run"]');
+    const stopBtn = root.querySelector<HTMLButtonElement>('[data-action="stop"]');
+    if (runBtn) runBtn.disabled = false;
+    if (stopBtn) stopBtn.hidden = true;
+    delete root.dataset['running'];
+  }
+
+  /** Cancels the run: the request is aborted, and the service stops a job nobody waits for. */
+  function stop(): void {
+    if (!running) return;
+    running.abort();
+    endRun();
+    say(t(locale, 'snippet.stopped'));
   }
 
   function reset(): void {
@@ -226,7 +371,12 @@ export function mountSnippet(root: HTMLElement) {
         li.hidden = !s.has(li.dataset['cat'] as Category);
       for (const g of root.querySelectorAll<HTMLElement>('.sn-line'))
         g.hidden = g.querySelector('.sn-decision:not([hidden])') === null;
-    } else updatePlayLink();
+    } else toolbarChanged();
+  });
+  root.addEventListener('input', (ev) => {
+    // Typing in a knob field: the result is marked as soon as it no longer matches.
+    if ((ev.target as Element).closest('.sn-toolbar input:not([type="checkbox"])'))
+      refreshFreshness();
   });
   root.addEventListener('click', (ev) => {
     const el = ev.target as Element;
@@ -243,6 +393,17 @@ export function mountSnippet(root: HTMLElement) {
   });
 
   root.addEventListener('keydown', (ev) => {
+    const target = ev.target as Element;
+    if (
+      ev.key === 'Enter' &&
+      !ev.isComposing &&
+      target.closest('.sn-toolbar input:not([type="checkbox"])')
+    ) {
+      // Enter in a knob field runs, as it would submit a form.
+      ev.preventDefault();
+      void run();
+      return;
+    }
     if (
       (ev.ctrlKey || ev.metaKey) &&
       ev.key === 'Enter' &&
@@ -255,7 +416,28 @@ export function mountSnippet(root: HTMLElement) {
 
   function updatePlayLink(): void {
     const a = root.querySelector<HTMLAnchorElement>('[data-action="play"]');
-    if (a) a.href = playgroundHref(currentFiles(), readToolbar(root, config.knobs));
+    const self = root.querySelector<HTMLAnchorElement>('[data-action="link"]');
+    const toolbar = readToolbar(root, config.knobs);
+    // A knob value the contract refuses cannot be put in a link: keep the last good one.
+    if (badKnobs(toolbar.env).length > 0) return;
+    const files = currentFiles();
+    if (a) a.href = playgroundHref(files, toolbar);
+    const unchanged =
+      files.every((f, i) => f.content === config.files[i]?.content) &&
+      toolbar.mode === config.mode &&
+      toolbar.escapeDetail === config.escapeDetail &&
+      toolbar.inline === config.inline &&
+      JSON.stringify(toolbar.env) === JSON.stringify(config.env);
+    if (self) self.setAttribute('href', snippetHref(config.id, files, toolbar, unchanged));
+  }
+
+  function copyLink(): void {
+    const self = root.querySelector<HTMLAnchorElement>('[data-action="link"]');
+    if (!self) return;
+    void navigator.clipboard
+      ?.writeText(self.href)
+      .then(() => say(t(locale, 'snippet.linkCopied')))
+      .catch(() => say(self.href));
   }
 
   applyResult(config.recorded, 'recorded');
@@ -264,11 +446,13 @@ export function mountSnippet(root: HTMLElement) {
     const d = visibleDecisions().find((x) => decisionKey(x) === selected);
     if (d) void showDiagram(d, visibleDecisions());
   });
-  if (saved) say('Your edited version is back; Reset restores the original.');
+  if (saved && !linked) say('Your edited version is back; Reset restores the original.');
 
   return {
     action(name: string): void {
       if (name === 'run') void run();
+      else if (name === 'stop') stop();
+      else if (name === 'copy-link') copyLink();
       else if (name === 'reset') reset();
     },
   };

@@ -50,12 +50,22 @@ export function createDiagramView(
   onLine: (line: number) => void,
 ) {
   let generation = 0;
-  return async function show(d: Decision | undefined, all: readonly Decision[]): Promise<void> {
+  return async function show(
+    d: Decision | undefined,
+    all: readonly Decision[],
+    /** Why there is nothing to draw, when it is not simply "no decision" (stale, no compile). */
+    empty = 'No stack-or-heap decision to draw.',
+  ): Promise<void> {
     const mine = ++generation;
     if (!d) {
       caption.textContent = '';
       note.textContent = '';
-      el.innerHTML = '<p class="sn-empty">No stack-or-heap decision to draw.</p>';
+      delete el.dataset['subject'];
+      delete el.dataset['verdict'];
+      const p = document.createElement('p');
+      p.className = 'sn-empty';
+      p.textContent = empty;
+      el.replaceChildren(p);
       return;
     }
     const diagram = buildStackOrHeapDiagram(d, all, { theme: pageTheme() });

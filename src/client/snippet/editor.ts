@@ -6,6 +6,7 @@ import {
   Decoration,
   EditorView,
   GutterMarker,
+  closeHoverTooltips,
   drawSelection,
   gutter,
   hoverTooltip,
@@ -181,7 +182,9 @@ const explainHover = hoverTooltip((view, pos) => tooltipAt(view.state, pos));
 const explainAtCursor = StateField.define<Tooltip | null>({
   create: () => null,
   update(value, tr) {
-    if (tr.docChanged || tr.isUserEvent('select.pointer')) return null;
+    // New marks (or none, for a stale result) make any explanation on screen out of date.
+    if (tr.docChanged || tr.isUserEvent('select.pointer') || tr.effects.some((e) => e.is(setMarks)))
+      return null;
     if (!tr.isUserEvent('select')) return value;
     const sel = tr.state.selection.main;
     return sel.empty ? tooltipAt(tr.state, sel.head, true) : null;
@@ -261,7 +264,8 @@ export function createEditor(
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
     setMarks(m) {
-      view.dispatch({ effects: setMarks.of(m) });
+      // A hover tooltip explains the marks it was opened on: close it with them.
+      view.dispatch({ effects: [setMarks.of(m), closeHoverTooltips] });
     },
     flash(line) {
       const effects: StateEffect<unknown>[] = [flashLine.of(line)];

@@ -13,11 +13,14 @@ class GoSnippet extends HTMLElement {
   #observer: IntersectionObserver | undefined;
 
   connectedCallback(): void {
-    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-action]')) b.disabled = false;
+    // Stop stays hidden until a run starts (the controller shows it).
+    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-action]:not([hidden])'))
+      b.disabled = false;
     this.addEventListener('click', this.#onClick);
     this.addEventListener('focusin', this.#wake, { once: true });
     this.addEventListener('pointerdown', this.#wake, { once: true });
-    if (this.#hasSavedEdit()) {
+    // A "Link to this snippet" carrying edits opens the editor at once, with them in it.
+    if (this.#hasSavedEdit() || new URLSearchParams(location.search).get('snippet') === this.id) {
       void this.hydrate();
       return;
     }
@@ -47,7 +50,7 @@ class GoSnippet extends HTMLElement {
   #onClick = (ev: Event) => {
     const target = (ev.target as Element | null)?.closest<HTMLElement>('[data-action]');
     const name = target?.dataset['action'];
-    if (!name || name === 'play') return;
+    if (!name || name === 'play' || name === 'link') return;
     ev.preventDefault();
     void this.hydrate().then((c) => c.action(name));
   };

@@ -13,6 +13,8 @@ export function failureMessage(
 ): string {
   const tr = translator(locale);
   const kept = tr(hasRecorded ? 'fail.keptRecorded' : 'fail.kept');
+  // The service's messages are phrases ("GOMAXPROCS may be at most 2 here"): end the sentence.
+  const said = /[.!?)]$/.test(e.message) ? e.message : `${e.message}.`;
   switch (e.kind) {
     case 'unreachable':
       return tr('fail.unreachable', { kept });
@@ -21,7 +23,7 @@ export function failureMessage(
     case 'http':
       if (e.status === 429) return tr('fail.busy', { kept });
       if (e.status !== undefined && e.status >= 500)
-        return tr('fail.server', { status: e.status, message: e.message, kept });
-      return tr('fail.refused', { message: e.message, kept });
+        return tr('fail.server', { status: e.status, message: said, kept });
+      return tr('fail.refused', { message: said, kept });
   }
 }

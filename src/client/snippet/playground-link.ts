@@ -2,9 +2,9 @@ import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import type { ToolbarState } from './request.ts';
 
-/** `/play/#…` holding the snippet as it is now: code, flags and knobs. */
-export function playgroundHref(files: readonly SourceFile[], t: ToolbarState): string {
-  return `/play/#${encodeState({
+/** The snippet as it is now (code, flags, knobs) in the playground's link encoding. */
+export function snippetStateText(files: readonly SourceFile[], t: ToolbarState): string {
+  return encodeState({
     v: 1,
     a: {
       files: [...files],
@@ -13,5 +13,25 @@ export function playgroundHref(files: readonly SourceFile[], t: ToolbarState): s
       inline: t.inline,
       env: t.env,
     },
-  })}`;
+  });
+}
+
+/** `/play/#…` holding the snippet as it is now: code, flags and knobs. */
+export function playgroundHref(files: readonly SourceFile[], t: ToolbarState): string {
+  return `/play/#${snippetStateText(files, t)}`;
+}
+
+/**
+ * "Link to this snippet": the chapter at the snippet's anchor; when the reader changed code or
+ * options, `?snippet=<id>&s=<state>` carries them (no server needed) and the snippet loads them.
+ */
+export function snippetHref(
+  id: string,
+  files: readonly SourceFile[],
+  t: ToolbarState,
+  unchanged: boolean,
+): string {
+  if (unchanged) return `#${id}`;
+  const q = new URLSearchParams({ snippet: id, s: snippetStateText(files, t) });
+  return `?${q.toString()}#${id}`;
 }

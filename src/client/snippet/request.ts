@@ -1,8 +1,9 @@
-import type {
-  AnalyzeRequest,
-  Mode,
-  RunEnv,
-  SourceFile,
+import {
+  RunEnvSchema,
+  type AnalyzeRequest,
+  type Mode,
+  type RunEnv,
+  type SourceFile,
 } from '../../../sandbox-api/src/protocol.ts';
 import type { Knob } from '../../lib/content/snippet-schema.ts';
 
@@ -41,4 +42,26 @@ export function buildRequest(files: readonly SourceFile[], t: ToolbarState): Ana
     inline: t.inline,
     env: t.env,
   };
+}
+
+/** A knob field whose value the wire contract refuses, with the contract's own message. */
+export interface BadKnob {
+  name: string;
+  message: string;
+}
+
+/**
+ * Checks the knob values with the same schema the service applies, so a bad value is caught in
+ * the page with one message per field instead of a refused request (or an exception).
+ */
+export function badKnobs(env: RunEnv): BadKnob[] {
+  const parsed = RunEnvSchema.safeParse(env);
+  if (parsed.success) return [];
+  const seen = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? 'env');
+    // A value can break the regex and the range check with the same words: say it once.
+    if (!seen.has(name)) seen.set(name, issue.message);
+  }
+  return [...seen].map(([name, message]) => ({ name, message }));
 }

@@ -1,6 +1,7 @@
 import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
 import type { Category } from '../../lib/results/classify.ts';
 import { decisionsInFiles } from '../../lib/results/filter.ts';
+import { t } from '../../i18n/t.ts';
 import { esc } from './html.ts';
 import { renderDecisionList } from './render-decisions.ts';
 import { renderBench, renderGc, renderRun } from './render-run.ts';
@@ -13,12 +14,20 @@ export type ResultOrigin = 'recorded' | 'live';
 /** HTML for each slot of the results area; an empty string hides the slot. */
 export interface ResultSlots {
   meta: string;
+  /** The note above the diagram: what the compiler flags of this result can show. */
+  intro: string;
   errors: string;
   decisions: string;
   output: string;
   gc: string;
   bench: string;
   raw: string;
+}
+
+/** The runtime knobs a result ran with, so its label names every option that produced it. */
+function envLabel(env: AnalyzeResponse['request']['env']): string {
+  const set = Object.entries(env).filter(([, v]) => v !== undefined && v !== '');
+  return set.map(([k, v]) => ` · <code>${esc(k)}=${esc(String(v))}</code>`).join('');
 }
 
 export function renderResultSlots(
@@ -31,7 +40,7 @@ export function renderResultSlots(
 ): ResultSlots {
   const tr = translator(locale);
   const mode = esc(tr(`result.mode.${r.request.mode}`));
-  const meta = `<strong>${esc(tr(origin === 'recorded' ? 'result.recorded' : 'result.live'))}</strong> · ${esc(r.toolchain.version)} ${esc(r.toolchain.goos)}/${esc(r.toolchain.goarch)} · <code>${esc(r.gcflags)}</code> · ${mode}${r.cached && origin === 'live' ? ` · ${esc(tr('result.fromCache'))}` : ''}`;
+  const meta = `<strong>${esc(tr(origin === 'recorded' ? 'result.recorded' : 'result.live'))}</strong> · ${esc(r.toolchain.version)} ${esc(r.toolchain.goos)}/${esc(r.toolchain.goarch)} · <code>${esc(r.gcflags)}</code> · ${mode}${envLabel(r.request.env)}${r.cached && origin === 'live' ? ` · ${esc(tr('result.fromCache'))}` : ''}`;
   const errors = r.compileErrors.length
     ? `<p class="sn-warn">${esc(tr('result.noCompile'))}</p><ul class="sn-errors">${r.compileErrors
         .map(
@@ -42,6 +51,9 @@ export function renderResultSlots(
     : '';
   return {
     meta,
+    intro: esc(
+      t(locale, r.request.escapeDetail === 2 ? 'snippet.intro.flow' : 'snippet.intro.noFlow'),
+    ),
     errors,
     decisions: r.ok
       ? renderDecisionList(
@@ -52,7 +64,7 @@ export function renderResultSlots(
         )
       : '',
     output: r.run ? renderRun(r.run, locale) : '',
-    gc: r.gc ? renderGc(r.gc, locale) : '',
+    gc: r.gc ? renderGc(r.gc, r.run, locale) : '',
     bench: r.bench ? renderBench(r.bench, locale) : '',
     raw: r.compilerOutput.text
       ? `<pre class="sn-out" tabindex="0">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? `<p class="sn-note">${esc(tr('result.rawCut'))}</p>` : ''}`

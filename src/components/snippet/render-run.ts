@@ -65,19 +65,23 @@ export function renderGcChart(
     ps
       .map((p) => `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="2.5" class="${cls}"/>`)
       .join('');
-  return `<svg class="sn-gc-chart" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label="${esc(tr('gc.chartLabel', { n: gc.cycles.length }))}">
+  return `<div class="sn-gc-scroll" tabindex="0"><svg class="sn-gc-chart" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label="${esc(tr('gc.chartLabel', { n: gc.cycles.length }))}">
 ${g.heap.ticks.map(tick).join('')}${g.pause.ticks.map(tick).join('')}
 <polyline points="${poly(g.heap.goal)}" class="sn-goal"/><polyline points="${poly(g.heap.start)}" class="sn-start"/><polyline points="${poly(g.heap.end)}" class="sn-end"/>
 ${dots(g.heap.start, 'sn-start')}${dots(g.heap.end, 'sn-end')}
 ${g.pause.bars.map((b) => `<rect x="${b.x.toFixed(1)}" y="${b.y.toFixed(1)}" width="${b.width.toFixed(1)}" height="${b.height.toFixed(1)}" class="sn-pause"><title>${esc(tr('gc.pauseTitle', { n: b.n, ms: b.ms.toFixed(3) }))}</title></rect>`).join('')}
 ${g.xLabels.map((l) => `<text x="${l.x.toFixed(1)}" y="${g.height - 4}" text-anchor="middle">${esc(l.label)}</text>`).join('')}
 <text x="${g.plotRight}" y="${g.pause.top - 8}" text-anchor="end">${esc(tr('gc.pauseAxis'))}</text><text x="${g.plotRight}" y="${g.heap.top + 4}" text-anchor="end">${esc(tr('gc.heapAxis'))}</text>
-</svg>
+</svg></div>
 <p class="sn-legend"><span class="sn-key sn-start"></span>${esc(tr('gc.legendStart'))} <span class="sn-key sn-end"></span>${esc(tr('gc.legendEnd'))} <span class="sn-key sn-goal"></span>${esc(tr('gc.legendGoal'))} <span class="sn-key sn-pause"></span>${esc(tr('gc.legendPause'))}</p>`;
 }
 
 /** GC cycles: summary, chart and the per-cycle table. */
-export function renderGc(gc: NonNullable<AnalyzeResponse['gc']>, locale: Locale = 'en'): string {
+export function renderGc(
+  gc: NonNullable<AnalyzeResponse['gc']>,
+  run?: RunResult,
+  locale: Locale = 'en',
+): string {
   const tr = translator(locale);
   const s = gc.summary;
   const cut =
@@ -100,6 +104,7 @@ export function renderGc(gc: NonNullable<AnalyzeResponse['gc']>, locale: Locale 
     cpu: s.gcCpuPercent,
   });
   return `<p>${esc(summary)}</p>
+<p class="sn-note">${esc(tr(run?.outOfMemory ? 'gc.peakHeapOom' : 'gc.peakHeapNote'))}</p>
 ${cut}${renderGcChart(gc, locale)}
 <div class="sn-scroll" tabindex="0"><table class="sn-table"><caption>${esc(tr('gc.caption'))}</caption><thead><tr><th scope="col">#</th>${(['gc.colAt', 'gc.colStart', 'gc.colEnd', 'gc.colLive', 'gc.colGoal', 'gc.colPause', 'gc.colCpu'] as const).map((k) => `<th scope="col">${esc(tr(k))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }

@@ -60,6 +60,9 @@ export function niceCeil(v: number): number {
   return 10 * p;
 }
 
+/** Width of one label character, in chart units, at the 10-unit font of gc-chart.css. */
+export const LABEL_CHAR_WIDTH = 6.5;
+
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(2));
 
 /**
@@ -73,7 +76,16 @@ export function gcChartGeometry(
   const width = opts.width ?? 640;
   const heapHeight = opts.heapHeight ?? 160;
   const pauseHeight = opts.pauseHeight ?? 80;
-  const plotLeft = opts.marginLeft ?? 48;
+  const maxMB = niceCeil(
+    Math.max(0, ...cycles.flatMap((c) => [c.heapMB.start, c.heapMB.end, c.goalMB])),
+  );
+  const maxMs = niceCeil(Math.max(0, ...cycles.map(pauseMs)));
+  const heapLabels = [0, maxMB / 2, maxMB].map((v) => `${fmt(v)} MB`);
+  const pauseLabels = [0, maxMs].map((v) => `${fmt(v)} ms`);
+  // Room for the widest y label at the chart's 10-unit font (~6.5 units a character), so
+  // "100000 MB" or "0.20 ms" is never cut at the left edge into a different number.
+  const widest = Math.max(...[...heapLabels, ...pauseLabels].map((l) => l.length));
+  const plotLeft = opts.marginLeft ?? Math.max(48, Math.ceil(widest * LABEL_CHAR_WIDTH) + 8);
   const plotRight = width - 8;
   const gap = 28;
   const heapTop = 16;
@@ -86,10 +98,6 @@ export function gcChartGeometry(
   const slot = n > 0 ? (plotRight - plotLeft) / n : 0;
   const xAt = (i: number) => plotLeft + slot * (i + 0.5);
 
-  const maxMB = niceCeil(
-    Math.max(0, ...cycles.flatMap((c) => [c.heapMB.start, c.heapMB.end, c.goalMB])),
-  );
-  const maxMs = niceCeil(Math.max(0, ...cycles.map(pauseMs)));
   const yHeap = (mb: number) => heapBottom - (mb / maxMB) * heapHeight;
   const yPause = (ms: number) => pauseBottom - (ms / maxMs) * pauseHeight;
 
@@ -104,7 +112,7 @@ export function gcChartGeometry(
       top: heapTop,
       bottom: heapBottom,
       maxMB,
-      ticks: [0, maxMB / 2, maxMB].map((v) => ({ y: yHeap(v), label: `${fmt(v)} MB` })),
+      ticks: [0, maxMB / 2, maxMB].map((v, i) => ({ y: yHeap(v), label: heapLabels[i]! })),
       start: cycles.map((c, i) => ({ x: xAt(i), y: yHeap(c.heapMB.start) })),
       end: cycles.map((c, i) => ({ x: xAt(i), y: yHeap(c.heapMB.end) })),
       goal: cycles.map((c, i) => ({ x: xAt(i), y: yHeap(c.goalMB) })),
@@ -113,7 +121,7 @@ export function gcChartGeometry(
       top: pauseTop,
       bottom: pauseBottom,
       maxMs,
-      ticks: [0, maxMs].map((v) => ({ y: yPause(v), label: `${fmt(v)} ms` })),
+      ticks: [0, maxMs].map((v, i) => ({ y: yPause(v), label: pauseLabels[i]! })),
       bars: cycles.map((c, i) => {
         const ms = pauseMs(c);
         const y = yPause(ms);

@@ -80,3 +80,18 @@ describe('niceCeil', () => {
     expect([0.13, 3, 11, 49, 100, 101].map(niceCeil)).toEqual([0.2, 5, 20, 50, 100, 200]);
   });
 });
+
+describe('gcChartGeometry y labels', () => {
+  it('leaves room for the widest label, so "100000 MB" is never cut into "00 MB"', () => {
+    const huge = cycles.map((c) => ({
+      ...c,
+      heapMB: { start: 90_000, end: 80_000, live: 70_000 },
+      goalMB: 95_000,
+    }));
+    const g = gcChartGeometry(huge, { width: 600 });
+    const labels = [...g.heap.ticks, ...g.pause.ticks].map((t) => t.label);
+    expect(labels).toContain('100000 MB');
+    // Labels are drawn right-aligned 4 units left of the plot.
+    for (const l of labels) expect(g.plotLeft - 4 - l.length * 6.5).toBeGreaterThanOrEqual(0);
+  });
+});

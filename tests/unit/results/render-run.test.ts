@@ -44,3 +44,18 @@ describe('renderGc with a trace line the exit cut short', () => {
     expect(renderGc(gc)).not.toContain('trace line of cycle');
   });
 });
+
+describe('renderGc says what peak heap is', () => {
+  // A real gctrace capture; the kill flag is the only thing varied, as the service would set it.
+  const real = fixture('gc-churn');
+
+  it('explains the number, and after a memory-limit kill why it can exceed the limit', () => {
+    const gc = real.gc!;
+    expect(renderGc(gc, real.run)).toContain(`peak heap ${gc.summary.peakHeapMB} MB`);
+    expect(renderGc(gc, real.run)).toContain('Peak heap is the largest');
+    const killed = renderGc(gc, { ...real.run!, outOfMemory: true });
+    expect(killed).toContain('stopped for using more memory than the sandbox allows');
+    expect(killed).toContain('actually touched');
+    expect(renderGc(gc, real.run, 'zh')).toContain('堆峰值');
+  });
+});
