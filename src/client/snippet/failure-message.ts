@@ -14,7 +14,9 @@ export function failureMessage(
   const tr = translator(locale);
   const kept = tr(hasRecorded ? 'fail.keptRecorded' : 'fail.kept');
   // The service's messages are phrases ("GOMAXPROCS may be at most 2 here"): end the sentence.
-  const said = /[.!?)]$/.test(e.message) ? e.message : `${e.message}.`;
+  const said = /[.!?)。！？）]$/.test(e.message)
+    ? e.message
+    : `${e.message}${locale === 'zh' ? '。' : '.'}`;
   switch (e.kind) {
     case 'unreachable':
       return tr('fail.unreachable', { kept });

@@ -10,7 +10,8 @@ describe('failureMessage', () => {
     expect(
       failureMessage({ kind: 'http', status: 400, message: 'GOGC must be off' }, true, 'en'),
     ).toBe(
-      'The sandbox refused the request: GOGC must be off Your code and the recorded result are kept.',
+      // The server sends a phrase; the page ends the sentence before saying what is kept.
+      'The sandbox refused the request: GOGC must be off. Your code and the recorded result are kept.',
     );
     expect(failureMessage({ kind: 'http', status: 429, message: 'busy' }, false, 'en')).toBe(
       'The sandbox is still busy; try again in a moment. Your code is kept.',
@@ -23,7 +24,7 @@ describe('failureMessage', () => {
       true,
       'zh',
     );
-    expect(m).toBe('沙箱拒绝了这个请求：GOGC must be off你的代码和记录的结果都还在。');
+    expect(m).toBe('沙箱拒绝了这个请求：GOGC must be off。你的代码和记录的结果都还在。');
     expect(failureMessage({ kind: 'unreachable', message: 'fetch failed' }, false, 'zh')).toContain(
       '连不上 Go 沙箱',
     );
