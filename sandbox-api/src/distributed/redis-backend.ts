@@ -22,6 +22,20 @@ export interface RedisBackendOptions {
  */
 const WAIT_CEILING_MS = 120_000;
 
+/** How long enqueueing a job and reading the shared cache may take before Redis counts as gone. */
+const ENQUEUE_MS = 3_000;
+const CACHE_READ_MS = 500;
+
+/** `p`'s value, or undefined when it takes longer than `ms` (the promise is left to settle). */
+function withinMs<T>(ms: number, p: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  p.catch(() => undefined);
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 /** Seconds a client is told to wait when no worker can take its job. */
 const NO_WORKER_RETRY_AFTER = 5;
 
@@ -124,15 +138,30 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
   const inFlight = new Map<string, Promise<JobOutcome>>();
 
   const runRemote = async (spec: JobSpec): Promise<JobOutcome> => {
-    const { queue, events } = await queueFor(spec.version);
     const data: JobData = spec;
-    const job = await queue.add('analyze', data, {
-      jobId: spec.key,
-      attempts: 1,
-      // Kept a few seconds so a node that joins just after the end still reads the result.
-      removeOnComplete: { age: 5 },
-      removeOnFail: { age: 5 },
-    });
+    // Redis can die between the status check in run() and here; BullMQ's commands would then
+    // wait for a reconnect with the request hanging on them. Enqueueing gets a few seconds.
+    const job = await withinMs(
+      ENQUEUE_MS,
+      (async () => {
+        const { queue } = await queueFor(spec.version);
+        return queue.add('analyze', data, {
+          jobId: spec.key,
+          attempts: 1,
+          // Kept a few seconds so a node that joins just after the end still reads the result.
+          removeOnComplete: { age: 5 },
+          removeOnFail: { age: 5 },
+        });
+      })(),
+    );
+    if (job === undefined) {
+      throw new ApiFailure(
+        503,
+        { code: 'unavailable', message: 'the job queue is unreachable right now; try again' },
+        NO_WORKER_RETRY_AFTER,
+      );
+    }
+    const { events } = await queueFor(spec.version);
     // The job must not outlive every worker that could run it: the caller gets a 503, not a hang.
     let lostTimer: NodeJS.Timeout | undefined;
     const lost = new Promise<never>((_, reject) => {
@@ -207,8 +236,9 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
     async cached(key) {
       if (redis.status !== 'ready') return undefined;
       try {
-        const text = await redis.get(KEYS.result(key));
-        if (text === null) return undefined;
+        // Bounded for the same reason as enqueueing: a connection that just died queues the GET.
+        const text = await withinMs(CACHE_READ_MS, redis.get(KEYS.result(key)));
+        if (text === null || text === undefined) return undefined;
         const parsed = CachedResultSchema.safeParse(JSON.parse(text));
         return parsed.success ? parsed.data : undefined;
       } catch {

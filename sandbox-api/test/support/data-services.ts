@@ -60,7 +60,10 @@ export async function startRedis(): Promise<Running> {
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
+      // A loaded machine can make a clean shutdown slow; the test needs it gone, not tidy.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(kill);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
