@@ -12,6 +12,7 @@ import type {
 } from '../../../sandbox-api/src/protocol.ts';
 import { compare } from '../claims/compare.ts';
 import { evaluateClaim } from '../claims/evaluate.ts';
+import { median } from '../claims/median.ts';
 import { describeHeapDecision, describeLeak } from './flow-text.ts';
 import type { Goal } from './goal-schema.ts';
 import { goalVariant } from './plan.ts';
@@ -199,12 +200,6 @@ function paramDoesNotLeak(
       ? `line ${said.line}: ${said.message}`
       : `no leak reported for parameter ${goal.position + 1} (\`${name || '_'}\`) of \`${goal.function}\``,
   };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 const benchBase = (name: string) => name.replace(/-\d+$/, '');
