@@ -19,12 +19,12 @@ const exec = promisify(execFile);
  */
 export async function benchTmpfsCache(
   stateDir: string,
-  toolchain: { version: string; gocache: string },
+  toolchain: MasterCache,
   bytes: number,
 ): Promise<string | undefined> {
   const root = benchTmpfsRoot(stateDir);
   if (!(await mounted(root, bytes))) return undefined;
-  const key = `${root}\0${toolchain.version}`;
+  const key = `${root}\0${masterName(toolchain)}`;
   let copy = copies.get(key);
   if (!copy) {
     copy = copyMaster(root, toolchain);
@@ -71,11 +71,20 @@ async function mount(root: string, bytes: number): Promise<boolean> {
   return isTmpfsMount(root);
 }
 
-async function copyMaster(
-  root: string,
-  toolchain: { version: string; gocache: string },
-): Promise<string> {
-  const dest = path.join(root, 'masters', toolchain.version);
+/** A warm toolchain's build cache, as the bench step needs it. */
+type MasterCache = { version: string; gocache: string; goexperiment?: string | undefined };
+
+/**
+ * One master per build of the standard library: a GOEXPERIMENT build has its own cache (warm.ts
+ * `warmDir`), and a bench job handed the default one would rebuild the whole standard library
+ * inside its wall clock.
+ */
+function masterName(t: MasterCache): string {
+  return t.goexperiment ? `${t.version}+${t.goexperiment}` : t.version;
+}
+
+async function copyMaster(root: string, toolchain: MasterCache): Promise<string> {
+  const dest = path.join(root, 'masters', masterName(toolchain));
   if (fs.existsSync(dest)) return dest;
   fs.mkdirSync(path.dirname(dest), { recursive: true, mode: 0o755 });
   const tmp = `${dest}.${process.pid}`;

@@ -291,9 +291,15 @@ describe('distributed mode (Redis queue, Postgres store, worker hosts)', () => {
 
   it('graceful shutdown: a SIGTERMed worker finishes its running job, then leaves', async () => {
     const pending = post(a, sleeper(1_500));
+    // Both the worker's heartbeat (busy) and the queue (an active job) must say it runs: a
+    // heartbeat written just before an earlier job's end can still read busy 1 for a moment,
+    // and a SIGTERM then would catch the new job still waiting, not running.
     await expect
-      .poll(async () => (await health(a)).workers?.find((w) => w.id === w1.id)?.busy, POLL)
-      .toBe(1);
+      .poll(async () => {
+        const h = await health(a);
+        return [h.workers?.find((w) => w.id === w1.id)?.busy, h.queue.running];
+      }, POLL)
+      .toEqual([1, 1]);
     w1.child.kill('SIGTERM');
     const res = await ok(await pending);
     expect(res.run!.exitCode).toBe(0);
