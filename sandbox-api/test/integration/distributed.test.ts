@@ -6,9 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import type { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { queueName } from '../../src/distributed/settings.ts';
 import { wireFromSettings, type Wiring } from '../../src/distributed/wiring.ts';
 import { createMetrics } from '../../src/metrics/registry.ts';
 import {
@@ -290,16 +292,29 @@ describe('distributed mode (Redis queue, Postgres store, worker hosts)', () => {
   });
 
   it('graceful shutdown: a SIGTERMed worker finishes its running job, then leaves', async () => {
-    const pending = post(a, sleeper(1_500));
-    // Both the worker's heartbeat (busy) and the queue (an active job) must say it runs: a
-    // heartbeat written just before an earlier job's end can still read busy 1 for a moment,
-    // and a SIGTERM then would catch the new job still waiting, not running.
-    await expect
-      .poll(async () => {
-        const h = await health(a);
-        return [h.workers?.find((w) => w.id === w1.id)?.busy, h.queue.running];
-      }, POLL)
-      .toEqual([1, 1]);
+    const req = sleeper(1_500);
+    const pending = post(a, req);
+    // SIGTERM only once BullMQ has handed this very job to a worker: health's busy count and
+    // active-job count can still describe the previous test's job for up to a heartbeat, and
+    // a SIGTERM then would catch the new job waiting, not running (it then gets a 503).
+    const queue = new Queue(queueName(a.service.toolchains().default), {
+      connection: { url: redis.url },
+    });
+    try {
+      await expect
+        .poll(
+          async () =>
+            (await queue.getActive()).some(
+              (j) =>
+                (j.data as { files?: { content: string }[] }).files?.[0]?.content ===
+                req.files![0]!.content,
+            ),
+          POLL,
+        )
+        .toBe(true);
+    } finally {
+      await queue.close();
+    }
     w1.child.kill('SIGTERM');
     const res = await ok(await pending);
     expect(res.run!.exitCode).toBe(0);
