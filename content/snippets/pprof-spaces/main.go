@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime"
+	"runtime/debug"
 )
 
 var (
@@ -68,6 +69,9 @@ func report(when string) {
 func main() {
 	runtime.MemProfileRate = 1 // record every allocation, not a sample
 	churn()
+	// No cycle may complete between retain and the first report, or the lag shown below
+	// would come and go from run to run (SetGCPercent(-1) also waits for a running mark).
+	debug.SetGCPercent(-1)
 	retain()
 	report("before runtime.GC():")
 	runtime.GC() // what /debug/pprof/heap?gc=1 does before it writes the profile
