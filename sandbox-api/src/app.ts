@@ -22,6 +22,7 @@ import { createClassRoutes } from './classes/routes.ts';
 import type { ServiceMetrics } from './metrics/registry.ts';
 import type { AsyncShareStore } from './share/pg-share-store.ts';
 import { shortLinkTarget } from './share/short-link-redirect.ts';
+import { notFoundPage } from './not-found-page.ts';
 import { createShareRoutes } from './share/routes.ts';
 
 /** Where the app finds the site and the share store. */
@@ -113,12 +114,10 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     app.use('*', serveStatic({ root }));
-    const notFound = path.join(root, '404.html');
-    app.notFound((c) =>
-      fs.existsSync(notFound)
-        ? c.html(fs.readFileSync(notFound, 'utf8'), 404)
-        : c.text('not found', 404),
-    );
+    app.notFound((c) => {
+      const page = notFoundPage(root, c.req.path);
+      return page ? c.html(fs.readFileSync(page, 'utf8'), 404) : c.text('not found', 404);
+    });
   }
   app.onError((e) => failureResponse(e));
   return app;

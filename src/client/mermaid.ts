@@ -3,6 +3,7 @@
  * diagram is about to be seen; pages without a visible diagram never download it.
  */
 import type { Mermaid } from 'mermaid';
+import { documentLocale } from '../i18n/locales.ts';
 
 /** Options for {@link renderMermaid}. */
 export interface RenderMermaidOptions {
@@ -47,18 +48,32 @@ function errorIcon(): SVGElement {
   return svg;
 }
 
-function showError(el: HTMLElement, source: string, err: unknown): SVGElement {
+/** The page's words for a diagram; the catalogues load with Mermaid, never before. */
+async function words(): Promise<
+  (key: 'diagram.failed' | 'diagram.source' | 'diagram.name') => string
+> {
+  const { t } = await import('../i18n/t.ts');
+  const locale = documentLocale();
+  return (key) => t(locale, key);
+}
+
+function showError(
+  el: HTMLElement,
+  source: string,
+  err: unknown,
+  tr: Awaited<ReturnType<typeof words>>,
+): SVGElement {
   const box = document.createElement('div');
   box.className = 'mermaid-error';
   box.setAttribute('role', 'note');
   const title = document.createElement('p');
   const icon = errorIcon();
-  title.append(icon, ' This diagram could not be drawn.');
+  title.append(icon, ` ${tr('diagram.failed')}`);
   const message = document.createElement('pre');
   message.textContent = err instanceof Error ? err.message : String(err);
   const details = document.createElement('details');
   const summary = document.createElement('summary');
-  summary.textContent = 'Diagram source';
+  summary.textContent = tr('diagram.source');
   const code = document.createElement('pre');
   code.textContent = source;
   details.append(summary, code);
@@ -78,6 +93,7 @@ export async function renderMermaid(
   options: RenderMermaidOptions = {},
 ): Promise<SVGElement> {
   const id = `gml-mermaid-${++counter}`;
+  const tr = await words();
   try {
     const mermaid = await loadMermaid();
     mermaid.initialize({
@@ -102,7 +118,7 @@ export async function renderMermaid(
     if (!drawn) throw new Error('Mermaid produced no SVG');
     // axe requires a name on role=img; Mermaid names it only when the source has accTitle.
     if (!drawn.hasAttribute('aria-labelledby') && !drawn.hasAttribute('aria-label')) {
-      drawn.setAttribute('aria-label', 'Diagram');
+      drawn.setAttribute('aria-label', tr('diagram.name'));
     }
     drawn.setAttribute('role', 'img');
     return drawn;
@@ -110,7 +126,7 @@ export async function renderMermaid(
     // Mermaid leaves its scratch container behind when parsing fails.
     document.getElementById(`d${id}`)?.remove();
     document.getElementById(id)?.remove();
-    return showError(el, source, err);
+    return showError(el, source, err, tr);
   }
 }
 

@@ -8,6 +8,7 @@
 import type { ClassDashboard, ClassLearner } from '../../../sandbox-api/src/protocol.ts';
 import { documentLocale, htmlLang } from '../../i18n/locales.ts';
 import { t, type MessageKey } from '../../i18n/t.ts';
+import { apiErrorText } from '../../i18n/api-error.ts';
 import { classApi } from '../../lib/classes/class-api.ts';
 import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
 import {
@@ -276,7 +277,7 @@ class GmlClassDashboard extends HTMLElement {
       } else {
         noCode.textContent = out.ok
           ? tr('class.detail.noCode', { learner: l.name })
-          : out.error.message;
+          : apiErrorText(locale, out.error);
       }
     };
 
@@ -319,7 +320,7 @@ class GmlClassDashboard extends HTMLElement {
       if (!confirm(tr('class.dash.endConfirm'))) return;
       void classApi.end(id, key, { base: API_BASE }).then((out) => {
         if (out.ok || out.error.status === 404) stop('class.dash.ended', true);
-        else slot(this, 'live').textContent = out.error.message;
+        else slot(this, 'live').textContent = apiErrorText(locale, out.error);
       });
     });
     void poll();

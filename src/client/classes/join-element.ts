@@ -6,6 +6,7 @@
 import { CLASS_ID_PATTERN, CLASS_LIMITS } from '../../../sandbox-api/src/protocol.ts';
 import { documentLocale, localeOfPath, pathInLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
+import { apiErrorText } from '../../i18n/api-error.ts';
 import { classApi } from '../../lib/classes/class-api.ts';
 import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
 import { exerciseHref } from '../../lib/exercises/sequence.ts';
@@ -93,7 +94,7 @@ class GmlJoinClass extends HTMLElement {
               ? t(locale, 'class.unreachable')
               : out.error.status === 404
                 ? t(locale, 'class.unknown')
-                : t(locale, 'class.join.failed', { message: out.error.message });
+                : t(locale, 'class.join.failed', { message: apiErrorText(locale, out.error) });
         return;
       }
       saveMembership({

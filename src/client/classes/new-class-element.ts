@@ -5,6 +5,7 @@
 import { CLASS_LIMITS } from '../../../sandbox-api/src/protocol.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
+import { apiErrorText } from '../../i18n/api-error.ts';
 import { classApi } from '../../lib/classes/class-api.ts';
 import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
 import { CLASS_PRESETS, presetExercises, totalMinutes } from '../../lib/classes/presets.ts';
@@ -99,7 +100,7 @@ class GmlNewClass extends HTMLElement {
         error.textContent =
           out.error.status === 0
             ? t(locale, 'class.unreachable')
-            : t(locale, 'class.new.failed', { message: out.error.message });
+            : t(locale, 'class.new.failed', { message: apiErrorText(locale, out.error) });
         return;
       }
       const abs = (p: string) => new URL(p, location.origin).href;

@@ -7,6 +7,8 @@ import { benchDeltas, formatPercent } from '../../lib/share/bench-deltas.ts';
 import { diffDecisions, type DecisionChange } from '../../lib/share/diff-decisions.ts';
 import { gcOverlay } from '../../lib/share/gc-overlay.ts';
 import { h, need } from './dom.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 import type { Monaco } from './monaco.ts';
 
 type DiffEditor = ReturnType<Monaco['editor']['createDiffEditor']>;
@@ -29,20 +31,25 @@ function joined(
 }
 
 /** What differs in the options: "inlining on → off", "GOGC 50 → 400". */
-export function optionChanges(state: PlaygroundState): string[] {
+export function optionChanges(state: PlaygroundState, locale = documentLocale()): string[] {
   const { a, b } = state;
   if (!b) return [];
+  const tr = translator(locale);
   const out: string[] = [];
   const cmp = (label: string, x: string, y: string) => x !== y && out.push(`${label}: ${x} → ${y}`);
-  cmp('mode', a.mode, b.mode);
-  cmp('escape detail', `-m=${a.escapeDetail}`, `-m=${b.escapeDetail}`);
-  cmp('inlining', a.inline ? 'on' : 'off', b.inline ? 'on' : 'off');
-  cmp('toolchain', a.toolchain ?? 'default', b.toolchain ?? 'default');
+  const onOff = (on: boolean) => tr(on ? 'play.opt.on' : 'play.opt.off');
+  const fallback = tr('play.default');
+  cmp(tr('play.opt.mode'), a.mode, b.mode);
+  cmp(tr('play.opt.escapeDetail'), `-m=${a.escapeDetail}`, `-m=${b.escapeDetail}`);
+  cmp(tr('play.opt.inlining'), onOff(a.inline), onOff(b.inline));
+  cmp(tr('play.opt.toolchain'), a.toolchain ?? fallback, b.toolchain ?? fallback);
   for (const k of ['GOGC', 'GOMEMLIMIT', 'GOMAXPROCS', 'GODEBUG', 'GOEXPERIMENT'] as const) {
-    cmp(k, a.env[k] ?? 'default', b.env[k] ?? 'default');
+    cmp(k, a.env[k] ?? fallback, b.env[k] ?? fallback);
   }
   return out;
 }
+
+const tr = translator(documentLocale());
 
 export class CompareView {
   private diff: DiffEditor | undefined;
@@ -69,12 +76,16 @@ export class CompareView {
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
         renderFinalNewline: 'on',
-        originalAriaLabel: 'Variant A code',
-        modifiedAriaLabel: 'Variant B code',
+        originalAriaLabel: tr('play.variantCode', { side: 'A' }),
+        modifiedAriaLabel: tr('play.variantCode', { side: 'B' }),
       });
       // The construction options above do not reach the inner editors' input elements (0.57).
-      this.diff.getOriginalEditor().updateOptions({ ariaLabel: 'Variant A code' });
-      this.diff.getModifiedEditor().updateOptions({ ariaLabel: 'Variant B code' });
+      this.diff
+        .getOriginalEditor()
+        .updateOptions({ ariaLabel: tr('play.variantCode', { side: 'A' }) });
+      this.diff
+        .getModifiedEditor()
+        .updateOptions({ ariaLabel: tr('play.variantCode', { side: 'B' }) });
       this.diff.setModel({
         original: editor.createModel('', 'go'),
         modified: editor.createModel('', 'go'),
@@ -85,9 +96,7 @@ export class CompareView {
     model?.modified.setValue(joined(state.b.files, names));
     const opts = optionChanges(state);
     need(this.root, '[data-option-diff]').replaceChildren(
-      ...(opts.length
-        ? opts.map((o) => h('li', {}, o))
-        : [h('li', {}, 'Same options on both sides.')]),
+      ...(opts.length ? opts.map((o) => h('li', {}, o)) : [h('li', {}, tr('play.sameOptions'))]),
     );
   }
 
@@ -98,13 +107,7 @@ export class CompareView {
   ): void {
     const list = need(this.root, '[data-semantic-diff]');
     if (!a || !b || !state.b) {
-      list.replaceChildren(
-        h(
-          'li',
-          { class: 'pg-note' },
-          'Run both variants (Ctrl+Enter) to compare the compiler’s decisions.',
-        ),
-      );
+      list.replaceChildren(h('li', { class: 'pg-note' }, tr('play.runBoth')));
       need(this.root, '[data-gc-overlay]').replaceChildren();
       need(this.root, '[data-bench-deltas]').replaceChildren();
       return;
@@ -125,7 +128,9 @@ export class CompareView {
               h(
                 'summary',
                 {},
-                `Inlining: ${inlining.length} change${inlining.length > 1 ? 's' : ''}`,
+                inlining.length > 1
+                  ? tr('play.inliningChangesMany', { n: inlining.length })
+                  : tr('play.inliningChangesOne'),
               ),
               h('ul', {}, ...inlining.map(item)),
             ),
@@ -134,7 +139,7 @@ export class CompareView {
     list.replaceChildren(
       ...memory.map(item),
       ...(folded ? [folded] : []),
-      ...(changes.length ? [] : [h('li', {}, 'No difference in the compiler’s decisions.')]),
+      ...(changes.length ? [] : [h('li', {}, tr('play.noDifference'))]),
     );
     this.drawGc(a, b);
     this.drawBench(a, b);
@@ -143,7 +148,7 @@ export class CompareView {
   private drawGc(a: AnalyzeResponse, b: AnalyzeResponse): void {
     const box = need(this.root, '[data-gc-overlay]');
     if (!a.gc?.cycles.length && !b.gc?.cycles.length) {
-      box.replaceChildren(h('p', { class: 'pg-note' }, 'No GC cycles to compare (use run mode).'));
+      box.replaceChildren(h('p', { class: 'pg-note' }, tr('play.noGcCompare')));
       return;
     }
     const o = gcOverlay(a.gc?.cycles ?? [], b.gc?.cycles ?? []);
@@ -153,7 +158,7 @@ export class CompareView {
     svg.setAttribute('role', 'img');
     svg.setAttribute(
       'aria-label',
-      `Heap at GC start over time: A ${o.a.cycles} cycles, B ${o.b.cycles} cycles, up to ${o.maxMB} MB`,
+      tr('play.gcOverlayLabel', { a: o.a.cycles, b: o.b.cycles, mb: o.maxMB }),
     );
     svg.classList.add('pg-overlay');
     for (const [side, s] of [
@@ -172,8 +177,13 @@ export class CompareView {
     }
     const summary = (r: AnalyzeResponse, label: string) =>
       r.gc
-        ? `${label}: ${r.gc.summary.cycles} cycles, peak ${r.gc.summary.peakHeapMB} MB, total pause ${r.gc.summary.totalPauseMs.toFixed(2)} ms`
-        : `${label}: no GC data`;
+        ? tr('play.gcSideSummary', {
+            side: label,
+            cycles: r.gc.summary.cycles,
+            peak: r.gc.summary.peakHeapMB,
+            pause: r.gc.summary.totalPauseMs.toFixed(2),
+          })
+        : tr('play.gcSideNone', { side: label });
     box.replaceChildren(
       svg,
       h(
@@ -182,7 +192,7 @@ export class CompareView {
         h('span', { class: 'pg-key-a' }, summary(a, 'A')),
         ' · ',
         h('span', { class: 'pg-key-b' }, summary(b, 'B')),
-        ` · solid: heap at GC start, dashed: heap goal · axes 0–${o.maxSeconds.toFixed(3)} s, 0–${o.maxMB} MB`,
+        tr('play.gcLegend', { s: o.maxSeconds.toFixed(3), mb: o.maxMB }),
       ),
     );
   }
@@ -191,9 +201,7 @@ export class CompareView {
     const table = need(this.root, '[data-bench-deltas]');
     const deltas = benchDeltas(a.bench?.results ?? [], b.bench?.results ?? []);
     if (!deltas.length) {
-      table.replaceChildren(
-        h('caption', {}, 'No benchmarks on both sides (use bench mode with a _test.go file).'),
-      );
+      table.replaceChildren(h('caption', {}, tr('play.noBenchCompare')));
       return;
     }
     table.replaceChildren(
@@ -203,7 +211,9 @@ export class CompareView {
         h(
           'tr',
           {},
-          ...['benchmark', 'metric', 'A', 'B', 'Δ'].map((t) => h('th', { scope: 'col' }, t)),
+          ...[tr('bench.colName'), tr('play.colMetric'), 'A', 'B', 'Δ'].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
         ),
       ),
       h(

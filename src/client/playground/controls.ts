@@ -17,6 +17,8 @@ import {
   UNSET,
 } from '../../lib/share/knob-steps.ts';
 import { h, need } from './dom.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 
 export type VariantOptions = Omit<Variant, 'files'>;
 
@@ -91,8 +93,8 @@ export class Controls {
   private fillToolchains(pinned: string | undefined): void {
     const versions = [...new Set([...this.offered, ...(pinned ? [pinned] : [])])];
     const label = this.serviceDefault
-      ? `service default (${this.serviceDefault})`
-      : 'service default';
+      ? t(documentLocale(), 'play.serviceDefaultIs', { version: this.serviceDefault })
+      : t(documentLocale(), 'play.serviceDefault');
     this.toolchain.replaceChildren(
       h('option', { value: '' }, label),
       ...versions.map((v) => h('option', { value: v }, v)),

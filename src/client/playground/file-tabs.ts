@@ -1,6 +1,8 @@
 /** The file tabs above the editor: select, add (a plain .go name), remove (never the last one). */
 import { FileNameSchema } from '../../../sandbox-api/src/protocol.ts';
 import { h } from './dom.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 
 export interface FileTabsHandlers {
   select(name: string): void;
@@ -14,6 +16,7 @@ export function renderFileTabs(
   active: string,
   on: FileTabsHandlers,
 ): void {
+  const tr = translator(documentLocale());
   // A list of buttons, not an ARIA tablist: there is one editor, not a panel per tab.
   const tabs = names.map((name) => {
     const tab = h(
@@ -24,25 +27,32 @@ export function renderFileTabs(
     tab.addEventListener('click', () => on.select(name));
     const close = h(
       'button',
-      { type: 'button', class: 'pg-tab-close', 'aria-label': `Remove ${name}` },
+      { type: 'button', class: 'pg-tab-close', 'aria-label': tr('play.removeFile', { name }) },
       '×',
     );
     close.addEventListener('click', () => {
-      if (confirm(`Remove ${name}?`)) on.remove(name);
+      if (confirm(tr('play.confirmRemove', { name }))) on.remove(name);
     });
     return h('li', { class: 'pg-tab' }, tab, names.length > 1 ? close : null);
   });
-  const add = h('button', { type: 'button', class: 'pg-tab-add', 'aria-label': 'Add a file' }, '+');
+  const add = h(
+    'button',
+    { type: 'button', class: 'pg-tab-add', 'aria-label': tr('play.addFile') },
+    '+',
+  );
   add.addEventListener('click', () => {
     const suggested = names.some((n) => n.endsWith('_test.go')) ? 'util.go' : 'main_test.go';
-    const name = prompt('New file name (a plain .go name):', suggested)?.trim();
+    const name = prompt(tr('play.newFileName'), suggested)?.trim();
     if (!name) return;
     const ok = FileNameSchema.safeParse(name);
-    if (!ok.success) alert(ok.error.issues[0]?.message ?? 'not a valid file name');
-    else if (names.includes(name)) alert(`${name} already exists`);
+    if (!ok.success) alert(ok.error.issues[0]?.message ?? tr('play.badFileName'));
+    else if (names.includes(name)) alert(tr('play.fileExists', { name }));
     else on.add(name);
   });
-  host.replaceChildren(h('ul', { class: 'pg-files', 'aria-label': 'Files' }, ...tabs), add);
+  host.replaceChildren(
+    h('ul', { class: 'pg-files', 'aria-label': tr('snippet.files') }, ...tabs),
+    add,
+  );
 }
 
 /** Starting text of a new file: a benchmark skeleton for tests, a bare package otherwise. */

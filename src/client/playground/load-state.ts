@@ -9,6 +9,8 @@ import { defaultState } from '../../lib/share/default-state.ts';
 import { loadSession } from '../../lib/share/session.ts';
 import { decodeState } from '../../lib/share/state-codec.ts';
 import { fetchSharedState } from './share-client.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 
 export interface InitialState {
   state: PlaygroundState;
@@ -33,7 +35,7 @@ export async function loadInitialState(
       return {
         state: defaultState(),
         source: 'default',
-        message: `This link could not be opened: ${shared.message}`,
+        message: t(documentLocale(), 'play.linkFailed', { why: shared.message }),
       };
     }
     return {
@@ -44,7 +46,7 @@ export async function loadInitialState(
     };
   }
   if (location.hash.length > 1) {
-    const decoded = decodeState(location.hash);
+    const decoded = decodeState(location.hash, documentLocale());
     if (!decoded.ok) return { state: defaultState(), source: 'default', message: decoded.message };
     return { state: decoded.state, source: 'hash' };
   }

@@ -8,6 +8,7 @@ import type { CompileError, Decision } from '../../../sandbox-api/src/protocol.t
 import type { Category } from '../../lib/results/classify.ts';
 import { explainDecision } from '../../lib/results/explain.ts';
 import { documentLocale, pathInLocale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 import { decisionsToMarks, errorsToMarks, type MarkDoc } from '../../lib/results/marks.ts';
 
 /** `monaco.MarkerSeverity` values (stable across releases). */
@@ -63,15 +64,19 @@ function md(text: string): string {
  * The `-m=2` chain behind a decision as hover Markdown: each hop `dst ← src` with the compiler's
  * reasons. Undefined when the run had no chain for it (`-m` only, or a stack decision).
  */
-export function explanationMarkdown(d: Decision): string | undefined {
+export function explanationMarkdown(d: Decision, locale = documentLocale()): string | undefined {
   const steps = d.explanation?.steps ?? [];
   if (steps.length === 0) return undefined;
+  const tr = translator(locale);
   const lines = steps.map((s) => {
     const reasons = s.reasons
-      .map((r) => `${md(r.where)} (${md(r.why)})${r.at ? ` at line ${r.at.line}` : ''}`)
+      .map(
+        (r) =>
+          `${md(r.where)} (${md(r.why)})${r.at ? ` ${tr('play.hover.atLine', { line: r.at.line })}` : ''}`,
+      )
       .join('; ');
     return `- \`${s.dst} ← ${s.ops}${s.src}\`${reasons ? ` — ${reasons}` : ''}`;
   });
-  const cut = d.explanation?.truncated ? '\n\n_The compiler cut this chain short._' : '';
-  return `**Why \`${d.subject}\` ends up where it does** (\`-m=2\`):\n\n${lines.join('\n')}${cut}`;
+  const cut = d.explanation?.truncated ? `\n\n_${tr('play.hover.cut')}_` : '';
+  return `**${tr('play.hover.why', { subject: `\`${d.subject}\`` })}** (\`-m=2\`):\n\n${lines.join('\n')}${cut}`;
 }

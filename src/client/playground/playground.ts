@@ -130,7 +130,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     tabSize: 4,
     insertSpaces: false,
     theme: editorTheme(),
-    ariaLabel: 'Go source. Ctrl+Enter runs; Escape then Tab leaves the editor.',
+    ariaLabel: t(locale, 'play.editorLabel'),
   });
   escapeThenTab(editorHost);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
@@ -221,9 +221,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   function showResult(s: Side): void {
     const r = results[s];
     if (!r) {
-      resultsView.status(
-        '<p class="pg-note">Press <kbd>Run</kbd> (<kbd>Ctrl</kbd>+<kbd>Enter</kbd>) to ask the real Go compiler.</p>',
-      );
+      resultsView.status(`<p class="pg-note">${t(locale, 'play.pressRunHtml')}</p>`);
       return;
     }
     resultsView.show(
@@ -275,11 +273,11 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     const sides: Side[] = state.b ? ['a', 'b'] : ['a'];
     if (sides.some((s) => benchWithoutTests(variant(s)))) {
       resultsView.status(
-        '<p class="pg-error" role="alert">Bench mode runs the benchmarks of a <code>_test.go</code> file: add one with the <kbd>+</kbd> tab (try <code>main_test.go</code>).</p>',
+        `<p class="pg-error" role="alert">${t(locale, 'play.benchNeedsTestHtml')}</p>`,
       );
       return;
     }
-    resultsView.status('<p class="pg-note">Compiling with the real Go toolchain…</p>', true);
+    resultsView.status(`<p class="pg-note">${t(locale, 'play.compiling')}</p>`, true);
     root.dataset['running'] = 'true';
     try {
       const outcomes = await Promise.all(
@@ -298,17 +296,20 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
       }
       showResult(side);
       if (failed && !failed[2].ok) {
-        const which = state.b ? ` variant ${failed[0].toUpperCase()}` : '';
+        const which = state.b
+          ? t(locale, 'play.variantName', { side: failed[0].toUpperCase() })
+          : '';
         resultsView.error(
           t(locale, 'play.runFailed', {
             which,
-            why: failureMessage(failed[2].error, results[failed[0]] !== undefined),
+            why: failureMessage(failed[2].error, results[failed[0]] !== undefined, locale),
           }),
         );
       }
       if (state.b) compare.showResults(state, results.a, results.b);
     } catch (err) {
-      if (!ctrl.signal.aborted) resultsView.error(`Could not run: ${String(err)}`);
+      if (!ctrl.signal.aborted)
+        resultsView.error(t(locale, 'play.couldNotRun', { error: String(err) }));
     } finally {
       if (running === ctrl) delete root.dataset['running'];
     }

@@ -10,6 +10,8 @@ import { sameFile } from '../../lib/results/same-file.ts';
 import { decisionKey } from '../../components/snippet/render-decisions.ts';
 import { renderResultSlots, type ResultOrigin } from '../../components/snippet/render-result.ts';
 import { renderMermaid } from '../mermaid.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 
 export interface ResultsViewOptions {
   /** Called when the reader picks a decision or an error: reveal that line in the editor. */
@@ -75,14 +77,15 @@ export class ResultsView {
     this.result = r;
     this.drawn = undefined;
     const s = renderResultSlots(r, origin, files, new Set(CATEGORIES));
+    const tr = translator(documentLocale());
     this.root.setAttribute('aria-busy', 'false');
     this.root.innerHTML = `<div class="pg-status" data-status></div>
 <p class="pg-stale" role="status" data-stale></p>
 <p class="pg-meta">${s.meta}</p>${s.errors}
-${section('Compiler decisions', s.decisions)}
-<details class="pg-section" open><summary>Stack or heap?</summary><div class="pg-diagram" data-diagram><p class="pg-note">Pick a decision to see the compiler's reasoning.</p></div></details>
-${section('Program output', s.output)}${section('Garbage collector', s.gc)}${section('Benchmarks', s.bench)}
-${section('Raw compiler output', s.raw, false)}`;
+${section(tr('snippet.decisions'), s.decisions)}
+<details class="pg-section" open><summary>${tr('snippet.diagram')}</summary><div class="pg-diagram" data-diagram><p class="pg-note">${tr('play.pickDecision')}</p></div></details>
+${section(tr('snippet.output'), s.output)}${section(tr('play.gcSection'), s.gc)}${section(tr('play.benchmarks'), s.bench)}
+${section(tr('snippet.raw'), s.raw, false)}`;
     const first = pickDiagramSubject(decisionsInFiles(r.decisions, files));
     if (first) void this.drawDiagram(first);
   }
@@ -102,7 +105,7 @@ ${section('Raw compiler output', s.raw, false)}`;
     this.drawn = d;
     const box = this.root.querySelector<HTMLElement>('[data-diagram]');
     if (!box || !this.result) return;
-    const diagram = buildStackOrHeapDiagram(d, this.result.decisions);
+    const diagram = buildStackOrHeapDiagram(d, this.result.decisions, { locale: documentLocale() });
     box.dataset['verdict'] = diagram.verdict;
     box.dataset['subject'] = d.subject;
     await renderMermaid(box, diagram.source);

@@ -11,6 +11,9 @@ import {
   type ToolchainsResponse,
 } from '../../../sandbox-api/src/protocol.ts';
 import { API_BASE } from './api-base.ts';
+import { apiErrorText } from '../../i18n/api-error.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 
 export type Fetched<T> = { ok: true; value: T } | { ok: false; status?: number; message: string };
 
@@ -28,7 +31,11 @@ function failure(
   fallback: string,
 ): { ok: false; status: number; message: string } {
   const err = ApiErrorSchema.safeParse(body);
-  return { ok: false, status: res.status, message: err.success ? err.data.message : fallback };
+  return {
+    ok: false,
+    status: res.status,
+    message: err.success ? apiErrorText(documentLocale(), err.data) : fallback,
+  };
 }
 
 /** Stores the state (and the result its author saw) and answers the short path `/s/<id>`. */
@@ -43,15 +50,18 @@ export async function createShareLink(
       body: JSON.stringify({ state, ...results }),
     });
     const body = await getJson(res);
-    if (!res.ok) return failure(res, body, `the share store answered HTTP ${res.status}`);
+    if (!res.ok)
+      return failure(res, body, t(documentLocale(), 'share.storeHttp', { status: res.status }));
     const parsed = ShareResponseSchema.safeParse(body);
     return parsed.success
       ? { ok: true, value: parsed.data }
-      : { ok: false, message: 'unexpected answer from the share store' };
+      : { ok: false, message: t(documentLocale(), 'share.storeOdd') };
   } catch (err) {
     return {
       ok: false,
-      message: `the share store is unreachable (${err instanceof Error ? err.message : String(err)})`,
+      message: t(documentLocale(), 'share.storeUnreachable', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
     };
   }
 }
@@ -64,19 +74,22 @@ export async function fetchSharedState(id: string): Promise<Fetched<SharedStateR
       return {
         ok: false,
         status: 404,
-        message: `No shared playground has the id “${id}”. It may have been mistyped.`,
+        message: t(documentLocale(), 'share.notFound', { id }),
       };
     if (res.status === 400)
-      return { ok: false, status: 400, message: `“${id}” is not a valid share id.` };
-    if (!res.ok) return failure(res, body, `the share store answered HTTP ${res.status}`);
+      return { ok: false, status: 400, message: t(documentLocale(), 'share.badId', { id }) };
+    if (!res.ok)
+      return failure(res, body, t(documentLocale(), 'share.storeHttp', { status: res.status }));
     const parsed = SharedStateResponseSchema.safeParse(body);
     return parsed.success
       ? { ok: true, value: parsed.data }
-      : { ok: false, message: 'the shared state could not be read' };
+      : { ok: false, message: t(documentLocale(), 'share.unreadable') };
   } catch (err) {
     return {
       ok: false,
-      message: `the share store is unreachable (${err instanceof Error ? err.message : String(err)})`,
+      message: t(documentLocale(), 'share.storeUnreachable', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
     };
   }
 }

@@ -17,8 +17,9 @@ export interface ShareSnapshot {
 
 /** The `<iframe>` a teacher pastes into a page; the compact embed layout fits 480 px. */
 function iframeCode(src: string): string {
-  const attr = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return `<iframe src="${attr}" width="100%" height="480" style="border:0" title="Go Memory Lab playground" loading="lazy"></iframe>`;
+  const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const title = attr(t(documentLocale(), 'play.embedTitle'));
+  return `<iframe src="${attr(src)}" width="100%" height="480" style="border:0" title="${title}" loading="lazy"></iframe>`;
 }
 
 export function bindSharePanel(root: HTMLElement, snapshot: () => ShareSnapshot): void {

@@ -97,7 +97,7 @@ export function mountSnippet(root: HTMLElement) {
         onRun: () => void run(),
         onPickDecision: (d) => select(d),
       },
-      `Go source ${f.name}, editable. Ctrl+Enter runs; Escape then Tab leaves the editor.`,
+      t(locale, 'snippet.editorLabel', { file: f.name }),
     );
     editors.set(f.name, editor);
     pre?.setAttribute('hidden', '');
@@ -295,12 +295,12 @@ export function mountSnippet(root: HTMLElement) {
     const errorsSlot = slot(root, 'errors');
     errorsSlot.hidden = true;
     const req = buildRequest(currentFiles(), readToolbar(root, config.knobs));
-    say(req.mode === 'build' ? 'Compiling…' : 'Compiling and running…', 'busy');
+    say(t(locale, req.mode === 'build' ? 'snippet.compiling' : 'snippet.compilingRunning'), 'busy');
     try {
       let outcome = await analyze(req, { signal: ctl.signal, base: API_BASE });
       if (!outcome.ok && outcome.error.status === 429) {
         const wait = outcome.error.retryAfter ?? 2;
-        say(`The sandbox is busy, retrying in ${wait} s…`, 'busy');
+        say(t(locale, 'snippet.busyRetry', { s: wait }), 'busy');
         await new Promise((r) => setTimeout(r, wait * 1000));
         if (ctl.signal.aborted) return;
         outcome = await analyze(req, { signal: ctl.signal, base: API_BASE });
@@ -313,19 +313,24 @@ export function mountSnippet(root: HTMLElement) {
         const decisions = visibleDecisions().length;
         say(
           !r.ok
-            ? `The code did not compile: ${r.compileErrors.length} error${r.compileErrors.length === 1 ? '' : 's'} marked.`
+            ? r.compileErrors.length === 1
+              ? t(locale, 'snippet.compileErrorsOne')
+              : t(locale, 'snippet.compileErrorsMany', { n: r.compileErrors.length })
             : r.run?.timedOut
               ? t(locale, 'status.timedOut', { ms: Math.round(r.run.wallMs), decisions })
               : r.run?.outOfMemory
                 ? t(locale, 'status.outOfMemory', { decisions })
-                : `Done in ${Math.round(r.timing.totalMs)} ms: ${decisions} compiler decisions.`,
+                : t(locale, 'snippet.done', { ms: Math.round(r.timing.totalMs), decisions }),
           r.ok && !r.run?.timedOut && !r.run?.outOfMemory ? 'info' : 'error',
         );
       } else {
-        say(failureMessage(outcome.error, origin === 'recorded' && result !== undefined), 'error');
+        say(
+          failureMessage(outcome.error, origin === 'recorded' && result !== undefined, locale),
+          'error',
+        );
       }
     } catch (err) {
-      if (!ctl.signal.aborted) say(`Something went wrong: ${String(err)}`, 'error');
+      if (!ctl.signal.aborted) say(t(locale, 'snippet.wentWrong', { error: String(err) }), 'error');
     } finally {
       if (running === ctl) endRun();
     }
@@ -355,11 +360,7 @@ export function mountSnippet(root: HTMLElement) {
     for (const f of config.files) editors.get(f.name)?.setText(f.content);
     clearEdit(storage, key);
     applyResult(config.recorded, 'recorded');
-    say(
-      config.recorded
-        ? 'Back to the original code and its recorded result.'
-        : 'Back to the original code.',
-    );
+    say(t(locale, config.recorded ? 'snippet.backRecorded' : 'snippet.back'));
   }
 
   /* ------------------------------------------------------------ wiring */
@@ -446,7 +447,7 @@ export function mountSnippet(root: HTMLElement) {
     const d = visibleDecisions().find((x) => decisionKey(x) === selected);
     if (d) void showDiagram(d, visibleDecisions());
   });
-  if (saved && !linked) say('Your edited version is back; Reset restores the original.');
+  if (saved && !linked) say(t(locale, 'snippet.editBack'));
 
   return {
     action(name: string): void {

@@ -1,5 +1,7 @@
 import type { Decision } from '../../../sandbox-api/src/protocol.ts';
 import { buildStackOrHeapDiagram } from '../../lib/results/diagram.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 import { renderMermaid } from '../mermaid.ts';
 
 /** Waits until `el` is within 200px of the viewport, so Mermaid loads only for a seen diagram. */
@@ -50,11 +52,12 @@ export function createDiagramView(
   onLine: (line: number) => void,
 ) {
   let generation = 0;
+  const locale = documentLocale();
   return async function show(
     d: Decision | undefined,
     all: readonly Decision[],
     /** Why there is nothing to draw, when it is not simply "no decision" (stale, no compile). */
-    empty = 'No stack-or-heap decision to draw.',
+    empty = t(locale, 'snippet.noDiagram'),
   ): Promise<void> {
     const mine = ++generation;
     if (!d) {
@@ -68,8 +71,8 @@ export function createDiagramView(
       el.replaceChildren(p);
       return;
     }
-    const diagram = buildStackOrHeapDiagram(d, all, { theme: pageTheme() });
-    caption.textContent = `${d.subject}, line ${d.line}`;
+    const diagram = buildStackOrHeapDiagram(d, all, { theme: pageTheme(), locale });
+    caption.textContent = t(locale, 'snippet.diagramCaption', { subject: d.subject, line: d.line });
     note.textContent = diagram.note ?? '';
     el.dataset['subject'] = d.subject;
     el.dataset['verdict'] = diagram.verdict;
@@ -84,7 +87,10 @@ export function createDiagramView(
     svg.setAttribute('role', 'group');
     svg.setAttribute(
       'aria-label',
-      `How ${d.subject} on line ${d.line} ends up on the ${diagram.verdict === 'heap' ? 'heap' : 'stack'}`,
+      t(locale, diagram.verdict === 'heap' ? 'diagram.ariaHeap' : 'diagram.ariaStack', {
+        subject: d.subject,
+        line: d.line,
+      }),
     );
     for (const node of el.querySelectorAll<SVGGElement>('g.node')) {
       const id = NODE_ID.exec(node.id)?.[1];

@@ -155,7 +155,7 @@ function tooltipAt(state: EditorState, pos: number, live = false): Tooltip | nul
       );
     } else if (spec.error)
       items.push(
-        `<p class="sn-tip-error"><strong>Compile error</strong> ${richText(spec.error)}</p>`,
+        `<p class="sn-tip-error"><strong>${t(documentLocale(), 'snippet.compileError')}</strong> ${richText(spec.error)}</p>`,
       );
     start = Math.min(start, from);
     end = Math.max(end, to);

@@ -22,6 +22,8 @@ import { classify } from '../../lib/results/classify.ts';
 import { decisionsToMarks, errorsToMarks } from '../../lib/results/marks.ts';
 import { linkExerciseToClass } from '../classes/report-check.ts';
 import { API_BASE } from '../playground/api-base.ts';
+import { documentLocale, pathInLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 import { failureMessage } from '../snippet/failure-message.ts';
 import { createEditor, type SnippetEditor } from '../snippet/editor.ts';
 import { setGoalStates, showGoalReports } from './goal-view.ts';
@@ -61,6 +63,8 @@ function button(root: HTMLElement, action: string): HTMLButtonElement {
   return el;
 }
 
+const locale = documentLocale();
+
 function applySequence(root: HTMLElement, p: ExercisePayload): void {
   const seq = parseSequence(location.search, p.order);
   if (!seq || !seq.slugs.includes(p.slug)) return;
@@ -70,14 +74,19 @@ function applySequence(root: HTMLElement, p: ExercisePayload): void {
     const target = n[dir];
     link.hidden = !target;
     if (target) {
-      link.href = exerciseHref(target, seq.slugs);
+      link.href = pathInLocale(exerciseHref(target, seq.slugs), locale);
       $(root, `${dir}-title`).textContent = p.titles[target] ?? target;
     }
   }
-  ($(root, 'index-link') as HTMLAnchorElement).href = `/workshop/${sequenceQuery(seq.slugs)}`;
+  ($(root, 'index-link') as HTMLAnchorElement).href = pathInLocale(
+    `/workshop/${sequenceQuery(seq.slugs)}`,
+    locale,
+  );
   if (n.position)
-    $(root, 'position').textContent =
-      `Exercise ${n.position.index} of ${n.position.of} in this sequence`;
+    $(root, 'position').textContent = t(locale, 'workshop.seqPosition', {
+      n: n.position.index,
+      total: n.position.of,
+    });
 }
 
 export function mountExercise(root: HTMLElement): void {
@@ -122,7 +131,7 @@ export function mountExercise(root: HTMLElement): void {
       onRun: () => void check(),
       onPickDecision: () => {},
     },
-    `${mainName}, editable Go code of the exercise. Ctrl+Enter checks; Escape then Tab leaves the editor.`,
+    t(locale, 'workshop.editorLabel', { file: mainName }),
   );
   // Wrapped lines and no inner scrolling: nothing scrolls that the keyboard cannot reach, and
   // the whole file stays readable at 375 px.
@@ -137,7 +146,7 @@ export function mountExercise(root: HTMLElement): void {
   const showSolved = () => (banner.hidden = saved?.status !== 'solved');
   showSolved();
   restoreBtn.hidden = stash === undefined;
-  if (code.kind === 'set-aside') status.textContent = setAsideMessage(code.reason);
+  if (code.kind === 'set-aside') status.textContent = setAsideMessage(code.reason, locale);
 
   const showResult = (r: AnalyzeResponse | undefined, text: string) => {
     const box = $(root, 'results');
@@ -174,8 +183,13 @@ export function mountExercise(root: HTMLElement): void {
         analyzer,
         {
           startCache,
+          locale,
           onProgress: (done, total, label) => {
-            status.textContent = `Checking: ${label} (${done + 1} of ${total})…`;
+            status.textContent = t(locale, 'workshop.checking', {
+              what: label,
+              n: done + 1,
+              total,
+            });
           },
         },
       );
@@ -191,14 +205,14 @@ export function mountExercise(root: HTMLElement): void {
       showSolved();
       void classLink?.report(report, text);
       status.textContent = report.allMet
-        ? `All ${met} goals met: exercise solved. Your progress is saved in this browser.`
-        : `${met} of ${report.goals.length} goals met. Read the reasons under each goal.`;
+        ? t(locale, 'workshop.allMet', { met })
+        : t(locale, 'workshop.someMet', { met, total: report.goals.length });
     } catch (err) {
       setGoalStates(root, 'unchecked');
       status.textContent =
         err instanceof AnalyzeError
-          ? failureMessage(err.failure, false)
-          : `The check failed: ${String(err)}. Your code is kept.`;
+          ? failureMessage(err.failure, false, locale)
+          : t(locale, 'workshop.checkFailed', { error: String(err) });
     } finally {
       checkBtn.disabled = false;
       delete root.dataset['busy'];
@@ -208,26 +222,21 @@ export function mountExercise(root: HTMLElement): void {
   checkBtn.addEventListener('click', () => void check());
 
   resetBtn.addEventListener('click', () => {
-    if (!confirm('Replace your code with the start code? This cannot be undone.')) return;
+    if (!confirm(t(locale, 'workshop.confirmReset'))) return;
     editor.setText(p.start[0]!.content);
     setGoalStates(root, 'unchecked');
-    status.textContent = 'Back to the start code.';
+    status.textContent = t(locale, 'workshop.backToStart');
   });
 
   solutionBtn.addEventListener('click', () => {
-    if (
-      !confirm(
-        'Load the solution into the editor? Your code is kept: "Restore my code" brings it back.',
-      )
-    )
-      return;
+    if (!confirm(t(locale, 'workshop.confirmSolution'))) return;
     stash = filesWith(editor.text());
     stashCode(p.slug, stash);
     editor.setText(p.solution.find((f) => f.name === mainName)?.content ?? '');
     saved = recordExercise(p.slug, { solutionRevealed: true });
     restoreBtn.hidden = false;
     setGoalStates(root, 'unchecked');
-    status.textContent = 'The solution is in the editor. Check it to see every goal met.';
+    status.textContent = t(locale, 'workshop.solutionShown');
   });
 
   restoreBtn.addEventListener('click', () => {
@@ -238,7 +247,7 @@ export function mountExercise(root: HTMLElement): void {
     stashCode(p.slug, undefined);
     restoreBtn.hidden = true;
     setGoalStates(root, 'unchecked');
-    status.textContent = 'Your code is back in the editor.';
+    status.textContent = t(locale, 'workshop.codeBack');
   });
 
   const hints = [...root.querySelectorAll<HTMLElement>('.ws-hint')];

@@ -1,22 +1,20 @@
 /** Paints goal verdicts into the server-rendered goal list. */
 import { documentLocale } from '../../i18n/locales.ts';
-import { t } from '../../i18n/t.ts';
+import { t, type MessageKey } from '../../i18n/t.ts';
 import type { GoalReport } from '../../lib/exercises/check.ts';
 
 export type GoalState = 'unchecked' | 'checking' | 'met' | 'unmet' | 'unjudged';
 
-const STATE_TEXT: Record<GoalState, string> = {
-  unchecked: 'Not checked yet',
-  checking: 'Checking…',
-  met: 'Met',
-  unmet: 'Not met',
-  unjudged: 'Cannot judge',
+const STATE_TEXT: Record<GoalState, MessageKey> = {
+  unchecked: 'workshop.notChecked',
+  checking: 'workshop.goal.checking',
+  met: 'workshop.goal.met',
+  unmet: 'workshop.goal.unmet',
+  unjudged: 'workshop.goal.cannotJudge',
 };
 
 function stateText(state: GoalState): string {
-  return state === 'unjudged'
-    ? t(documentLocale(), 'workshop.goal.cannotJudge')
-    : STATE_TEXT[state];
+  return t(documentLocale(), STATE_TEXT[state]);
 }
 
 function slot(li: Element, name: string): HTMLElement | null {

@@ -7,6 +7,10 @@ import { exportProgress, importProgress, mergeProgress } from '../../lib/exercis
 import { STATUS_LABEL, type StatusKey } from '../../lib/exercises/labels.ts';
 import { exerciseHref, parseSequence, sequenceQuery } from '../../lib/exercises/sequence.ts';
 import { readProgress, writeProgress } from './progress-store.ts';
+import { documentLocale, pathInLocale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
+
+const locale = documentLocale();
 
 function slot<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T {
   const el = root.querySelector<T>(`[data-slot="${name}"]`);
@@ -30,12 +34,13 @@ function paintStatuses(root: HTMLElement, items: HTMLElement[], p: Progress): vo
     else minutesLeft += Number(li.dataset['minutes'] ?? 0);
     const badge = slot(li, 'status');
     badge.dataset['status'] = key;
-    badge.textContent = STATUS_LABEL[key];
+    badge.textContent = t(locale, STATUS_LABEL[key]);
   }
-  slot(root, 'summary').textContent =
-    `${solved} of ${items.length} solved` +
-    (solved < items.length ? `, about ${minutesLeft} minutes of work left.` : '. Well done!') +
-    ' Progress is kept in this browser.';
+  slot(root, 'summary').textContent = t(
+    locale,
+    solved < items.length ? 'workshop.summary' : 'workshop.summaryDone',
+    { solved, total: items.length, minutes: minutesLeft },
+  );
 }
 
 function download(name: string, text: string): void {
@@ -63,12 +68,17 @@ class WorkshopIndex extends HTMLElement {
       list.replaceChildren(...items, ...all.filter((li) => !items.includes(li)));
       for (const li of items) {
         const a = li.querySelector<HTMLAnchorElement>('h2 a');
-        if (a) a.href = exerciseHref(li.dataset['slug'] ?? '', seq.slugs);
+        if (a) a.href = pathInLocale(exerciseHref(li.dataset['slug'] ?? '', seq.slugs), locale);
       }
       slot(this, 'seq-banner').hidden = false;
-      slot(this, 'seq-text').textContent =
-        `Your instructor chose ${seq.slugs.length} exercise${seq.slugs.length === 1 ? '' : 's'} for this session.` +
-        (seq.unknown.length ? ` Not found (ignored): ${seq.unknown.join(', ')}.` : '');
+      const chosen =
+        seq.slugs.length === 1
+          ? t(locale, 'workshop.seqChosenOne')
+          : t(locale, 'workshop.seqChosenMany', { n: seq.slugs.length });
+      const unknown = seq.unknown.length
+        ? t(locale, 'workshop.seqUnknown', { slugs: seq.unknown.join(', ') })
+        : '';
+      slot(this, 'seq-text').textContent = [chosen, unknown].filter(Boolean).join(' ');
     }
     paintStatuses(this, items, readProgress());
     // Another tab solving an exercise updates this list too.
@@ -89,17 +99,19 @@ class WorkshopIndex extends HTMLElement {
       if (!file) return;
       const r = importProgress(await file.text());
       if (!r.ok) {
-        importStatus.textContent = `Not imported: ${r.error}.`;
+        importStatus.textContent = t(locale, 'workshop.notImported', { error: r.error });
       } else {
         const merged = mergeProgress(readProgress(), r.progress);
         writeProgress(merged);
         paintStatuses(this, items, merged);
         const n = Object.keys(r.progress.exercises).length;
-        importStatus.textContent =
-          `Imported progress for ${n} exercise${n === 1 ? '' : 's'}` +
-          (r.migratedFrom
-            ? ` (converted from version ${r.migratedFrom} of the progress format).`
-            : '.');
+        const one = n === 1;
+        importStatus.textContent = r.migratedFrom
+          ? t(locale, one ? 'workshop.importedOneMigrated' : 'workshop.importedManyMigrated', {
+              n,
+              version: r.migratedFrom,
+            })
+          : t(locale, one ? 'workshop.importedOne' : 'workshop.importedMany', { n });
       }
       importInput.value = '';
     });
@@ -129,7 +141,7 @@ class WorkshopIndex extends HTMLElement {
     copyBtn.addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(linkField.value);
-        copyBtn.textContent = 'Copied';
+        copyBtn.textContent = t(locale, 'workshop.copied');
       } catch {
         linkField.select();
       }

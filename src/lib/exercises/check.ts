@@ -13,6 +13,8 @@ import type { Goal } from './goal-schema.ts';
 import { planRuns, type RunNeed } from './plan.ts';
 import { RunResults } from './results.ts';
 import { toRequest, type Variant } from './variant.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 
 /** Runs one analysis; throws when no result can be had (unreachable, rejected). */
 export type Analyzer = (req: AnalyzeRequest) => Promise<AnalyzeResponse>;
@@ -49,6 +51,8 @@ export interface CheckOptions {
   startCache?: Map<string, AnalyzeResponse[]>;
   /** Called before each analysis with a short description and the count so far. */
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Language of the progress labels (the page's). */
+  locale?: Locale;
 }
 
 export interface GoalReport extends GoalVerdict {
@@ -62,9 +66,11 @@ export interface CheckReport {
   current: AnalyzeResponse | undefined;
 }
 
-function label(need: RunNeed, rep: number): string {
-  const whose = need.who === 'current' ? 'your code' : 'the start version';
-  return need.runs > 1 ? `${whose}, run ${rep + 1} of ${need.runs}` : whose;
+function label(need: RunNeed, rep: number, locale: Locale = 'en'): string {
+  const whose = t(locale, need.who === 'current' ? 'workshop.check.yours' : 'workshop.check.start');
+  return need.runs > 1
+    ? t(locale, 'workshop.check.run', { whose, n: rep + 1, runs: need.runs })
+    : whose;
 }
 
 /** Executes the plan one analysis at a time: the sandbox is shared, so a check must not flood it. */
@@ -89,7 +95,7 @@ export async function runNeeds(
     const code = need.who === 'current' ? input.current : input.start;
     const files = need.variant.mode === 'bench' ? benchFiles(code, input) : code;
     for (let rep = 0; rep < need.runs; rep++) {
-      opts.onProgress?.(done, total, label(need, rep));
+      opts.onProgress?.(done, total, label(need, rep, opts.locale));
       runs.push(await analyze(toRequest(files, need.variant, rep)));
       done++;
     }

@@ -1,9 +1,9 @@
-/** Words for the numbers in exercise.json, shared by the index and the exercise pages. */
-export const DIFFICULTY_LABEL: Record<number, string> = { 1: 'warm-up', 2: 'core', 3: 'stretch' };
+import type { MessageKey } from '../../i18n/t.ts';
 
+/** The catalogue key of each progress status a workshop index badge shows. */
 export const STATUS_LABEL = {
-  new: 'Not started',
-  started: 'In progress',
-  solved: 'Solved',
-} as const;
+  new: 'workshop.notStarted',
+  started: 'workshop.status.started',
+  solved: 'workshop.status.solved',
+} as const satisfies Record<string, MessageKey>;
 export type StatusKey = keyof typeof STATUS_LABEL;

@@ -6,6 +6,8 @@
  */
 import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
 import type { ExerciseProgress } from './progress-schema.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 
 export type SetAsideReason = 'start-changed' | 'unstamped';
 
@@ -39,10 +41,9 @@ export function savedCode(
 }
 
 /** The status line that explains set-aside code to the learner. */
-export function setAsideMessage(reason: SetAsideReason): string {
-  const why =
-    reason === 'start-changed'
-      ? 'This exercise’s start code changed since you last saved your code'
-      : 'Your saved code predates this version of the workshop, so it may not fit this exercise';
-  return `${why}: the editor shows the current start code. Your code is kept: "Restore my code" brings it back.`;
+export function setAsideMessage(reason: SetAsideReason, locale: Locale = 'en'): string {
+  return t(
+    locale,
+    reason === 'start-changed' ? 'workshop.setAside.startChanged' : 'workshop.setAside.unstamped',
+  );
 }

@@ -1,6 +1,10 @@
 import type { Decision, FlowStep } from '../../../sandbox-api/src/protocol.ts';
 import { classify } from './classify.ts';
 import { mermaidLabel } from './mermaid-text.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
+
+type Tr = ReturnType<typeof translator>;
 
 export interface StackOrHeapDiagram {
   /** Mermaid flowchart source. */
@@ -38,13 +42,17 @@ const CLASSES = {
 export interface DiagramOptions {
   /** Node colours for the page theme; Mermaid's own theme does not reach classDef fills. */
   theme?: 'light' | 'dark';
+  /** Language of the node texts (compiler names and reasons stay as the compiler wrote them). */
+  locale?: Locale;
 }
 
-function stepLines(step: FlowStep): string[] {
+function stepLines(step: FlowStep, tr: Tr): string[] {
   const ops = step.ops === '&' ? '&' : step.ops;
   const lines = [`${step.dst} ← ${ops}${step.src}`];
   for (const r of step.reasons)
-    lines.push(`${r.where} (${r.why})${r.at ? ` · line ${r.at.line}` : ''}`);
+    lines.push(
+      `${r.where} (${r.why})${r.at ? ` · ${tr('diagram.line', { line: r.at.line })}` : ''}`,
+    );
   return lines;
 }
 
@@ -53,11 +61,14 @@ function stepLine(step: FlowStep): number | undefined {
 }
 
 /** Reads the subject's compiler name as the learner wrote it where possible. */
-function subjectLabel(d: Decision): string[] {
-  const fn = d.function ? ` in ${d.function}` : '';
-  const what =
-    d.kind.startsWith('leaking') || d.kind === 'param-does-not-escape' ? 'parameter ' : '';
-  return [`${what}${d.subject}`, `line ${d.line}${fn}`];
+function subjectLabel(d: Decision, tr: Tr): string[] {
+  const param = d.kind.startsWith('leaking') || d.kind === 'param-does-not-escape';
+  return [
+    param ? tr('diagram.parameter', { subject: d.subject }) : d.subject,
+    d.function
+      ? tr('diagram.lineIn', { line: d.line, fn: d.function })
+      : tr('diagram.line', { line: d.line }),
+  ];
 }
 
 /**
@@ -78,16 +89,17 @@ export function buildStackOrHeapDiagram(
     nodes.push({ id, lines: [...lines] });
     return mermaidLabel(lines);
   };
-  const b: Builder = { out, nodeLines, nodes, label };
-  out.push(`  S[${label('S', subjectLabel(d))}]:::subject`);
+  const tr = translator(opts.locale ?? 'en');
+  const b: Builder = { out, nodeLines, nodes, label, tr };
+  out.push(`  S[${label('S', subjectLabel(d, tr))}]:::subject`);
   const category = classify(d.kind);
 
   if (category === 'stack' || d.kind === 'leaking-param-to-result') {
     const returned = d.kind === 'leaking-param-to-result';
     if (returned && d.explanation) return chain(d, b);
     out.push(
-      `  W[${label('W', [returned ? 'flows only to a result: the caller decides' : 'address not kept beyond the function'])}]:::step`,
-      `  K([${label('K', ['STACK'])}]):::stack`,
+      `  W[${label('W', [tr(returned ? 'diagram.toResult' : 'diagram.notKept')])}]:::step`,
+      `  K([${label('K', [tr('diagram.stack')])}]):::stack`,
       '  S --> W --> K',
     );
     nodeLines['W'] = d.line;
@@ -95,19 +107,17 @@ export function buildStackOrHeapDiagram(
     return { source: out.join('\n'), nodeLines, verdict: 'stack', nodes };
   }
   if (category !== 'heap') {
-    out.push(`  N[${label('N', ['not a stack-or-heap decision'])}]:::step`, '  S --> N');
+    out.push(`  N[${label('N', [tr('diagram.notStackOrHeap')])}]:::step`, '  S --> N');
     nodeLines['N'] = d.line;
     return { source: out.join('\n'), nodeLines, verdict: 'unknown', nodes };
   }
   if (d.explanation && d.explanation.steps.length > 0) return chain(d, b);
 
   const anyChain = all.some((x) => x.explanation);
-  const note = anyChain
-    ? 'The compiler printed no flow for this decision.'
-    : 'Run with -m=2 to see why.';
+  const note = tr(anyChain ? 'diagram.noFlow' : 'diagram.runWhy');
   out.push(
     `  Q[${label('Q', [note])}]:::step`,
-    `  H[(${label('H', ['HEAP'])})]:::heap`,
+    `  H[(${label('H', [tr('diagram.heap')])})]:::heap`,
     '  S --> Q -.-> H',
   );
   nodeLines['Q'] = d.line;
@@ -121,34 +131,29 @@ interface Builder {
   nodes: { id: string; lines: string[] }[];
   /** Records a node's text and returns it as a Mermaid label. */
   label: (id: string, lines: readonly string[]) => string;
+  tr: Tr;
 }
 
-function chain(d: Decision, { out, nodeLines, nodes, label }: Builder): StackOrHeapDiagram {
+function chain(d: Decision, { out, nodeLines, nodes, label, tr }: Builder): StackOrHeapDiagram {
   const e = d.explanation!;
   let prev = 'S';
   e.steps.forEach((step, i) => {
     const id = `F${i + 1}`;
-    out.push(`  ${id}[${label(id, stepLines(step))}]:::step`, `  ${prev} --> ${id}`);
+    out.push(`  ${id}[${label(id, stepLines(step, tr))}]:::step`, `  ${prev} --> ${id}`);
     nodeLines[id] = stepLine(step) ?? d.line;
     prev = id;
   });
   const sink = e.sink ?? e.steps.at(-1)?.dst ?? '';
   const lastLine = nodeLines[prev] ?? d.line;
   if (sink === '{heap}' || classify(d.kind) === 'heap') {
-    out.push(`  H[(${label('H', ['HEAP'])})]:::heap`, `  ${prev} --> H`);
+    out.push(`  H[(${label('H', [tr('diagram.heap')])})]:::heap`, `  ${prev} --> H`);
     nodeLines['H'] = lastLine;
   } else {
-    out.push(
-      `  R([${label('R', [`result ${sink}: the caller decides`])}]):::stack`,
-      `  ${prev} --> R`,
-    );
+    out.push(`  R([${label('R', [tr('diagram.result', { sink })])}]):::stack`, `  ${prev} --> R`);
     nodeLines['R'] = lastLine;
   }
   if (e.truncated) {
-    out.push(
-      `  T[${label('T', ['explanation truncated (assignment cycle)'])}]:::step`,
-      `  ${prev} -.-> T`,
-    );
+    out.push(`  T[${label('T', [tr('diagram.truncated')])}]:::step`, `  ${prev} -.-> T`);
   }
   const verdict = sink === '{heap}' || classify(d.kind) === 'heap' ? 'heap' : 'result';
   return { source: out.join('\n'), nodeLines, verdict, nodes };

@@ -18,6 +18,8 @@ import {
   type PlaygroundState,
 } from '../../../sandbox-api/src/protocol.ts';
 import { canonicalJson, canonicalState } from './canonical-state.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 
 // lz-string is a UMD/CommonJS module: Node's ESM loader cannot see its named exports (the
 // gallery encodes links at build time), while bundlers can. Take whichever object has them.
@@ -68,31 +70,28 @@ function issueText(err: unknown): string {
  * Decodes a fragment produced by `encodeState` (or an older version). Accepts the text with or
  * without a leading `#`. Never throws: a damaged link yields a message a person can act on.
  */
-export function decodeState(text: string): DecodeResult {
+export function decodeState(text: string, locale: Locale = 'en'): DecodeResult {
+  const tr = translator(locale);
   const s = text.startsWith('#') ? text.slice(1) : text;
   const m = /^(\d+)\.(.*)$/s.exec(s);
-  if (!m)
-    return { ok: false, message: 'This link has no playground state in it (unknown format).' };
+  if (!m) return { ok: false, message: tr('link.unknownFormat') };
   const version = Number(m[1]);
   if (version > STATE_FORMAT_VERSION) {
-    return {
-      ok: false,
-      message: `This link was made by a newer version of the playground (format ${version}); reload the page to update.`,
-    };
+    return { ok: false, message: tr('link.newerFormat', { version }) };
   }
   // lz-string returns null or '' on damaged input, and occasionally garbage text.
   const json = lz.decompressFromEncodedURIComponent(m[2] ?? '');
-  if (!json) return { ok: false, message: 'This link is damaged: its data could not be unpacked.' };
+  if (!json) return { ok: false, message: tr('link.unpackFailed') };
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    return { ok: false, message: 'This link is damaged: its data is not valid JSON.' };
+    return { ok: false, message: tr('link.badJson') };
   }
   try {
     const state = version === 0 ? migrateV0(raw) : canonicalState(raw);
     return { ok: true, state, version };
   } catch (err) {
-    return { ok: false, message: `This link's state is not valid: ${issueText(err)}` };
+    return { ok: false, message: tr('link.invalidState', { issue: issueText(err) }) };
   }
 }

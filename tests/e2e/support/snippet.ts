@@ -25,18 +25,19 @@ export async function replaceLine(page: Page, id: string, find: string, text: st
 /**
  * Waits until the snippet's run has finished (not running, status neither empty nor busy) and
  * returns the status text. With `start` it first presses Ctrl+Enter (focus must be inside it).
+ * "Busy" is the status line's tone (compiling, retrying after a 429), not its words, so the same
+ * wait works on /zh/ pages.
  */
 export async function runAndWait(page: Page, id: string, start = true): Promise<string> {
   if (start) await page.keyboard.press('Control+Enter');
   await page.waitForFunction(
     (sid) => {
       const el = document.getElementById(sid)!;
-      const status = el.querySelector('[data-slot="status"]')?.textContent ?? '';
+      const status = el.querySelector<HTMLElement>('[data-slot="status"]');
       return (
         !el.hasAttribute('data-running') &&
-        status !== '' &&
-        !status.startsWith('Compiling') &&
-        !status.includes('retrying')
+        (status?.textContent ?? '') !== '' &&
+        status?.dataset['tone'] !== 'busy'
       );
     },
     id,

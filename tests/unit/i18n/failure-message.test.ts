@@ -33,3 +33,53 @@ describe('failureMessage', () => {
     );
   });
 });
+
+describe('API error codes', () => {
+  test('a coded refusal is worded from the catalogue on a Chinese page, the server phrase kept as detail', () => {
+    const m = failureMessage(
+      {
+        kind: 'http',
+        status: 400,
+        code: 'invalid_request',
+        message: 'GOMAXPROCS may be at most 2 here',
+      },
+      false,
+      'zh',
+    );
+    expect(m).toBe(
+      '沙箱拒绝了这个请求：请求内容无效（GOMAXPROCS may be at most 2 here）。你的代码还在。',
+    );
+    expect(
+      failureMessage(
+        {
+          kind: 'http',
+          status: 400,
+          code: 'import_not_allowed',
+          message: 'net/http is not allowed',
+        },
+        true,
+        'zh',
+      ),
+    ).toContain('这里只能导入标准库');
+  });
+
+  test('English keeps the service phrase as the sentence', () => {
+    expect(
+      failureMessage(
+        { kind: 'http', status: 400, code: 'invalid_request', message: 'GOGC must be off' },
+        false,
+        'en',
+      ),
+    ).toBe('The sandbox refused the request: GOGC must be off. Your code is kept.');
+  });
+
+  test('every error code of the contract has Chinese words of its own', async () => {
+    const { ErrorCodeSchema } = await import('../../../sandbox-api/src/protocol.ts');
+    const { apiErrorText } = await import('../../../src/i18n/api-error.ts');
+    for (const code of ErrorCodeSchema.options) {
+      const zhText = apiErrorText('zh', { code, message: 'DETAIL' });
+      expect(zhText, code).toMatch(/[\u4e00-\u9fff]/);
+      expect(zhText, code).toContain('DETAIL');
+    }
+  });
+});

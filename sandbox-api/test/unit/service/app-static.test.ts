@@ -21,6 +21,12 @@ function site(): string {
   );
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>home</title>');
   fs.writeFileSync(path.join(root, '404.html'), '<!doctype html><title>lost</title>');
+  // Where `astro build` writes src/pages/zh/404.astro.
+  fs.mkdirSync(path.join(root, 'zh', '404'), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, 'zh', '404', 'index.html'),
+    '<!doctype html><title>页面不存在</title>',
+  );
   return root;
 }
 
@@ -45,5 +51,16 @@ describe('serving the built site', () => {
     const api = await app.request('/api/v1/nope');
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ code: 'not_found' });
+  });
+
+  it('answers a miss under /zh/ with the Chinese 404 page, and only those paths', async () => {
+    for (const miss of ['/zh/no/such/page', '/zh/learn/chapter-9/']) {
+      const res = await app.request(miss);
+      expect(res.status, miss).toBe(404);
+      expect(await res.text(), miss).toContain('页面不存在');
+    }
+    // A path that merely starts with the letters "zh" is an English miss.
+    const english = await app.request('/zhx/page');
+    expect(await english.text()).toContain('lost');
   });
 });

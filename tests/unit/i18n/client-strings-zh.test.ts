@@ -1,0 +1,88 @@
+/**
+ * Words the browser writes after first paint, on a Chinese page: the stack-or-heap diagram, the
+ * playground's option diff and hover, a damaged link, set-aside exercise code and a check's
+ * progress label all come from the zh catalogue; compiler names and reasons stay as printed.
+ */
+import { describe, expect, test } from 'vitest';
+import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import { optionChanges } from '../../../src/client/playground/compare-view.ts';
+import { explanationMarkdown } from '../../../src/client/playground/markers.ts';
+import { runNeeds } from '../../../src/lib/exercises/check.ts';
+import { setAsideMessage } from '../../../src/lib/exercises/saved-code.ts';
+import { buildStackOrHeapDiagram } from '../../../src/lib/results/diagram.ts';
+import { defaultState } from '../../../src/lib/share/default-state.ts';
+import { decodeState } from '../../../src/lib/share/state-codec.ts';
+import { loadResult } from '../results/fixtures.ts';
+
+const HAN = /[\u4e00-\u9fff]/;
+const all = loadResult('return-pointer.m2.json').decisions;
+const moved = all.find((d) => d.kind === 'moved-to-heap' && d.subject === 'p')!;
+
+describe('stack-or-heap diagram', () => {
+  test('node texts are Chinese on a zh page; the flow hop and its reason stay as compiled', () => {
+    const d = buildStackOrHeapDiagram(moved, all, { locale: 'zh' });
+    const text = d.nodes.flatMap((n) => n.lines);
+    expect(text).toContain('~r0 ← &p');
+    expect(text.join('\n')).toContain('(address-of) · 第 9 行');
+    expect(d.nodes.at(-1)!.lines).toEqual(['堆']);
+    expect(d.nodes[0]!.lines[1]).toMatch(/^第 8 行，位于 /);
+    expect(text.join('\n')).not.toMatch(/\bline \d/);
+  });
+
+  test('without flow data the note asks for -m=2 in Chinese', () => {
+    const bare = { ...moved, explanation: undefined } as Decision;
+    const d = buildStackOrHeapDiagram(bare, [bare], { locale: 'zh' });
+    expect(d.note).toBe('用 -m=2 运行即可看到原因。');
+  });
+});
+
+describe('playground', () => {
+  test('the option diff names options in Chinese and keeps GODEBUG-style names', () => {
+    const state = defaultState();
+    const b = { ...state.a, inline: !state.a.inline, env: { GOGC: '400' } };
+    const lines = optionChanges({ ...state, b }, 'zh');
+    expect(lines).toContain(
+      `内联: ${state.a.inline ? '开' : '关'} → ${state.a.inline ? '关' : '开'}`,
+    );
+    expect(lines).toContain('GOGC: 默认 → 400');
+  });
+
+  test('the hover explains a chain in Chinese', () => {
+    const text = explanationMarkdown(moved, 'zh')!;
+    expect(text).toMatch(/^\*\*为什么 `p` 落在这里\*\*/);
+    expect(text).toContain('第 9 行');
+  });
+
+  test('a damaged link says so in Chinese', () => {
+    const decoded = decodeState('#1.@@@', 'zh');
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.message).toMatch(HAN);
+  });
+});
+
+describe('workshop', () => {
+  test('set-aside code is explained in Chinese', () => {
+    expect(setAsideMessage('start-changed', 'zh')).toContain('恢复我的代码');
+    expect(setAsideMessage('unstamped', 'zh')).toMatch(HAN);
+  });
+
+  test("a check's progress labels are Chinese", async () => {
+    const labels: string[] = [];
+    const variant = { mode: 'bench', escapeDetail: 1, inline: true, env: {} } as const;
+    const fake = {} as AnalyzeResponse;
+    await runNeeds(
+      [
+        { who: 'current', variant, runs: 2 },
+        { who: 'start', variant, runs: 1 },
+      ],
+      { current: [], start: [] },
+      async () => fake,
+      { locale: 'zh', onProgress: (_done, _total, label) => labels.push(label) },
+    );
+    expect(labels).toEqual([
+      '你的代码，第 1 次运行，共 2 次',
+      '你的代码，第 2 次运行，共 2 次',
+      '初始版本',
+    ]);
+  });
+});
