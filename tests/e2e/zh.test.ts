@@ -1,11 +1,14 @@
 /**
  * The Chinese edition in a real browser against the real server: a /zh/ chapter snippet runs on
- * the sandbox and explains its decisions in Chinese; the language switch keeps the section anchor
- * both ways; the first visit follows the browser's language once and the reader's choice then
- * sticks; zh pages pass axe in light and dark and fit 375 px.
+ * the sandbox and explains its decisions in Chinese, with a Chinese status line and diagram
+ * caption; checking a /zh/ exercise labels its goals in Chinese; a miss under /zh/ gets the
+ * Chinese 404 page; the language switch keeps the section anchor both ways; the first visit
+ * follows the browser's language once and the reader's choice then sticks; zh pages pass axe in
+ * light and dark and fit 375 px.
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import {
+  baseUrl,
   closeBrowser,
   expectNoConsoleErrors,
   formatViolations,
@@ -39,7 +42,12 @@ test('a zh chapter is Chinese, links its English twin, and a snippet run explain
     await hydrated(page, 'return-address');
     const root = snippetRoot(page, 'return-address');
     await root.getByRole('button', { name: /^运行/ }).click();
-    await runAndWait(page, 'return-address', false);
+    const status = await runAndWait(page, 'return-address', false);
+    // The status line is the catalogue's, not the controller's old English ("Done in … ms").
+    expect(status).toMatch(/^完成，用时 \d+ ms：编译器决策 \d+ 条。$/);
+    await expect
+      .poll(() => root.locator('[data-slot="diagram-caption"]').textContent(), { timeout: 15_000 })
+      .toMatch(/，第 \d+ 行$/);
     await expect
       .poll(() => root.locator('[data-slot="meta"]').textContent(), { timeout: 15_000 })
       .toContain('实时结果');
@@ -54,6 +62,36 @@ test('a zh chapter is Chinese, links its English twin, and a snippet run explain
   } finally {
     await opened.close();
   }
+});
+
+test('checking a zh exercise labels every goal in Chinese', async () => {
+  const opened = await openPage('/zh/workshop/return-by-value/', { locale: 'zh-CN' });
+  try {
+    const { page } = opened;
+    await page.waitForSelector('gml-exercise[data-ready] .cm-editor');
+    await page.getByRole('button', { name: '检查我的代码' }).click();
+    // The start code meets the second goal only; no label is left in English.
+    const labels = page.locator('.ws-goal [data-slot="state"]');
+    await expect
+      .poll(() => labels.allTextContents(), { timeout: 90_000 })
+      .toEqual(['未达成', '已达成']);
+    await expect
+      .poll(() => page.locator('gml-exercise [data-slot="status"]').textContent(), {
+        timeout: 15_000,
+      })
+      .toBe('达成 1 / 2 个目标。请查看每个目标下方的原因。');
+    expectNoConsoleErrors(opened);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('a miss under /zh/ answers 404 with the Chinese page', async () => {
+  const res = await fetch(`${baseUrl()}/zh/learn/no-such-chapter/`);
+  expect(res.status).toBe(404);
+  const html = await res.text();
+  expect(html).toContain('<html lang="zh-CN"');
+  expect(html).toContain('这个页面逃逸了');
 });
 
 test('the language switch keeps the section anchor, both ways, and is remembered', async () => {

@@ -2,6 +2,8 @@ import type { Category } from '../../lib/results/classify.ts';
 import { strongestCategory } from '../../lib/results/classify.ts';
 import type { DecisionMark, ErrorMark } from '../../lib/results/marks.ts';
 import { esc } from './html.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { translator } from '../../i18n/t.ts';
 
 /** A highlighted token as Shiki's codeToTokens gives it (dual themes, CSS variables). */
 export interface CodeToken {
@@ -56,7 +58,16 @@ export function renderStaticCode(
   marks: readonly DecisionMark[],
   errors: readonly ErrorMark[],
   gutter: ReadonlyMap<number, Category>,
+  locale: Locale = 'en',
 ): string {
+  const tr = translator(locale);
+  const gutterWords = (mark: Under) =>
+    mark === 'error'
+      ? { title: tr('code.gutterError'), short: tr('code.gutterErrorShort') }
+      : {
+          title: tr('code.gutter', { category: tr(`result.cat.${mark}`) }),
+          short: tr(`result.cat.${mark}`),
+        };
   return (
     lines
       .map((tokens, i) => {
@@ -92,9 +103,11 @@ export function renderStaticCode(
         const g = gutter.get(n);
         const err = errors.some((e) => e.line === n);
         const mark = err ? 'error' : g;
-        const gutterHtml = mark
-          ? `<span class="sn-g sn-g-${mark}" title="${mark === 'error' ? 'compile error' : `${mark} decision`}"><span class="sn-sr">${mark}</span></span>`
-          : '<span class="sn-g"></span>';
+        const words = mark ? gutterWords(mark) : undefined;
+        const gutterHtml =
+          mark && words
+            ? `<span class="sn-g sn-g-${mark}" title="${esc(words.title)}"><span class="sn-sr">${esc(words.short)}</span></span>`
+            : '<span class="sn-g"></span>';
         return `<span class="sn-row${err ? ' sn-row-error' : ''}" data-line="${n}">${gutterHtml}<span class="sn-ln" aria-hidden="true">${n}</span><span class="sn-src">${html || ' '}</span></span>`;
       })
       // No newline between rows: the rows are grid items, and a text node between them would

@@ -6,6 +6,8 @@ import {
   type AnalyzeResponse,
   type ErrorCode,
 } from '../../../sandbox-api/src/protocol.ts';
+import { documentLocale } from '../../i18n/locales.ts';
+import { t, type MessageKey } from '../../i18n/t.ts';
 
 export interface AnalyzeFailure {
   /** unreachable: no HTTP answer at all (offline, server down, CORS); http: a non-2xx answer. */
@@ -45,15 +47,21 @@ function withIssues(
   return `${message} (${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')})`;
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'The sandbox rejected the request.',
-  413: 'The code is too large for the sandbox.',
-  429: 'The sandbox is busy.',
-  500: 'The sandbox failed unexpectedly.',
-  502: 'The sandbox is not answering behind its proxy.',
-  503: 'The sandbox is unavailable right now.',
-  504: 'The sandbox took too long to answer.',
+/** Words for an error answer that is not the contract's JSON (a proxy's page, an empty body). */
+const STATUS_TEXT: Record<number, MessageKey> = {
+  400: 'http.400',
+  413: 'http.413',
+  429: 'http.429',
+  500: 'http.500',
+  502: 'http.502',
+  503: 'http.503',
+  504: 'http.504',
 };
+
+function statusText(status: number): string {
+  const key = STATUS_TEXT[status];
+  return key ? t(documentLocale(), key) : t(documentLocale(), 'http.other', { status });
+}
 
 /**
  * POSTs to `/api/v1/analyze` and validates the answer against the wire contract. Never throws
@@ -93,7 +101,9 @@ export async function analyze(
       error: {
         kind: 'invalid-response',
         status: res.status,
-        message: `The sandbox answered with an unexpected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        message: t(documentLocale(), 'http.badShape', {
+          issue: parsed.error.issues[0]?.message ?? 'invalid',
+        }),
       },
     };
   }
@@ -107,7 +117,7 @@ export async function analyze(
       ...(apiError.success ? { code: apiError.data.code } : {}),
       message: apiError.success
         ? withIssues(apiError.data.message, apiError.data.issues)
-        : (STATUS_TEXT[res.status] ?? `The sandbox answered HTTP ${res.status}.`),
+        : statusText(res.status),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
     },
   };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import { renderStaticCode } from '../../../src/components/snippet/render-code.ts';
 import { optionChanges } from '../../../src/client/playground/compare-view.ts';
 import { explanationMarkdown } from '../../../src/client/playground/markers.ts';
 import { runNeeds } from '../../../src/lib/exercises/check.ts';
@@ -33,6 +34,14 @@ describe('stack-or-heap diagram', () => {
     const bare = { ...moved, explanation: undefined } as Decision;
     const d = buildStackOrHeapDiagram(bare, [bare], { locale: 'zh' });
     expect(d.note).toBe('用 -m=2 运行即可看到原因。');
+  });
+});
+
+describe('static code', () => {
+  test('gutter marks are named in Chinese for screen readers and on hover', () => {
+    const html = renderStaticCode([[{ content: 'p := &x' }]], [], [], new Map([[1, 'heap']]), 'zh');
+    expect(html).toContain('title="堆决策"');
+    expect(html).toContain('<span class="sn-sr">堆</span>');
   });
 });
 
