@@ -18,6 +18,7 @@ import { decisionsToMarks, errorsToMarks } from '../../lib/results/marks.ts';
 import { sameFile } from '../../lib/results/same-file.ts';
 import { createDiagramView, onThemeChange } from './diagram-view.ts';
 import { createEditor, type SnippetEditor } from './editor.ts';
+import { formatSnippetEditor } from './format-action.ts';
 import { failureMessage } from './failure-message.ts';
 import { playgroundHref, snippetHref } from './playground-link.ts';
 import { decodeState } from '../../lib/share/state-codec.ts';
@@ -95,6 +96,7 @@ export function mountSnippet(root: HTMLElement) {
           refreshFreshness();
         },
         onRun: () => void run(),
+        onFormat: () => void formatSnippetEditor(editor, locale, say),
         onPickDecision: (d) => select(d),
       },
       `Go source ${f.name}, editable. Ctrl+Enter runs; Escape then Tab leaves the editor.`,
@@ -453,7 +455,11 @@ export function mountSnippet(root: HTMLElement) {
       if (name === 'run') void run();
       else if (name === 'stop') stop();
       else if (name === 'copy-link') copyLink();
-      else if (name === 'reset') reset();
+      else if (name === 'format') {
+        // The file on screen (multi-file snippets show one editor at a time).
+        const shown = [...editors.values()].find((e) => !e.view.dom.parentElement?.hidden);
+        if (shown) void formatSnippetEditor(shown, locale, say);
+      } else if (name === 'reset') reset();
     },
   };
 }

@@ -430,6 +430,15 @@ export const en = {
     'Peak heap is the largest “heap at GC start” the runtime reported in a gctrace line, in MB.',
   'gc.peakHeapOom':
     'The program was stopped for using more memory than the sandbox allows. Peak heap is the largest heap the runtime reported before that (gctrace, MB): it counts memory the program asked for, which can be far more than the memory it actually touched, which is what the sandbox limits.',
+  // --- stale stream (issue 14): Format (gofmt) in snippets and the playground ---
+  'format.button': 'Format',
+  'format.title': 'Format with gofmt (Shift+Alt+F)',
+  'format.busy': 'Formatting with gofmt…',
+  'format.done': 'Formatted with gofmt; Ctrl+Z undoes it.',
+  'format.unchanged': 'Already formatted as gofmt would.',
+  'format.syntax': 'Not formatted: gofmt could not parse the code ({errors}). Nothing was changed.',
+  'format.at': 'line {line}: {message}',
+  'format.failed': 'Not formatted. {why}',
 } as const;
 
 export type MessageKey = keyof typeof en;

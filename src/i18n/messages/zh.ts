@@ -409,4 +409,13 @@ export const zh: Messages = {
   'gc.peakHeapNote': '堆峰值是运行时在 gctrace 行中报告的最大“GC 开始时的堆大小”，单位 MB。',
   'gc.peakHeapOom':
     '程序因使用的内存超过沙箱上限而被停止。堆峰值是此前运行时在 gctrace 中报告的最大堆大小（MB）：它统计程序申请的内存，可能远大于程序实际触及的内存，而沙箱限制的是后者。',
+  // --- stale stream (issue 14): Format (gofmt) in snippets and the playground ---
+  'format.button': '格式化',
+  'format.title': '用 gofmt 格式化（Shift+Alt+F）',
+  'format.busy': '正在用 gofmt 格式化…',
+  'format.done': '已用 gofmt 格式化；按 Ctrl+Z 可撤销。',
+  'format.unchanged': '代码已经是 gofmt 的格式。',
+  'format.syntax': '未格式化：gofmt 无法解析这段代码（{errors}）。代码没有任何改动。',
+  'format.at': '第 {line} 行：{message}',
+  'format.failed': '未格式化。{why}',
 };
