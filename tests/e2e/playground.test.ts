@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { PlaygroundState } from '../../sandbox-api/src/protocol.ts';
 import { defaultState } from '../../src/lib/share/default-state.ts';
+import { GOGC_PRESETS } from '../../src/lib/share/knob-steps.ts';
 import { encodeState } from '../../src/lib/share/state-codec.ts';
 import { baseUrl, closeBrowser, openPage, runAxe, formatViolations } from './support/browser.ts';
 import { chapterPages, DIST } from './support/pages.ts';
@@ -102,7 +103,14 @@ async function expectControls(page: Page, s: PlaygroundState): Promise<void> {
   );
   expect(await page.locator('input[name=inline]').isChecked()).toBe(s.a.inline);
   expect(await page.locator('select[name=toolchain]').inputValue()).toBe(s.a.toolchain);
-  expect(await page.locator('output[data-for=GOGC]').innerText()).toContain(s.a.env.GOGC);
+  // The same GOGC field as a chapter snippet's (GogcField.astro): a value plus the presets.
+  const gogc = page.getByRole('combobox', { name: 'GOGC' });
+  expect(await gogc.inputValue()).toBe(s.a.env.GOGC);
+  expect(
+    await page
+      .locator(`datalist#${await gogc.getAttribute('list')} option`)
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+  ).toEqual(GOGC_PRESETS);
   expect(await page.locator('output[data-for=GOMEMLIMIT]').innerText()).toContain(
     s.a.env.GOMEMLIMIT,
   );

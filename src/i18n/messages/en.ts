@@ -439,6 +439,9 @@ export const en = {
   'format.syntax': 'Not formatted: gofmt could not parse the code ({errors}). Nothing was changed.',
   'format.at': 'line {line}: {message}',
   'format.failed': 'Not formatted. {why}',
+  // --- stale stream (issue 14): the one GOGC field (snippets and playground) ---
+  'gogc.preset.off': 'off: no proportional GC',
+  'gogc.preset.default': '100%: the default',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -418,4 +418,7 @@ export const zh: Messages = {
   'format.syntax': '未格式化：gofmt 无法解析这段代码（{errors}）。代码没有任何改动。',
   'format.at': '第 {line} 行：{message}',
   'format.failed': '未格式化。{why}',
+  // --- stale stream (issue 14): the one GOGC field (snippets and playground) ---
+  'gogc.preset.off': 'off：关闭按比例触发的 GC',
+  'gogc.preset.default': '100%：默认值',
 };
