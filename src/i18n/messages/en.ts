@@ -442,6 +442,11 @@ export const en = {
   // --- stale stream (issue 14): the one GOGC field (snippets and playground) ---
   'gogc.preset.off': 'off: no proportional GC',
   'gogc.preset.default': '100%: the default',
+  // --- stale stream (issue 14): a snippet's short link ---
+  'snippet.shortLinkCopied':
+    'Short link copied: it opens this chapter at this snippet, with your code and options.',
+  'snippet.shortLinkFailed':
+    'This link’s code could not be loaded ({why}); the snippet shows the chapter’s own code.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -421,4 +421,7 @@ export const zh: Messages = {
   // --- stale stream (issue 14): the one GOGC field (snippets and playground) ---
   'gogc.preset.off': 'off：关闭按比例触发的 GC',
   'gogc.preset.default': '100%：默认值',
+  // --- stale stream (issue 14): a snippet's short link ---
+  'snippet.shortLinkCopied': '短链接已复制：它会在本章打开此代码片段，并带上你的代码和选项。',
+  'snippet.shortLinkFailed': '无法加载此链接中的代码（{why}）；代码片段显示的是本章原有的代码。',
 };
