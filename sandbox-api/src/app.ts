@@ -24,6 +24,7 @@ import type { AsyncShareStore } from './share/pg-share-store.ts';
 import { shortLinkTarget } from './share/short-link-redirect.ts';
 import { notFoundPage } from './not-found-page.ts';
 import { createShareRoutes } from './share/routes.ts';
+import { createFormatRoutes } from './format/routes.ts';
 
 /** Where the app finds the site and the share store. */
 export interface AppOptions {
@@ -76,6 +77,13 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       release?.();
     }
   });
+  app.route(
+    `${API_PREFIX}/format`,
+    createFormatRoutes({
+      format: (req, o) => service.format(req, o),
+      admit: (c) => admission.acquire(clientOf(c, proxies)),
+    }),
+  );
   app.get(`${API_PREFIX}/health`, (c) =>
     c.json({ ...service.health(), clients: admission.snapshot() }),
   );

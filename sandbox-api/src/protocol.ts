@@ -406,6 +406,21 @@ export const AnalyzeResponseSchema = z.object({
 });
 export type AnalyzeResponse = z.infer<typeof AnalyzeResponseSchema>;
 
+// stale (issue 14): Format — gofmt of one file, run by the service in the sandbox.
+export const FormatRequestSchema = z
+  .object({
+    /** One Go file's text, as large as a whole analyze request's sources may be. */
+    source: z.string().max(DEFAULT_LIMITS.maxSourceBytes),
+  })
+  .strict();
+export type FormatRequest = z.infer<typeof FormatRequestSchema>;
+/** Formatted text, or gofmt's syntax errors at their lines (file `main.go`); both are 200s. */
+export const FormatResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), source: z.string() }),
+  z.object({ ok: z.literal(false), errors: z.array(CompileErrorSchema).min(1) }),
+]);
+export type FormatResponse = z.infer<typeof FormatResponseSchema>;
+
 /* ------------------------------------------------------------------ errors */
 
 export const ErrorCodeSchema = z.enum([
@@ -434,6 +449,8 @@ export const ErrorCodeSchema = z.enum([
   'forbidden',
   'class_full',
   'rate_limited',
+  // stale (issue 14): gofmt stopped at its time, memory or output limit (422).
+  'format_limit',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

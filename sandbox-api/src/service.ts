@@ -13,6 +13,8 @@ import { createWorkspace, sweepWorkspaces } from './pipeline/workspace.ts';
 import {
   AnalyzeRequestSchema,
   type AnalyzeResponse,
+  type FormatRequest,
+  type FormatResponse,
   type HealthResponse,
   type NormalizedAnalyzeRequest,
   type ToolchainInfo,
@@ -29,6 +31,7 @@ import { jobRoot } from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
 import { locateGo } from './toolchain/locate-go.ts';
 import { unavailableService } from './unavailable-service.ts';
+import { formatSource } from './format/format-source.ts';
 import { isWarmOnDisk, warmToolchain, type WarmToolchain } from './toolchain/warm.ts';
 
 export type { ServiceConfig } from './config.ts';
@@ -67,6 +70,8 @@ export interface Service {
    * worker host does with a job it took from the shared queue.
    */
   runJob(spec: JobSpec, signal?: AbortSignal): Promise<JobOutcome>;
+  /** gofmt of one file on the default toolchain, sandboxed (format/format-source.ts). */
+  format(req: FormatRequest, opts?: { signal?: AbortSignal }): Promise<FormatResponse>;
   readonly config: Readonly<ServiceConfig>;
   /** How jobs are isolated ("none" means unsandboxed). */
   readonly sandboxKind: 'bubblewrap' | 'none';
@@ -169,6 +174,7 @@ export async function createService(
     wiring.backend ?? embeddedBackend({ workers: config.workers, maxWaiting: config.maxWaiting });
   const observer = wiring.observer;
   const cores = os.availableParallelism();
+  let formatsRunning = 0;
 
   // With worker hosts, a toolchain is ready when a live worker offers it (workers warm their own).
   const isReady = (version: string): boolean =>
@@ -279,6 +285,22 @@ export async function createService(
     sandboxKind: sandbox.kind,
     analyze,
     runJob,
+    format: async (req, opts = {}) => {
+      if (detected.broken) {
+        throw new ApiFailure(503, { code: 'unavailable', message: detected.broken }, 60);
+      }
+      // Formats skip the job queue (they take milliseconds), so they get their own bound.
+      if (formatsRunning >= config.workers) {
+        throw new ApiFailure(503, { code: 'unavailable', message: 'formatter busy' }, 1);
+      }
+      formatsRunning++;
+      try {
+        const { goroot } = await ensureWarm(defaultVersion);
+        return await formatSource({ config, sandbox, goroot }, req.source, opts.signal);
+      } finally {
+        formatsRunning--;
+      }
+    },
     warm: async (version = defaultVersion) => {
       await ensureWarm(version);
     },

@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { PlaygroundState } from '../../sandbox-api/src/protocol.ts';
 import { defaultState } from '../../src/lib/share/default-state.ts';
+import { GOGC_PRESETS } from '../../src/lib/share/knob-steps.ts';
+import { overflowing } from './support/overflow.ts';
 import { encodeState } from '../../src/lib/share/state-codec.ts';
 import { baseUrl, closeBrowser, openPage, runAxe, formatViolations } from './support/browser.ts';
 import { chapterPages, DIST } from './support/pages.ts';
@@ -102,7 +104,14 @@ async function expectControls(page: Page, s: PlaygroundState): Promise<void> {
   );
   expect(await page.locator('input[name=inline]').isChecked()).toBe(s.a.inline);
   expect(await page.locator('select[name=toolchain]').inputValue()).toBe(s.a.toolchain);
-  expect(await page.locator('output[data-for=GOGC]').innerText()).toContain(s.a.env.GOGC);
+  // The same GOGC field as a chapter snippet's (GogcField.astro): a value plus the presets.
+  const gogc = page.getByRole('combobox', { name: 'GOGC' });
+  expect(await gogc.inputValue()).toBe(s.a.env.GOGC);
+  expect(
+    await page
+      .locator(`datalist#${await gogc.getAttribute('list')} option`)
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+  ).toEqual(GOGC_PRESETS);
   expect(await page.locator('output[data-for=GOMEMLIMIT]').innerText()).toContain(
     s.a.env.GOMEMLIMIT,
   );
@@ -353,13 +362,29 @@ test('/play loads Monaco, is usable at 375 px, and passes axe', async () => {
   }
 });
 
-test('embed mode drops the site chrome', async () => {
-  const opened = await openPage(`/play/?embed=1#${encodeState(defaultState())}`);
+test('a short link with ?embed=1 in a 480 px frame: compact, readable, and Run works', async () => {
+  const res = await fetch(`${baseUrl()}/api/v1/share`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ state: defaultState() }),
+  });
+  const { path } = (await res.json()) as { path: string };
+  // What an <iframe width="480" height="360" src="…/s/<id>?embed=1"> loads.
+  const opened = await openPage(`${path}?embed=1`, { viewport: { width: 480, height: 360 } });
   try {
-    await ready(opened.page);
-    await expect.poll(() => opened.page.locator('.site-header').isVisible()).toBe(false);
-    await expect.poll(() => opened.page.locator('[data-open-full]').isVisible()).toBe(true);
-    await expect.poll(() => opened.page.locator('.monaco-editor').first().isVisible()).toBe(true);
+    const { page } = opened;
+    await ready(page);
+    // Embed mode survives the redirect, and the link's code is what shows.
+    expect(page.url()).toMatch(/\/play\/\?s=[0-9A-Za-z]{14}&embed=1/);
+    await expect.poll(() => page.locator('.site-header').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('[data-open-full]').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.monaco-editor .view-lines').first().innerText())
+      .toMatch(/func\snewPoint/); // Monaco lays out spaces as U+00A0
+    await expect.poll(() => overflowing(page)).toEqual([]);
+    await runAndWait(page);
+    expect(await decisionsText(page)).toContain('moved to heap: p');
+    await expect.poll(() => overflowing(page)).toEqual([]);
   } finally {
     await opened.close();
   }

@@ -11,7 +11,7 @@ afterAll(closeBrowser);
 const soon = { timeout: 15_000 };
 const ID = 'return-address';
 
-test('a snippet link carries the edit and the options, and opens at the snippet', async () => {
+test('a snippet link (short when the share store answers) carries the edit and the options, and opens at the snippet', async () => {
   const author = await openPage('/learn/chapter-2');
   let href: string;
   try {
@@ -23,7 +23,21 @@ test('a snippet link carries the edit and the options, and opens at the snippet'
     await replaceLine(page, ID, 'return &x', 'return &x // shared edit');
     await el.getByRole('combobox', { name: 'Detail' }).selectOption('1');
     await expect.poll(() => link.getAttribute('href'), soon).toMatch(/snippet=return-address/);
-    href = new URL((await link.getAttribute('href'))!, page.url()).href;
+    const longHref = new URL((await link.getAttribute('href'))!, page.url()).href;
+    const copy = el.getByRole('button', { name: 'Copy link' });
+    const copied = () => el.getAttribute('data-copied-link');
+    // No share store: Copy link offers the long link, which carries the state itself.
+    await page.route('**/api/v1/share', (r) => r.abort());
+    await copy.click();
+    await expect.poll(copied, soon).toBe(longHref);
+    // With the store: the short link.
+    await page.unroute('**/api/v1/share');
+    await copy.click();
+    await expect.poll(copied, soon).toMatch(/\/s\/[0-9A-Za-z]{14}\?at=%2Flearn%2Fchapter-2/);
+    await expect
+      .poll(() => el.locator('[data-slot="status"]').textContent(), soon)
+      .toMatch(/^Short link copied/);
+    href = (await copied())!;
   } finally {
     await author.close();
   }

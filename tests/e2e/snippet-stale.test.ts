@@ -6,6 +6,7 @@
  */
 import type { Page, Route } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
+import { GOGC_PRESETS } from '../../src/lib/share/knob-steps.ts';
 import { closeBrowser, expectNoConsoleErrors, openPage } from './support/browser.ts';
 import {
   captureAnalyzeBodies,
@@ -83,7 +84,13 @@ test('a run-mode knob marks the result out of date, and Enter in the field runs'
     const { page } = opened;
     const bodies = captureAnalyzeBodies(page);
     await hydrated(page, id);
-    const gogc = snippetRoot(page, id).getByRole('textbox', { name: 'GOGC' });
+    const gogc = snippetRoot(page, id).getByRole('combobox', { name: 'GOGC' });
+    // The playground's GOGC field too (GogcField.astro): a value plus the presets.
+    expect(
+      await page
+        .locator(`datalist#${await gogc.getAttribute('list')} option`)
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(GOGC_PRESETS);
     await gogc.fill('50');
     await expect.poll(() => staleNote(page, id).count(), soon).toBe(1);
     expect(bodies).toEqual([]);
@@ -159,7 +166,7 @@ test('a bad GOGC value gets one clear message, no request and no uncaught except
     const bodies = captureAnalyzeBodies(page);
     await hydrated(page, id);
     const el = snippetRoot(page, id);
-    const gogc = el.getByRole('textbox', { name: 'GOGC' });
+    const gogc = el.getByRole('combobox', { name: 'GOGC' });
     await gogc.fill('lots');
     await el.getByRole('button', { name: /^Run/ }).click();
     const status = el.locator('[data-slot="status"]');

@@ -14,6 +14,7 @@ import {
   openPage,
   runAxe,
 } from './support/browser.ts';
+import { overflowing } from './support/overflow.ts';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'workshop');
 mkdirSync(SHOTS, { recursive: true });
@@ -82,6 +83,15 @@ describe('solving an exercise', () => {
     );
     await expect.poll(() => page.locator('[data-slot="solved-banner"]').isVisible()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'solved.png'), fullPage: true });
+
+    // Projector zoom (issue 14): 200 % of a 1366 × 768 screen is a 683 × 384 CSS viewport. The
+    // solved page, goals and all, fits its width: no sideways scroll, nothing cut off.
+    await page.setViewportSize({ width: 683, height: 384 });
+    await expect.poll(() => overflowing(page)).toEqual([]);
+    await page.getByRole('button', { name: /^Check my code/ }).scrollIntoViewIfNeeded();
+    expect(await page.getByRole('button', { name: /^Check my code/ }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'solved-200pct.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.reload();
     await ready(page);

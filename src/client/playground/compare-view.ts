@@ -112,7 +112,11 @@ export class CompareView {
       need(this.root, '[data-bench-deltas]').replaceChildren();
       return;
     }
-    const changes = diffDecisions(a.decisions, b.decisions, { a: state.a.files, b: state.b.files });
+    // Each result names the code it was made from: read functions from that, not from the editor.
+    const changes = diffDecisions(a.decisions, b.decisions, {
+      a: a.request.files,
+      b: b.request.files,
+    });
     const item = (c: DecisionChange) => h('li', { 'data-change': c.kind }, c.text);
     // Turning inlining off touches every call; keep those lines folded under the ones about memory.
     const inlining = changes.filter((c) => c.kind.includes('inlin'));

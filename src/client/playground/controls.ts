@@ -1,7 +1,8 @@
 /**
  * The toolbar's run knobs, bound to one variant at a time. `show(variant)` puts a variant's
- * values into the controls; `read()` reads them back as the variant's options. Sliders move
- * through fixed stops (knob-steps.ts) so GOGC 50 vs 400 is one drag, not typing.
+ * values into the controls; `read()` reads them back as the variant's options. GOMEMLIMIT's
+ * slider moves through fixed stops (knob-steps.ts); GOGC is the field chapter snippets use too
+ * (GogcField.astro), checked with the same schema.
  */
 import {
   GodebugSchema,
@@ -9,13 +10,8 @@ import {
   type Mode,
   type Variant,
 } from '../../../sandbox-api/src/protocol.ts';
-import {
-  GOGC_STOPS,
-  GOMEMLIMIT_STOPS,
-  sliderStops,
-  stopLabel,
-  UNSET,
-} from '../../lib/share/knob-steps.ts';
+import { GOMEMLIMIT_STOPS, sliderStops, stopLabel, UNSET } from '../../lib/share/knob-steps.ts';
+import { badKnobs } from '../snippet/request.ts';
 import { h, need } from './dom.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
@@ -26,8 +22,6 @@ interface Slider {
   input: HTMLInputElement;
   output: HTMLOutputElement;
   stops: string[];
-  knob: 'GOGC' | 'GOMEMLIMIT';
-  base: readonly string[];
 }
 
 export class Controls {
@@ -38,9 +32,10 @@ export class Controls {
   readonly toolchainField: HTMLElement;
   readonly maxprocs: HTMLSelectElement;
   readonly godebug: HTMLInputElement;
+  readonly gogc: HTMLInputElement;
   /** Build-time collector choice; kept in the state so a shared link reproduces it. */
   readonly goexperiment: HTMLSelectElement;
-  private readonly sliders: Slider[];
+  private readonly memlimit: Slider;
   private offered: string[] = [];
   private serviceDefault: string | undefined;
 
@@ -53,19 +48,17 @@ export class Controls {
     this.maxprocs = need(root, 'select[name=GOMAXPROCS]');
     this.godebug = need(root, 'input[name=GODEBUG]');
     this.goexperiment = need(root, 'select[name=GOEXPERIMENT]');
-    this.sliders = (['GOGC', 'GOMEMLIMIT'] as const).map((knob) => ({
-      knob,
-      input: need<HTMLInputElement>(root, `input[name=${knob}]`),
-      output: need<HTMLOutputElement>(root, `output[data-for=${knob}]`),
+    this.gogc = need(root, 'input[name=GOGC]');
+    const m: Slider = {
+      input: need<HTMLInputElement>(root, 'input[name=GOMEMLIMIT]'),
+      output: need<HTMLOutputElement>(root, 'output[data-for=GOMEMLIMIT]'),
       stops: [],
-      base: knob === 'GOGC' ? GOGC_STOPS : GOMEMLIMIT_STOPS,
-    }));
-    for (const s of this.sliders) {
-      s.input.addEventListener('input', () => {
-        s.output.value = stopLabel(s.knob, s.stops[Number(s.input.value)] ?? UNSET);
-        onChange();
-      });
-    }
+    };
+    this.memlimit = m;
+    m.input.addEventListener('input', () => {
+      m.output.value = stopLabel(m.stops[Number(m.input.value)] ?? UNSET);
+      onChange();
+    });
     for (const c of [
       this.mode,
       this.escapeDetail,
@@ -76,6 +69,14 @@ export class Controls {
     ]) {
       c.addEventListener('change', onChange);
     }
+    // Typing or picking a preset updates the state at once; a refused value says why on leaving.
+    this.gogc.addEventListener('input', () => {
+      const value = this.gogc.value.trim();
+      const bad = value ? badKnobs({ GOGC: value })[0] : undefined;
+      this.gogc.setCustomValidity(bad?.message ?? '');
+      if (!bad) onChange();
+    });
+    this.gogc.addEventListener('change', () => this.gogc.reportValidity());
     this.godebug.addEventListener('change', () => {
       const ok = GodebugSchema.safeParse(this.godebug.value.trim()).success;
       this.godebug.setCustomValidity(ok ? '' : 'e.g. gcpacertrace=1,scavtrace=1');
@@ -118,21 +119,22 @@ export class Controls {
     this.setSelect(this.maxprocs, v.env.GOMAXPROCS ?? '');
     this.godebug.value = v.env.GODEBUG ?? '';
     this.goexperiment.value = v.env.GOEXPERIMENT ?? '';
-    for (const s of this.sliders) {
-      const current = v.env[s.knob];
-      s.stops = sliderStops(s.base, current);
-      s.input.max = String(s.stops.length - 1);
-      s.input.value = String(Math.max(0, s.stops.indexOf(current ?? UNSET)));
-      s.output.value = stopLabel(s.knob, current ?? UNSET);
-    }
+    this.gogc.value = v.env.GOGC ?? '';
+    this.gogc.setCustomValidity('');
+    const m = this.memlimit;
+    const current = v.env.GOMEMLIMIT;
+    m.stops = sliderStops(GOMEMLIMIT_STOPS, current);
+    m.input.max = String(m.stops.length - 1);
+    m.input.value = String(Math.max(0, m.stops.indexOf(current ?? UNSET)));
+    m.output.value = stopLabel(current ?? UNSET);
   }
 
   read(): VariantOptions {
     const env: Variant['env'] = {};
-    for (const s of this.sliders) {
-      const v = s.stops[Number(s.input.value)] ?? UNSET;
-      if (v !== UNSET) env[s.knob] = v;
-    }
+    const gogc = this.gogc.value.trim();
+    if (gogc && badKnobs({ GOGC: gogc }).length === 0) env.GOGC = gogc;
+    const limit = this.memlimit.stops[Number(this.memlimit.input.value)] ?? UNSET;
+    if (limit !== UNSET) env.GOMEMLIMIT = limit;
     if (this.maxprocs.value) env.GOMAXPROCS = this.maxprocs.value;
     const godebug = this.godebug.value.trim();
     if (godebug && GodebugSchema.safeParse(godebug).success) env.GODEBUG = godebug;

@@ -22,6 +22,7 @@ import { safeLocalStorage } from '../snippet/storage.ts';
 import { API_BASE } from './api-base.ts';
 import { CompareView } from './compare-view.ts';
 import { Controls } from './controls.ts';
+import { bindFormat } from './format-action.ts';
 import { need } from './dom.ts';
 import { newFileContent, renderFileTabs } from './file-tabs.ts';
 import { loadInitialState } from './load-state.ts';
@@ -134,6 +135,10 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   });
   escapeThenTab(editorHost);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
+  bindFormat(monaco, editor, need(root, '[data-format]'), locale, (text, error) => {
+    showMessage(text);
+    message.dataset['tone'] = error ? 'error' : 'info';
+  });
   // The diagram follows the cursor: put it on a line with a decision to see why.
   editor.onDidChangeCursorPosition((e) => {
     resultsView.selectLine(activeFile[side], e.position.lineNumber);

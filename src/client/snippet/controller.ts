@@ -18,6 +18,8 @@ import { decisionsToMarks, errorsToMarks } from '../../lib/results/marks.ts';
 import { sameFile } from '../../lib/results/same-file.ts';
 import { createDiagramView, onThemeChange } from './diagram-view.ts';
 import { createEditor, type SnippetEditor } from './editor.ts';
+import { formatSnippetEditor } from './format-action.ts';
+import { linkToCopy } from './short-link.ts';
 import { failureMessage } from './failure-message.ts';
 import { playgroundHref, snippetHref } from './playground-link.ts';
 import { decodeState } from '../../lib/share/state-codec.ts';
@@ -95,6 +97,7 @@ export function mountSnippet(root: HTMLElement) {
           refreshFreshness();
         },
         onRun: () => void run(),
+        onFormat: () => void formatSnippetEditor(editor, locale, say),
         onPickDecision: (d) => select(d),
       },
       t(locale, 'snippet.editorLabel', { file: f.name }),
@@ -432,13 +435,19 @@ export function mountSnippet(root: HTMLElement) {
     if (self) self.setAttribute('href', snippetHref(config.id, files, toolbar, unchanged));
   }
 
-  function copyLink(): void {
+  async function copyLink(): Promise<void> {
     const self = root.querySelector<HTMLAnchorElement>('[data-action="link"]');
     if (!self) return;
-    void navigator.clipboard
-      ?.writeText(self.href)
-      .then(() => say(t(locale, 'snippet.linkCopied')))
-      .catch(() => say(self.href));
+    // An unchanged snippet's link is its anchor; an edited one gets a short link if it can.
+    const edited = self.getAttribute('href') !== `#${config.id}`;
+    const { text, short } = edited
+      ? await linkToCopy(config.id, currentFiles(), readToolbar(root, config.knobs), self.href)
+      : { text: self.href, short: false };
+    root.dataset['copiedLink'] = text;
+    await navigator.clipboard
+      ?.writeText(text)
+      .then(() => say(t(locale, short ? 'snippet.shortLinkCopied' : 'snippet.linkCopied')))
+      .catch(() => say(text));
   }
 
   applyResult(config.recorded, 'recorded');
@@ -448,13 +457,19 @@ export function mountSnippet(root: HTMLElement) {
     if (d) void showDiagram(d, visibleDecisions());
   });
   if (saved && !linked) say(t(locale, 'snippet.editBack'));
+  const linkProblem = root.dataset['linkProblem'];
+  if (linkProblem) say(t(locale, 'snippet.shortLinkFailed', { why: linkProblem }), 'error');
 
   return {
     action(name: string): void {
       if (name === 'run') void run();
       else if (name === 'stop') stop();
-      else if (name === 'copy-link') copyLink();
-      else if (name === 'reset') reset();
+      else if (name === 'copy-link') void copyLink();
+      else if (name === 'format') {
+        // The file on screen (multi-file snippets show one editor at a time).
+        const shown = [...editors.values()].find((e) => !e.view.dom.parentElement?.hidden);
+        if (shown) void formatSnippetEditor(shown, locale, say);
+      } else if (name === 'reset') reset();
     },
   };
 }

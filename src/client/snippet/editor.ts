@@ -34,6 +34,8 @@ export interface EditorMarks {
 export interface EditorCallbacks {
   onChange(text: string): void;
   onRun(): void;
+  /** Shift+Alt+F: gofmt this editor's text (editors without a Format button leave it out). */
+  onFormat?(): void;
   /** A gutter mark was clicked: the strongest decision on that line. */
   onPickDecision(d: Decision): void;
 }
@@ -238,6 +240,7 @@ export function createEditor(
     EditorState.tabSize.of(4),
     keymap.of([
       { key: 'Mod-Enter', run: () => (cb.onRun(), true) },
+      { key: 'Shift-Alt-f', run: () => (cb.onFormat ? (cb.onFormat(), true) : false) },
       ...defaultKeymap,
       ...historyKeymap,
       indentWithTab,

@@ -41,7 +41,15 @@ class GoSnippet extends HTMLElement {
   /** Loads and mounts the editor once; later calls get the same controller. */
   hydrate(): Promise<Controller> {
     this.#observer?.disconnect();
-    this.#controller ??= import('./controller.ts').then((m) => m.mountSnippet(this));
+    this.#controller ??= (async () => {
+      // A snippet's short link names its state by share id: fetch it before mounting.
+      const q = new URLSearchParams(location.search);
+      if (q.get('snippet') === this.id && q.has('share')) {
+        const problem = await (await import('./short-link.ts')).resolveShortLink(this.id);
+        if (problem !== undefined) this.dataset['linkProblem'] = problem;
+      }
+      return (await import('./controller.ts')).mountSnippet(this);
+    })();
     return this.#controller;
   }
 

@@ -589,6 +589,23 @@ export const en = {
   'error.forbidden': '{detail}',
   'error.class_full': '{detail}',
   'error.rate_limited': '{detail}',
+  // --- stale stream (issue 14): Format (gofmt) in snippets and the playground ---
+  'format.button': 'Format',
+  'format.title': 'Format with gofmt (Shift+Alt+F)',
+  'format.busy': 'Formatting with gofmt…',
+  'format.done': 'Formatted with gofmt; Ctrl+Z undoes it.',
+  'format.unchanged': 'Already formatted as gofmt would.',
+  'format.syntax': 'Not formatted: gofmt could not parse the code ({errors}). Nothing was changed.',
+  'format.at': 'line {line}: {message}',
+  'format.failed': 'Not formatted. {why}',
+  // --- stale stream (issue 14): the one GOGC field (snippets and playground) ---
+  'gogc.preset.off': 'off: no proportional GC',
+  'gogc.preset.default': '100%: the default',
+  // --- stale stream (issue 14): a snippet's short link ---
+  'snippet.shortLinkCopied':
+    'Short link copied: it opens this chapter at this snippet, with your code and options.',
+  'snippet.shortLinkFailed':
+    'This link’s code could not be loaded ({why}); the snippet shows the chapter’s own code.',
 } as const;
 
 export type MessageKey = keyof typeof en;

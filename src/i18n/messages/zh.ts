@@ -562,4 +562,19 @@ export const zh: Messages = {
   'error.forbidden': '没有权限（{detail}）',
   'error.class_full': '课堂人数已满（{detail}）',
   'error.rate_limited': '请求过于频繁（{detail}）',
+  // --- stale stream (issue 14): Format (gofmt) in snippets and the playground ---
+  'format.button': '格式化',
+  'format.title': '用 gofmt 格式化（Shift+Alt+F）',
+  'format.busy': '正在用 gofmt 格式化…',
+  'format.done': '已用 gofmt 格式化；按 Ctrl+Z 可撤销。',
+  'format.unchanged': '代码已经是 gofmt 的格式。',
+  'format.syntax': '未格式化：gofmt 无法解析这段代码（{errors}）。代码没有任何改动。',
+  'format.at': '第 {line} 行：{message}',
+  'format.failed': '未格式化。{why}',
+  // --- stale stream (issue 14): the one GOGC field (snippets and playground) ---
+  'gogc.preset.off': 'off：关闭按比例触发的 GC',
+  'gogc.preset.default': '100%：默认值',
+  // --- stale stream (issue 14): a snippet's short link ---
+  'snippet.shortLinkCopied': '短链接已复制：它会在本章打开此代码片段，并带上你的代码和选项。',
+  'snippet.shortLinkFailed': '无法加载此链接中的代码（{why}）；代码片段显示的是本章原有的代码。',
 };

@@ -2,10 +2,13 @@ import {
   API_PREFIX,
   AnalyzeResponseSchema,
   ApiErrorSchema,
+  FormatResponseSchema,
   type AnalyzeRequest,
   type AnalyzeResponse,
   type ErrorCode,
+  type FormatResponse,
 } from '../../../sandbox-api/src/protocol.ts';
+import type { z } from 'zod';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t, type MessageKey } from '../../i18n/t.ts';
 
@@ -71,10 +74,30 @@ export async function analyze(
   req: AnalyzeRequest,
   opts: AnalyzeOptions = {},
 ): Promise<AnalyzeOutcome> {
+  const out = await post('analyze', req, AnalyzeResponseSchema, opts);
+  return out.ok ? { ok: true, result: out.value } : out;
+}
+
+export type FormatOutcome =
+  { ok: true; result: FormatResponse } | { ok: false; error: AnalyzeFailure };
+
+/** gofmt through `/api/v1/format`; same failures and cancel rule as `analyze`. */
+export async function format(source: string, opts: AnalyzeOptions = {}): Promise<FormatOutcome> {
+  const out = await post('format', { source }, FormatResponseSchema, opts);
+  return out.ok ? { ok: true, result: out.value } : out;
+}
+
+/** One JSON POST to the API, its answer checked by `schema`, every failure as a value. */
+async function post<T>(
+  endpoint: 'analyze' | 'format',
+  req: unknown,
+  schema: z.ZodType<T>,
+  opts: AnalyzeOptions,
+): Promise<{ ok: true; value: T } | { ok: false; error: AnalyzeFailure }> {
   const doFetch = opts.fetch ?? fetch;
   let res: Response;
   try {
-    res = await doFetch(`${opts.base ?? ''}${API_PREFIX}/analyze`, {
+    res = await doFetch(`${opts.base ?? ''}${API_PREFIX}/${endpoint}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(req),
@@ -94,8 +117,8 @@ export async function analyze(
     body = undefined;
   }
   if (res.ok) {
-    const parsed = AnalyzeResponseSchema.safeParse(body);
-    if (parsed.success) return { ok: true, result: parsed.data };
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return { ok: true, value: parsed.data };
     return {
       ok: false,
       error: {

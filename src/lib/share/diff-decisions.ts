@@ -169,6 +169,11 @@ function inlinedCopy(
   return state === e.state ? 'same' : { callee, state };
 }
 
+/** Whether `side` inlines a call to `callee` inside `fn` (anywhere: code may have moved). */
+function inlines(side: Entry[], fn: string | undefined, callee: string): boolean {
+  return side.some((o) => o.family === 'call' && o.fn === fn && o.d.subject === callee);
+}
+
 /** One side only: what it means depends on the family (a named variable absent means stack). */
 function oneSided(
   e: Entry,
@@ -177,6 +182,28 @@ function oneSided(
 ): DecisionChange | undefined {
   const [a, b] = inA ? [e, undefined] : [undefined, e];
   const line = e.d.line;
+  const other = inA ? all.b : all.a;
+  // A copy whose callee the other side inlines here too is decided afresh there, not moved
+  // into or out of the callee: saying "no longer inlined" would contradict the other list.
+  const via = inlinedFrom(e, inA ? all.a : all.b);
+  const stillInlined = via.find((fn) => inlines(other, e.fn, fn));
+  if (stillInlined !== undefined && (e.family === 'var' || e.family === 'alloc')) {
+    const note = ` (line ${line}, inlined from ${stillInlined})`;
+    if (e.family === 'var') {
+      return inA
+        ? change('heap-to-stack', a, b, `${label(e)}: heap → stack${note}`)
+        : change('stack-to-heap', a, b, `${label(e)}: stack → heap${note}`);
+    }
+    const kind = `${inA ? 'removed' : 'new'}-${e.state === 'heap' ? 'heap' : 'stack'}` as const;
+    return change(
+      kind,
+      a,
+      b,
+      inA
+        ? `${label(e)}: ${e.state} allocation is gone${note}`
+        : `${label(e)}: new ${e.state} allocation${note}`,
+    );
+  }
   if (e.family === 'var' || e.family === 'alloc') {
     // An inlined copy vanishing means the value is made in the callee again (and back).
     const copy = inlinedCopy(e, inA, all);
@@ -268,9 +295,22 @@ export function diffDecisions(
   for (const key of new Set([...ga.keys(), ...gb.keys()])) {
     const xs = ga.get(key) ?? [];
     const ys = gb.get(key) ?? [];
-    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
-      const x = xs[i];
-      const y = ys[i];
+    // The same position on both sides is the same decision (pairing in order alone credited
+    // sum's ~r0 to newPoint's call when newPoint's started escaping); the rest pair in order.
+    const restA: Entry[] = [];
+    const restB = [...ys];
+    for (const x of xs) {
+      const j = restB.findIndex((y) => samePos(x.d, y.d));
+      if (j < 0) {
+        restA.push(x);
+        continue;
+      }
+      const c = twoSided(x, restB.splice(j, 1)[0]!);
+      if (c) out.push(c);
+    }
+    for (let i = 0; i < Math.max(restA.length, restB.length); i++) {
+      const x = restA[i];
+      const y = restB[i];
       if (x && y) {
         const c = twoSided(x, y);
         if (c) out.push(c);

@@ -1,25 +1,15 @@
 /**
- * Slider stops for the run knobs. GOGC and GOMEMLIMIT matter on a log scale (50 vs 100 vs 400),
- * so the sliders move through fixed stops rather than raw numbers. A value pinned by a link that
- * is not one of the stops is inserted in order, so opening a link never changes a knob.
+ * Steps of the run knobs. GOMEMLIMIT matters on a log scale (8 MiB vs 256 MiB), so its slider
+ * moves through fixed stops rather than raw numbers; GOGC is a field with presets. A value
+ * pinned by a link that is not one of the stops is inserted in order, so opening a link never
+ * changes a knob.
  */
 
 /** Slider value for "leave the variable unset" (the runtime default). */
 export const UNSET = '';
 
-export const GOGC_STOPS = [
-  '10',
-  '25',
-  '50',
-  '75',
-  '100',
-  '150',
-  '200',
-  '300',
-  '400',
-  '800',
-  '1600',
-];
+/** GOGC's presets in its field's list (any other number may be typed). */
+export const GOGC_PRESETS = ['off', '25', '50', '100', '200', '400'];
 export const GOMEMLIMIT_STOPS = [
   '4MiB',
   '8MiB',
@@ -57,9 +47,8 @@ export function sliderStops(stops: readonly string[], current: string | undefine
   return [UNSET, ...sorted, 'off'];
 }
 
-/** How a stop reads next to its slider. */
-export function stopLabel(knob: 'GOGC' | 'GOMEMLIMIT', value: string): string {
-  if (value === UNSET) return knob === 'GOGC' ? 'default (100)' : 'default (no limit)';
-  if (value === 'off') return knob === 'GOGC' ? 'off (no proportional GC)' : 'off';
-  return knob === 'GOGC' ? `${value}%` : value;
+/** How a GOMEMLIMIT stop reads next to its slider. */
+export function stopLabel(value: string): string {
+  if (value === UNSET) return 'default (no limit)';
+  return value;
 }

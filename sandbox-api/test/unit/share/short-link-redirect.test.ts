@@ -9,4 +9,22 @@ describe('shortLinkTarget', () => {
     );
     expect(shortLinkTarget('a/b', new URLSearchParams('x=1'))).toBe('/play/?s=a%2Fb');
   });
+
+  it('opens a chapter at its snippet for a snippet’s short link', () => {
+    const q = new URLSearchParams({ at: '/zh/learn/chapter-2/', snippet: 'return-address' });
+    expect(shortLinkTarget('abc123', q)).toBe(
+      '/zh/learn/chapter-2/?snippet=return-address&share=abc123#return-address',
+    );
+  });
+
+  it.each([
+    ['another site', '//evil.example/x'],
+    ['a scheme', 'https://evil.example/'],
+    ['a backslash', '/\\evil.example'],
+    ['a relative path', 'learn/chapter-2'],
+    ['dots', '/learn/../../etc'],
+  ])('never redirects to %s: the playground instead', (_, at) => {
+    const q = new URLSearchParams({ at, snippet: 'return-address' });
+    expect(shortLinkTarget('abc123', q)).toBe('/play/?s=abc123');
+  });
 });
