@@ -8,10 +8,13 @@ import type {
   AnalyzeResponse,
   SourceFile,
 } from '../../../sandbox-api/src/protocol.ts';
+import { authenticateBench } from './authenticate.ts';
 import { evaluateGoal, type GoalVerdict } from './evaluate-goal.ts';
 import type { Goal } from './goal-schema.ts';
 import { planRuns, type RunNeed } from './plan.ts';
+import { newProofKey, provedChecks, START_KEY, type ProofKey } from './proof.ts';
 import { RunResults } from './results.ts';
+import { findFunctions } from './source-scan.ts';
 import { toRequest, type Variant } from './variant.ts';
 
 /** Runs one analysis; throws when no result can be had (unreachable, rejected). */
@@ -31,17 +34,27 @@ const isTest = (f: SourceFile) => f.name.endsWith('_test.go');
 /**
  * What a bench-mode run compiles: the code's non-test files, the exercise's own test files as
  * the start has them (a learner who edits the benchmark does not change what is measured) and
- * the hidden checks.
+ * the hidden checks with their proof file for `key` (proof.ts).
  */
 export function benchFiles(
   code: readonly SourceFile[],
   input: Pick<CheckInput, 'start' | 'checks'>,
+  key: ProofKey = START_KEY,
 ): SourceFile[] {
   return [
     ...code.filter((f) => !isTest(f)),
     ...input.start.filter(isTest),
-    ...(input.checks ?? []),
+    ...provedChecks(input.checks ?? [], key),
   ];
+}
+
+/** The benchmarks the hidden checks define: only the checker's files may report them. */
+export function hiddenBenchmarks(checks: readonly SourceFile[]): string[] {
+  return checks.flatMap((f) =>
+    findFunctions(f.content)
+      .map((fn) => fn.name)
+      .filter((n) => n.startsWith('Benchmark')),
+  );
 }
 
 export interface CheckOptions {
@@ -49,6 +62,8 @@ export interface CheckOptions {
   startCache?: Map<string, AnalyzeResponse[]>;
   /** Called before each analysis with a short description and the count so far. */
   onProgress?: (done: number, total: number, label: string) => void;
+  /** The proof key of this check's bench runs of the learner's code (default: a fresh one). */
+  proofKey?: ProofKey;
 }
 
 export interface GoalReport extends GoalVerdict {
@@ -76,6 +91,8 @@ export async function runNeeds(
 ): Promise<RunResults> {
   const results = new RunResults();
   const total = needs.reduce((n, need) => n + need.runs, 0);
+  const currentKey = opts.proofKey ?? newProofKey();
+  const hidden = hiddenBenchmarks(input.checks ?? []);
   let done = 0;
   for (const need of needs) {
     const key = RunResults.key(need.who, need.variant);
@@ -87,10 +104,17 @@ export async function runNeeds(
     }
     const runs: AnalyzeResponse[] = [];
     const code = need.who === 'current' ? input.current : input.start;
-    const files = need.variant.mode === 'bench' ? benchFiles(code, input) : code;
+    const proofKey = need.who === 'current' ? currentKey : START_KEY;
+    const bench = need.variant.mode === 'bench';
+    const files = bench ? benchFiles(code, input, proofKey) : code;
     for (let rep = 0; rep < need.runs; rep++) {
       opts.onProgress?.(done, total, label(need, rep));
-      runs.push(await analyze(toRequest(files, need.variant, rep)));
+      const r = await analyze(toRequest(files, need.variant, rep));
+      const { response, problem } = bench
+        ? authenticateBench(r, proofKey, hidden)
+        : { response: r };
+      if (problem) results.setProblem(response, problem);
+      runs.push(response);
       done++;
     }
     results.set(need.who, need.variant, runs);

@@ -235,10 +235,33 @@ function benchUnusable(r: AnalyzeResponse | undefined, what: string): string | u
   return undefined;
 }
 
+/** A verdict when a bench run's evidence is not the checker's own (authenticate.ts). */
+function benchProblem(
+  runs: readonly (AnalyzeResponse | undefined)[],
+  ctx: GoalContext,
+  what: string,
+): GoalVerdict | undefined {
+  for (const r of runs) {
+    const p = r && ctx.results.problem(r);
+    if (p?.code === 'forged-result')
+      return {
+        met: false,
+        reason: `${what} printed a result line for ${p.benchmark} itself: it lacks the proof the checker's benchmark reports after its assertions`,
+      };
+    if (p?.code === 'incomplete-run')
+      return cannotJudge(
+        `${what} stopped go test before it finished (the checker's TestMain never reported the end of the run)`,
+      );
+  }
+  return undefined;
+}
+
 function checksPass(goal: Extract<Goal, { type: 'checks-pass' }>, ctx: GoalContext): GoalVerdict {
   const r = ctx.results.first('current', goalVariant(goal, ctx.base));
   const bad = benchUnusable(r, 'your code');
   if (bad || !r) return { met: false, reason: bad ?? 'not run' };
+  const problem = benchProblem([r], ctx, 'your code');
+  if (problem) return problem;
   const results = goal.benchmarks.map((b) => benchLine(r, b));
   const failed = results.filter((x) => typeof x === 'string');
   if (failed.length > 0) {
@@ -275,6 +298,8 @@ type CheckMetric = Extract<Goal, { type: 'check-metric' }>;
 function checkMetric(goal: CheckMetric, ctx: GoalContext): GoalVerdict {
   const v = goalVariant(goal, ctx.base);
   const judgedBy = `${goal.runs} run${goal.runs === 1 ? '' : 's'} of your code${goal.ofStart !== undefined ? ' and of the start version' : ''} under go test (${describeVariant(v)}); the checker's own benchmark measures main with runtime/metrics and the medians are compared`;
+  const problem = benchProblem(ctx.results.all('current', v) ?? [], ctx, 'your code');
+  if (problem) return { ...problem, judgedBy };
   const mine = (ctx.results.all('current', v) ?? []).map((r) => metricOf(r, goal, 'your code'));
   const brokenMine = mine.find((x) => typeof x === 'string');
   if (mine.length === 0 || typeof brokenMine === 'string') {
@@ -379,6 +404,8 @@ export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalVerdict {
       if (!r) return { met: false, reason: 'your code was not analysed with these options' };
       if (!r.ok && goal.type !== 'compile-error')
         return { met: false, reason: unusable(r, 'your code') ?? 'does not compile' };
+      const problem = benchProblem([r], ctx, 'your code');
+      if (problem) return problem;
       if (goal.type === 'gc') return gcByMajority(goal, ctx.results.all('current', v) ?? [r], v);
       const than =
         goal.type === 'gc-compare'
