@@ -64,6 +64,8 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** The proof key of this check's bench runs of the learner's code (default: a fresh one). */
   proofKey?: ProofKey;
+  /** Analyses in flight at once (default `CHECK_CONCURRENCY`; 1 runs them one by one). */
+  concurrency?: number;
 }
 
 export interface GoalReport extends GoalVerdict {
@@ -82,7 +84,38 @@ function label(need: RunNeed, rep: number): string {
   return need.runs > 1 ? `${whose}, run ${rep + 1} of ${need.runs}` : whose;
 }
 
-/** Executes the plan one analysis at a time: the sandbox is shared, so a check must not flood it. */
+/**
+ * Analyses a check keeps in flight at once: the start's and the attempt's runs go side by side
+ * (the service lets one client have at least 2 in flight), but no more, so one learner's check
+ * does not crowd out the room on a shared sandbox.
+ */
+export const CHECK_CONCURRENCY = 2;
+
+/** Runs `tasks` with at most `limit` in flight; results in the tasks' order. Stops at a failure. */
+async function pool<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out = new Array<T>(tasks.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < tasks.length) {
+      const i = next++;
+      try {
+        out[i] = await tasks[i]!();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return out;
+}
+
+/**
+ * Executes the plan, `CHECK_CONCURRENCY` analyses at a time. The start's runs are the same
+ * requests in every check (fixed proof key, same repetition tags), so after the first check
+ * anywhere the service answers them from its result cache, and `startCache` keeps them per page.
+ */
 export async function runNeeds(
   needs: readonly RunNeed[],
   input: Pick<CheckInput, 'current' | 'start' | 'checks'>,
@@ -94,6 +127,8 @@ export async function runNeeds(
   const currentKey = opts.proofKey ?? newProofKey();
   const hidden = hiddenBenchmarks(input.checks ?? []);
   let done = 0;
+  const pending: { need: RunNeed; runs: Promise<AnalyzeResponse>[] }[] = [];
+  const tasks: (() => Promise<AnalyzeResponse>)[] = [];
   for (const need of needs) {
     const key = RunResults.key(need.who, need.variant);
     const cached = need.who === 'start' ? opts.startCache?.get(key) : undefined;
@@ -102,24 +137,42 @@ export async function runNeeds(
       done += need.runs;
       continue;
     }
-    const runs: AnalyzeResponse[] = [];
     const code = need.who === 'current' ? input.current : input.start;
     const proofKey = need.who === 'current' ? currentKey : START_KEY;
     const bench = need.variant.mode === 'bench';
     const files = bench ? benchFiles(code, input, proofKey) : code;
+    const runs: Promise<AnalyzeResponse>[] = [];
     for (let rep = 0; rep < need.runs; rep++) {
-      opts.onProgress?.(done, total, label(need, rep));
-      const r = await analyze(toRequest(files, need.variant, rep));
-      const { response, problem } = bench
-        ? authenticateBench(r, proofKey, hidden)
-        : { response: r };
-      if (problem) results.setProblem(response, problem);
-      runs.push(response);
-      done++;
+      const settled = Promise.withResolvers<AnalyzeResponse>();
+      runs.push(settled.promise);
+      tasks.push(async () => {
+        opts.onProgress?.(done, total, label(need, rep));
+        try {
+          const r = await analyze(toRequest(files, need.variant, rep));
+          const { response, problem } = bench
+            ? authenticateBench(r, proofKey, hidden)
+            : { response: r };
+          if (problem) results.setProblem(response, problem);
+          done++;
+          settled.resolve(response);
+          return response;
+        } catch (e) {
+          settled.reject(e);
+          throw e;
+        }
+      });
     }
-    results.set(need.who, need.variant, runs);
-    if (need.who === 'start') opts.startCache?.set(key, runs);
+    pending.push({ need, runs });
   }
+  // Attach handlers before the pool runs, so a failed run is never an unhandled rejection.
+  const all = pending.map(async ({ need, runs }) => {
+    const got = await Promise.all(runs);
+    results.set(need.who, need.variant, got);
+    if (need.who === 'start') opts.startCache?.set(RunResults.key(need.who, need.variant), got);
+  });
+  const settledAll = Promise.allSettled(all);
+  await pool(tasks, opts.concurrency ?? CHECK_CONCURRENCY);
+  for (const s of await settledAll) if (s.status === 'rejected') throw s.reason;
   return results;
 }
 
