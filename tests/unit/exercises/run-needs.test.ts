@@ -21,10 +21,11 @@ const input = {
 /** An analyzer that answers after a turn of the event loop and records what overlapped. */
 function recorder() {
   let inFlight = 0;
-  const seen = { most: 0, overlapped: false, calls: [] as string[] };
+  const seen = { most: 0, overlapped: false, calls: [] as string[], reused: [] as string[] };
   const analyze = async (req: AnalyzeRequest): Promise<AnalyzeResponse> => {
     const who = (req.files?.[0]?.content ?? '').includes('mine') ? 'current' : 'start';
     seen.calls.push(`${who}:${req.mode}`);
+    if (req.reuse) seen.reused.push(who);
     inFlight++;
     seen.most = Math.max(seen.most, inFlight);
     await new Promise((r) => setTimeout(r, 5));
@@ -41,6 +42,8 @@ describe('runNeeds', () => {
     const results = await runNeeds(planRuns(goals, base), input, analyze);
     expect(seen.most).toBe(CHECK_CONCURRENCY);
     expect(seen.calls).toHaveLength(1 + 3 + 3 + 2);
+    // Only the start's runs may come from the service's cache: it is the same code every check.
+    expect(seen.reused).toEqual(['start', 'start', 'start', 'start']);
     const benchV = { ...base, mode: 'bench' as const };
     const mine = results.all('current', benchV)!;
     expect(
