@@ -19,6 +19,8 @@ export function cacheKey(
     inline: req.inline,
     env,
     files: files.map((f) => [f.name, f.content]),
+    // Only a request that accepts a reused run may be answered with one.
+    ...(req.reuse ? { reuse: true } : {}),
   });
   return createHash('sha256').update(material).digest('hex');
 }

@@ -136,6 +136,12 @@ export const AnalyzeRequestSchema = z
       .regex(/^go[0-9]+\.[0-9]+(\.[0-9]+)?$/, 'toolchain looks like go1.26.8')
       .optional(),
     env: RunEnvSchema.default({}),
+    /**
+     * A cached run or bench result will do. Runs and benchmarks are otherwise always run
+     * afresh; the workshop checker sets this for an exercise's start version, which is the same
+     * code in every learner's check, so the service runs it once (a clean run only).
+     */
+    reuse: z.boolean().optional(),
   })
   .strict()
   .refine((r) => (r.files === undefined) !== (r.txtar === undefined), {

@@ -275,7 +275,8 @@ export async function createService(
       },
       opts.signal,
     );
-    if (outcome.cacheable) cache.set(key, outcome.response);
+    const clean = outcome.response.ok && !outcome.response.run?.killedReason;
+    if (outcome.cacheable || (req.reuse && clean)) cache.set(key, outcome.response);
     const timing = { ...outcome.response.timing, totalMs: performance.now() - t0 };
     return { ...outcome.response, cached: false, timing };
   };

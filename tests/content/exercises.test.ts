@@ -15,6 +15,7 @@ import {
   type CheckReport,
 } from '../../src/lib/exercises/check.ts';
 import { loadExercises } from '../../src/lib/exercises/load.ts';
+import { renderReason } from '../../src/lib/exercises/reason.ts';
 import { loadCheats } from './support/cheats.ts';
 
 const exercises = loadExercises();
@@ -31,7 +32,9 @@ afterAll(async () => {
 
 function summary(report: CheckReport): string {
   return report.goals
-    .map((g) => `  ${g.met ? 'met' : 'NOT met'}: ${g.goal.says}\n    ${g.reason}`)
+    .map(
+      (g) => `  ${g.met ? 'met' : 'NOT met'}: ${g.goal.says}\n    ${renderReason('en', g.reason)}`,
+    )
     .join('\n');
 }
 

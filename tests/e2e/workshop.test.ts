@@ -79,7 +79,7 @@ describe('solving an exercise', () => {
     await expect(
       page.locator('.ws-goal[data-goal="0"] [data-slot="reason"]').textContent(),
     ).resolves.toBe(
-      '`m` stays on the stack and `midpoint` has no new heap allocation (0; the start had 0 besides the marked ones)',
+      '`m`: on the stack, and `midpoint` has no new heap allocation (0; the start had 0 besides the marked ones)',
     );
     await expect.poll(() => page.locator('[data-slot="solved-banner"]').isVisible()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'solved.png'), fullPage: true });
@@ -132,7 +132,7 @@ describe('a run that reports nothing', () => {
     await expect.poll(() => forced.getAttribute('data-state')).toBe('unjudged');
     await expect(forced.locator('[data-slot="state"]').textContent()).resolves.toBe('Cannot judge');
     await expect(forced.locator('[data-slot="reason"]').textContent()).resolves.toMatch(
-      /^Cannot judge: BenchmarkCheckStatus reported no result\. This is not a pass/,
+      /^Cannot judge: the checker's TestMain never reported the end of the run: your code exited early or closed its output\. This is not a pass/,
     );
     expectNoConsoleErrors(opened);
     await opened.close();

@@ -417,6 +417,20 @@ describe('cache, txtar and the HTTP surface', () => {
     expect(service.health().cache.hits).toBeGreaterThan(0);
   });
 
+  it('a run is served from the cache only to a request that accepts a reused run', async () => {
+    const req = mainGo(`package main\n\nfunc main() { println("reuse probe ${Date.now()}") }\n`, {
+      mode: 'run',
+    });
+    expect((await analyze(service, req)).cached).toBe(false);
+    expect((await analyze(service, req)).cached).toBe(false);
+    const first = await analyze(service, { ...req, reuse: true });
+    const second = await analyze(service, { ...req, reuse: true });
+    expect(first.cached).toBe(false);
+    expect(second.cached).toBe(true);
+    expect(second.run?.stderr.text).toBe(first.run?.stderr.text);
+    expect((await analyze(service, req)).cached).toBe(false);
+  });
+
   it('txtar input splits into files of one package', async () => {
     const txtar = `package main
 

@@ -6,6 +6,7 @@
  */
 import type { CheckReport } from '../../lib/exercises/check.ts';
 import { classApi } from '../../lib/classes/class-api.ts';
+import { renderReason } from '../../lib/exercises/reason.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
 import { API_BASE } from '../playground/api-base.ts';
@@ -47,7 +48,11 @@ export function linkExerciseToClass(root: HTMLElement, slug: string): ClassLink 
             ? {
                 failing: {
                   goal: firstUnmet,
-                  reason: report.goals[firstUnmet]!.reason.slice(0, 500),
+                  // Rendered in the learner's language: the class API stores text.
+                  reason: renderReason(documentLocale(), report.goals[firstUnmet]!.reason).slice(
+                    0,
+                    500,
+                  ),
                 },
               }
             : {}),

@@ -2,6 +2,7 @@
 import { documentLocale } from '../../i18n/locales.ts';
 import { t, type MessageKey } from '../../i18n/t.ts';
 import type { GoalReport } from '../../lib/exercises/check.ts';
+import { renderReason } from '../../lib/exercises/reason.ts';
 
 export type GoalState = 'unchecked' | 'checking' | 'met' | 'unmet' | 'unjudged';
 
@@ -40,18 +41,18 @@ export function showGoalReports(root: HTMLElement, reports: readonly GoalReport[
     li.dataset['state'] = state;
     const s = slot(li, 'state');
     if (s) s.textContent = stateText(state);
+    const locale = documentLocale();
+    const why = renderReason(locale, r.reason);
     const reason = slot(li, 'reason');
     if (reason) {
       reason.textContent =
-        state === 'unjudged'
-          ? t(documentLocale(), 'workshop.goal.cannotJudgeWhy', { reason: r.reason })
-          : r.reason;
+        state === 'unjudged' ? t(locale, 'workshop.goal.cannotJudgeWhy', { reason: why }) : why;
       reason.hidden = false;
     }
     const judged = slot(li, 'judged');
     if (judged) {
       judged.textContent = r.judgedBy
-        ? t(documentLocale(), 'workshop.goal.judgedBy', { how: r.judgedBy })
+        ? t(locale, 'workshop.goal.judgedBy', { how: renderReason(locale, r.judgedBy) })
         : '';
       judged.hidden = !r.judgedBy;
     }

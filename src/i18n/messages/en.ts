@@ -119,6 +119,79 @@ export const en = {
   'workshop.goal.cannotJudge': 'Cannot judge',
   'workshop.goal.cannotJudgeWhy': 'Cannot judge: {reason}. This is not a pass; check again.',
   'workshop.goal.judgedBy': 'How this was judged: {how}.',
+  // workshop goals (goals stream): reasons a goal is met or not, by code (src/lib/exercises/reason.ts)
+  'workshop.goal.reason.separator': '; ',
+  'workshop.goal.reason.list': '{items}',
+  'workshop.goal.reason.text': '{text}',
+  'workshop.goal.reason.yours': 'your code',
+  'workshop.goal.reason.start': 'the start version',
+  'workshop.goal.reason.notAnalysed': '{what} was not analysed',
+  'workshop.goal.reason.notAnalysedWith': 'your code was not analysed with these options',
+  'workshop.goal.reason.compileErrorAt': '{what} does not compile: {file}:{line}: {message}',
+  'workshop.goal.reason.compileError': '{what} does not compile',
+  'workshop.goal.reason.stopped': '{what} was stopped: {why}',
+  'workshop.goal.reason.exited': '{what} exited with status {status}',
+  'workshop.goal.reason.exitedSaying': '{what} exited with status {status}: {stderr}',
+  'workshop.goal.reason.noMarker': "the exercise's start code has no `// {marker}` line",
+  'workshop.goal.reason.noFunctionAnyMore': 'there is no function `{name}` in {file} any more',
+  'workshop.goal.reason.markedValues': 'the marked values',
+  'workshop.goal.reason.allowsMore': ' and the exercise allows {n} more',
+  'workshop.goal.reason.moreAllowed': ' ({n} more allowed)',
+  'workshop.goal.reason.markerNewAllocs':
+    '{what} no longer on the heap, but `{name}` now has heap allocations: {count}, where the start had {before} besides them{more}: {list}',
+  'workshop.goal.reason.markerFine':
+    '{what}: on the stack, and `{name}` has no new heap allocation ({count}; the start had {before} besides the marked ones{more})',
+  'workshop.goal.reason.fileNewAllocs':
+    '{file} now has heap allocations: {count}, where the start had {before} besides the marked ones{more}: {list}',
+  'workshop.goal.reason.noFunction': 'no function `{name}` in {file}',
+  'workshop.goal.reason.noParam':
+    '`{name}` no longer has a parameter number {n} (`{param}` in the start)',
+  'workshop.goal.reason.compilerSaid': 'line {line}: {message}',
+  'workshop.goal.reason.noLeak': 'no leak reported for parameter {n} (`{param}`) of `{name}`',
+  'workshop.goal.reason.heapDecision': 'line {line}: `{subject}` {verdict}: {flow}',
+  'workshop.goal.reason.heapDecisionNoFlow':
+    'line {line}: `{subject}` {verdict} (run with -m=2 for the reason)',
+  'workshop.goal.reason.flowStep': '{where} ({why}, line {line})',
+  'workshop.goal.reason.flowStepNoLine': '{where} ({why})',
+  'workshop.goal.reason.flowTwo': '{from} → {to}',
+  'workshop.goal.reason.flowMany': '{from} → … → {to}',
+  'workshop.goal.reason.leak': 'line {line}: {message}',
+  'workshop.goal.reason.leakTo': 'line {line}: {message} (to {sink})',
+  'workshop.goal.reason.leakVia': 'line {line}: {message} (to {sink} via {step})',
+  'workshop.goal.reason.benchFailed': '{benchmark} failed',
+  'workshop.goal.reason.benchFailedSaying': '{benchmark} failed: {text}',
+  'workshop.goal.reason.benchLines': '{benchmark} reported {count} result lines',
+  'workshop.goal.reason.benchNone': '{benchmark} reported no result',
+  'workshop.goal.reason.notRun': '{what} was not run',
+  'workshop.goal.reason.notBench': '{what} was not run as a benchmark',
+  'workshop.goal.reason.forged':
+    "{what} printed a result line for {benchmark} itself: it lacks the proof the checker's benchmark reports after its assertions",
+  'workshop.goal.reason.incomplete':
+    "the checker's TestMain never reported the end of the run: {what} exited early or closed its output",
+  'workshop.goal.reason.testFailed':
+    'the hidden checks ran but go test did not pass (exit status {status})',
+  'workshop.goal.reason.checksPassed':
+    'hidden checks passed on inputs your code has not seen: {names}',
+  'workshop.goal.reason.whose': '{what}: {problem}',
+  'workshop.goal.reason.noMetric': '{benchmark} reported no {metric}',
+  'workshop.goal.reason.metric': 'median {median} {metric} (runs: {runs}); needed {need}',
+  'workshop.goal.reason.needValue': '{op} {value}',
+  'workshop.goal.reason.needOfStart':
+    "{op} {limit} ({factor} × the start's median {median}; runs: {runs})",
+  'workshop.goal.reason.judgedMetric':
+    "{runs} runs of your code under go test ({variant}); the checker's own benchmark measures main with runtime/metrics and the medians are compared",
+  'workshop.goal.reason.judgedMetricStart':
+    "{runs} runs of your code and of the start version under go test ({variant}); the checker's own benchmark measures main with runtime/metrics and the medians are compared",
+  'workshop.goal.reason.stdoutLine': 'line {line} of stdout is {mine}, the start printed {theirs}',
+  'workshop.goal.reason.stdoutMissing': '(missing)',
+  'workshop.goal.reason.stdoutNothing': '(nothing)',
+  'workshop.goal.reason.stdoutDiffers': 'stdout differs',
+  'workshop.goal.reason.stdoutSame': "stdout is identical to the start version's ({count} lines)",
+  'workshop.goal.reason.noOutput': 'no program output to compare',
+  'workshop.goal.reason.majority': '{met} of {count} runs: {text}',
+  'workshop.goal.reason.judgedMajority':
+    '{count} runs of your code ({variant}), met when most runs meet it',
+  'workshop.goal.reason.judgedOnce': 'one run of your code ({variant})',
 
   // --- zh stream: site shell (layouts, header, footer, sidebar, chapter chrome) ---
   'layout.skip': 'Skip to content',

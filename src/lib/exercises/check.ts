@@ -8,10 +8,13 @@ import type {
   AnalyzeResponse,
   SourceFile,
 } from '../../../sandbox-api/src/protocol.ts';
+import { authenticateBench } from './authenticate.ts';
 import { evaluateGoal, type GoalVerdict } from './evaluate-goal.ts';
 import type { Goal } from './goal-schema.ts';
 import { planRuns, type RunNeed } from './plan.ts';
+import { newProofKey, provedChecks, START_KEY, type ProofKey } from './proof.ts';
 import { RunResults } from './results.ts';
+import { findFunctions } from './source-scan.ts';
 import { toRequest, type Variant } from './variant.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
@@ -33,17 +36,27 @@ const isTest = (f: SourceFile) => f.name.endsWith('_test.go');
 /**
  * What a bench-mode run compiles: the code's non-test files, the exercise's own test files as
  * the start has them (a learner who edits the benchmark does not change what is measured) and
- * the hidden checks.
+ * the hidden checks with their proof file for `key` (proof.ts).
  */
 export function benchFiles(
   code: readonly SourceFile[],
   input: Pick<CheckInput, 'start' | 'checks'>,
+  key: ProofKey = START_KEY,
 ): SourceFile[] {
   return [
     ...code.filter((f) => !isTest(f)),
     ...input.start.filter(isTest),
-    ...(input.checks ?? []),
+    ...provedChecks(input.checks ?? [], key),
   ];
+}
+
+/** The benchmarks the hidden checks define: only the checker's files may report them. */
+export function hiddenBenchmarks(checks: readonly SourceFile[]): string[] {
+  return checks.flatMap((f) =>
+    findFunctions(f.content)
+      .map((fn) => fn.name)
+      .filter((n) => n.startsWith('Benchmark')),
+  );
 }
 
 export interface CheckOptions {
@@ -53,6 +66,10 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number, label: string) => void;
   /** Language of the progress labels (the page's). */
   locale?: Locale;
+  /** The proof key of this check's bench runs of the learner's code (default: a fresh one). */
+  proofKey?: ProofKey;
+  /** Analyses in flight at once (default `CHECK_CONCURRENCY`; 1 runs them one by one). */
+  concurrency?: number;
 }
 
 export interface GoalReport extends GoalVerdict {
@@ -73,7 +90,38 @@ function label(need: RunNeed, rep: number, locale: Locale = 'en'): string {
     : whose;
 }
 
-/** Executes the plan one analysis at a time: the sandbox is shared, so a check must not flood it. */
+/**
+ * Analyses a check keeps in flight at once: the start's and the attempt's runs go side by side
+ * (the service lets one client have at least 2 in flight), but no more, so one learner's check
+ * does not crowd out the room on a shared sandbox.
+ */
+export const CHECK_CONCURRENCY = 2;
+
+/** Runs `tasks` with at most `limit` in flight; results in the tasks' order. Stops at a failure. */
+async function pool<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out = new Array<T>(tasks.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < tasks.length) {
+      const i = next++;
+      try {
+        out[i] = await tasks[i]!();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return out;
+}
+
+/**
+ * Executes the plan, `CHECK_CONCURRENCY` analyses at a time. The start's runs are the same
+ * requests in every check (fixed proof key, same repetition tags), so after the first check
+ * anywhere the service answers them from its result cache, and `startCache` keeps them per page.
+ */
 export async function runNeeds(
   needs: readonly RunNeed[],
   input: Pick<CheckInput, 'current' | 'start' | 'checks'>,
@@ -82,7 +130,11 @@ export async function runNeeds(
 ): Promise<RunResults> {
   const results = new RunResults();
   const total = needs.reduce((n, need) => n + need.runs, 0);
+  const currentKey = opts.proofKey ?? newProofKey();
+  const hidden = hiddenBenchmarks(input.checks ?? []);
   let done = 0;
+  const pending: { need: RunNeed; runs: Promise<AnalyzeResponse>[] }[] = [];
+  const tasks: (() => Promise<AnalyzeResponse>)[] = [];
   for (const need of needs) {
     const key = RunResults.key(need.who, need.variant);
     const cached = need.who === 'start' ? opts.startCache?.get(key) : undefined;
@@ -91,17 +143,44 @@ export async function runNeeds(
       done += need.runs;
       continue;
     }
-    const runs: AnalyzeResponse[] = [];
     const code = need.who === 'current' ? input.current : input.start;
-    const files = need.variant.mode === 'bench' ? benchFiles(code, input) : code;
+    const proofKey = need.who === 'current' ? currentKey : START_KEY;
+    const bench = need.variant.mode === 'bench';
+    const files = bench ? benchFiles(code, input, proofKey) : code;
+    const runs: Promise<AnalyzeResponse>[] = [];
     for (let rep = 0; rep < need.runs; rep++) {
-      opts.onProgress?.(done, total, label(need, rep, opts.locale));
-      runs.push(await analyze(toRequest(files, need.variant, rep)));
-      done++;
+      const settled = Promise.withResolvers<AnalyzeResponse>();
+      runs.push(settled.promise);
+      tasks.push(async () => {
+        opts.onProgress?.(done, total, label(need, rep, opts.locale));
+        try {
+          const req = toRequest(files, need.variant, rep);
+          // The start is the exercise's own code: one clean run of it serves every check.
+          const r = await analyze(need.who === 'start' ? { ...req, reuse: true } : req);
+          const { response, problem } = bench
+            ? authenticateBench(r, proofKey, hidden)
+            : { response: r };
+          if (problem) results.setProblem(response, problem);
+          done++;
+          settled.resolve(response);
+          return response;
+        } catch (e) {
+          settled.reject(e);
+          throw e;
+        }
+      });
     }
-    results.set(need.who, need.variant, runs);
-    if (need.who === 'start') opts.startCache?.set(key, runs);
+    pending.push({ need, runs });
   }
+  // Attach handlers before the pool runs, so a failed run is never an unhandled rejection.
+  const all = pending.map(async ({ need, runs }) => {
+    const got = await Promise.all(runs);
+    results.set(need.who, need.variant, got);
+    if (need.who === 'start') opts.startCache?.set(RunResults.key(need.who, need.variant), got);
+  });
+  const settledAll = Promise.allSettled(all);
+  await pool(tasks, opts.concurrency ?? CHECK_CONCURRENCY);
+  for (const s of await settledAll) if (s.status === 'rejected') throw s.reason;
   return results;
 }
 

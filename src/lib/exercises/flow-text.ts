@@ -1,31 +1,37 @@
 /**
- * Turns a heap decision into one line a learner can act on, quoting the compiler: the variable,
+ * Turns a heap decision into one reason a learner can act on, quoting the compiler: the variable,
  * the verdict, and where its address starts flowing and where it ends (from the -m=2 chain).
+ * The verdicts and flow words are the compiler's and stay in English in every language.
  */
 import type { Decision, FlowStep } from '../../../sandbox-api/src/protocol.ts';
+import { reason, type Reason } from './reason.ts';
 
-function reasonText(r: FlowStep['reasons'][number]): string {
-  return `${r.where} (${r.why}${r.at ? `, line ${r.at.line}` : ''})`;
+function step(r: FlowStep['reasons'][number]): Reason {
+  return r.at
+    ? reason('flowStep', { where: r.where, why: r.why, line: r.at.line })
+    : reason('flowStepNoLine', { where: r.where, why: r.why });
 }
 
 /** e.g. "line 11: `s` moved to heap: &s (address-of, line 16) → … → fmt.Fprintln(…) (call parameter, line 16)". */
-export function describeHeapDecision(d: Decision): string {
+export function describeHeapDecision(d: Decision): Reason {
   const verdict = d.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap';
-  const head = `line ${d.line}: \`${d.subject}\` ${verdict}`;
+  const head = { line: d.line, subject: d.subject, verdict };
   const reasons = (d.explanation?.steps ?? []).flatMap((s) => s.reasons);
   const first = reasons[0];
   const last = reasons[reasons.length - 1];
-  if (!first || !last) return `${head} (run with -m=2 for the reason)`;
-  if (first === last) return `${head}: ${reasonText(first)}`;
-  const middle = reasons.length > 2 ? ' → … → ' : ' → ';
-  return `${head}: ${reasonText(first)}${middle}${reasonText(last)}`;
+  if (!first || !last) return reason('heapDecisionNoFlow', head);
+  const flow =
+    first === last
+      ? step(first)
+      : reason(reasons.length > 2 ? 'flowMany' : 'flowTwo', { from: step(first), to: step(last) });
+  return reason('heapDecision', { ...head, flow });
 }
 
 /** Where a leaking parameter's value ends up, from the -m=2 header (`leaks to {heap}`). */
-export function describeLeak(d: Decision): string {
+export function describeLeak(d: Decision): Reason {
   const sink = d.explanation?.sink;
   const last = d.explanation?.steps.at(-1)?.reasons.at(-1);
-  return `line ${d.line}: ${d.message}${sink ? ` (to ${sink}` : ''}${
-    sink && last ? ` via ${reasonText(last)})` : sink ? ')' : ''
-  }`;
+  const head = { line: d.line, message: d.message };
+  if (sink && last) return reason('leakVia', { ...head, sink, step: step(last) });
+  return sink ? reason('leakTo', { ...head, sink }) : reason('leak', head);
 }

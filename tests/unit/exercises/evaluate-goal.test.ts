@@ -8,7 +8,8 @@ import {
   type SourceFile,
 } from '../../../sandbox-api/src/protocol.ts';
 import { baseVariant } from '../../../src/lib/exercises/check.ts';
-import { evaluateGoal } from '../../../src/lib/exercises/evaluate-goal.ts';
+import { evaluateGoal as judgeGoal } from '../../../src/lib/exercises/evaluate-goal.ts';
+import { renderReason } from '../../../src/lib/exercises/reason.ts';
 import { GoalSchema } from '../../../src/lib/exercises/goal-schema.ts';
 import { loadExercises } from '../../../src/lib/exercises/load.ts';
 import { benchVariant, runVariant } from '../../../src/lib/exercises/plan.ts';
@@ -19,6 +20,15 @@ const fixture = (name: string): AnalyzeResponse =>
   AnalyzeResponseSchema.parse(
     JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', `${name}.json`), 'utf8')),
   );
+/** The verdict with its reasons rendered as the English page shows them. */
+const evaluateGoal = (...args: Parameters<typeof judgeGoal>) => {
+  const v = judgeGoal(...args);
+  return {
+    ...v,
+    reason: renderReason('en', v.reason),
+    judgedBy: v.judgedBy && renderReason('en', v.judgedBy),
+  };
+};
 const exercises = loadExercises();
 const exercise = (slug: string) => exercises.find((e) => e.slug === slug)!;
 
@@ -46,8 +56,27 @@ describe('no-heap-at-marker', () => {
     expect(judge(ex.solution, fixture('interface-argument.solution.build'))).toMatchObject({
       met: true,
       reason:
-        '`s` stays on the stack and `summarize` has no new heap allocation (0; the start had 0 besides the marked ones)',
+        '`s`: on the stack, and `summarize` has no new heap allocation (0; the start had 0 besides the marked ones)',
     });
+  });
+
+  it("is said in the page's language; the compiler's words stay as it printed them", () => {
+    const cheat = loadCheats('interface-argument').find((c) => c.kind === 'copy-escapes')!;
+    const v = judgeGoal(goal, {
+      base,
+      files: cheat.files,
+      startFiles: ex.start,
+      results: (() => {
+        const results = new RunResults();
+        results.set('start', base, [start]);
+        results.set('current', base, [fixture('interface-argument.copy-escapes.build')]);
+        return results;
+      })(),
+    });
+    expect(v.reason).toMatchObject({ code: 'list' });
+    const zh = renderReason('zh', v.reason);
+    expect(zh).toContain('`s`已不在堆上，但 `summarize` 现在的堆分配数为 1');
+    expect(zh).toContain('第 16 行：`copied` moved to heap：&copied（address-of，第 17 行）');
   });
 
   it("reads the markers from the exercise's start, so moving or deleting the learner's changes nothing", () => {
@@ -65,7 +94,7 @@ describe('no-heap-at-marker', () => {
     const v = judge(cheat.files, fixture('interface-argument.copy-escapes.build'));
     expect(v.met).toBe(false);
     expect(v.reason).toContain(
-      '`s` no longer escapes, but `summarize` now has 1 heap allocation where the start had 0 besides them',
+      '`s` no longer on the heap, but `summarize` now has heap allocations: 1, where the start had 0 besides them',
     );
     expect(v.reason).toContain('`copied` moved to heap');
   });
@@ -81,7 +110,7 @@ describe('no-heap-at-marker', () => {
     const c = judge(cheat.files, fixture('allocation-checklist.copy-escapes.build'), cl, clStart);
     expect(c.met).toBe(false);
     expect(c.reason).toMatch(
-      /`main` now has 3 heap allocations where the start had 2 besides them: .*`kept` moved to heap/,
+      /`main` now has heap allocations: 3, where the start had 2 besides them: .*`kept` moved to heap/,
     );
     const sol = fixture('allocation-checklist.solution.build');
     expect(judge(cl.solution, sol, cl, clStart).met).toBe(true);
