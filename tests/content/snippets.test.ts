@@ -22,7 +22,13 @@ import {
 import { createAnalyzer, type Analyzer } from './support/analyzer.ts';
 import { readMdx, referencingFiles } from './support/mdx.ts';
 import { recordingDifferences } from './support/recording.ts';
-import { baseVariant, exerciseTrees, loadSnippet, snippetIds } from './support/snippets.ts';
+import {
+  baseVariant,
+  exerciseTrees,
+  loadSnippet,
+  readGoFiles,
+  snippetIds,
+} from './support/snippets.ts';
 
 const LONG = 900_000;
 const snippets = snippetIds().map((id) => loadSnippet(id));
@@ -67,6 +73,13 @@ describe.concurrent('every .go file compiles', () => {
       );
     });
   }
+  // The program behind chapter 4's trace-viewer figures (scripts/capture-trace-views.ts).
+  test('content/trace-capture', { timeout: LONG }, async () => {
+    const v = { mode: 'build', escapeDetail: 1, inline: true, env: {} } as const;
+    const r = await analyzer.analyze('trace-capture', readGoFiles('content/trace-capture'), v);
+    const first = r.compileErrors[0];
+    expect(r.ok, `trace-capture does not compile: ${first?.line}: ${first?.message}`).toBe(true);
+  });
 });
 
 /**

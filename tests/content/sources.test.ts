@@ -3,7 +3,7 @@
  * run. Each cites a file under $GOROOT/src and a function; this checks the function still exists
  * in the toolchain the tests run, and that its doc comment or body still contains the quoted text.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { readMdx } from './support/mdx.ts';
@@ -17,8 +17,11 @@ const SourcesSchema = z
         .object({
           id: z.string().regex(/^[a-z0-9-]+$/),
           says: z.string().min(10),
-          /** Where the site states it: `chapters/chapter-2#anchor` or `pages/glossary#anchor`. */
-          page: z.string().regex(/^(chapters|pages)\/[a-z0-9-]+(#[a-z0-9-]+)?$/),
+          /**
+           * Where the site states it: `chapters/chapter-2#anchor`, `pages/glossary#anchor`, or an
+           * exercise's texts, `exercises/09-no-forced-gc`.
+           */
+          page: z.string().regex(/^(chapters|pages|exercises)\/[a-z0-9-]+(#[a-z0-9-]+)?$/),
           file: z.string().regex(/^[a-z0-9_/.-]+\.go$/),
           function: z.string().regex(/^(\(\*?\w+\)\.)?\w+$/),
           quote: z.string().optional(),
@@ -30,7 +33,12 @@ const SourcesSchema = z
 
 const sources = SourcesSchema.parse(JSON.parse(readFileSync('content/sources.json', 'utf8')));
 const root = goroot();
-const pages = new Set(readMdx().map((f) => f.path.replace(/^content\/|\.mdx$/g, '')));
+const pages = new Set([
+  ...readMdx().map((f) => f.path.replace(/^content\/|\.mdx$/g, '')),
+  ...readdirSync('content/exercises', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => `exercises/${d.name}`),
+]);
 
 describe('content/sources.json', () => {
   test('ids are unique', () => {
