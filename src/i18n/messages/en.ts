@@ -662,6 +662,7 @@ export const en = {
   'error.forbidden': '{detail}',
   'error.class_full': '{detail}',
   'error.rate_limited': '{detail}',
+  'error.format_limit': '{detail}',
   // --- stale stream (issue 14): Format (gofmt) in snippets and the playground ---
   'format.button': 'Format',
   'format.title': 'Format with gofmt (Shift+Alt+F)',

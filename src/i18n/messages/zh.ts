@@ -631,6 +631,7 @@ export const zh: Messages = {
   'error.forbidden': '没有权限（{detail}）',
   'error.class_full': '课堂人数已满（{detail}）',
   'error.rate_limited': '请求过于频繁（{detail}）',
+  'error.format_limit': 'gofmt 超出了格式化的时间或内存限制（{detail}）',
   // --- stale stream (issue 14): Format (gofmt) in snippets and the playground ---
   'format.button': '格式化',
   'format.title': '用 gofmt 格式化（Shift+Alt+F）',
