@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AnalyzeResponseSchema, type AnalyzeRequest } from '../sandbox-api/src/protocol.ts';
+import { AnalyzeResponseSchema, type AnalyzeRequest } from '@go-memory-lab/sandbox-api/protocol';
 import { request } from '../sandbox-api/test/support/listen.ts';
 import { startServiceChild } from './service-child.ts';
 

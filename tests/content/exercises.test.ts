@@ -5,7 +5,7 @@
  * browser, through the same checker, with the in-process service as the analyzer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalyzeRequestSchema } from '../../sandbox-api/src/protocol.ts';
+import { AnalyzeRequestSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { devStateDir } from '../../sandbox-api/src/dev-state-dir.ts';
 import { createService, type Service } from '../../sandbox-api/src/service.ts';
 import {

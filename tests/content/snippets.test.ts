@@ -10,7 +10,7 @@ import {
   AnalyzeResponseSchema,
   type AnalyzeResponse,
   type SourceFile,
-} from '../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { evaluateClaim } from '../../src/lib/claims/evaluate.ts';
 import type { Claim } from '../../src/lib/claims/schema.ts';
 import {

@@ -8,7 +8,7 @@ import {
   GoExperimentSchema,
   type Mode,
   type Variant,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import {
   GOGC_STOPS,
   GOMEMLIMIT_STOPS,

@@ -1,5 +1,5 @@
 /** The file tabs above the editor: select, add (a plain .go name), remove (never the last one). */
-import { FileNameSchema } from '../../../sandbox-api/src/protocol.ts';
+import { FileNameSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { h } from './dom.ts';
 
 export interface FileTabsHandlers {

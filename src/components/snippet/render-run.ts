@@ -1,4 +1,4 @@
-import type { AnalyzeResponse, Killed, RunResult } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, Killed, RunResult } from '@go-memory-lab/sandbox-api/protocol';
 import { gcChartGeometry, pauseMs, type Point } from '../../lib/results/gc-chart.ts';
 import { esc } from './html.ts';
 import type { Locale } from '../../i18n/locales.ts';

@@ -5,7 +5,7 @@ import {
   type AnalyzeRequest,
   type AnalyzeResponse,
   type ErrorCode,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 
 export interface AnalyzeFailure {
   /** unreachable: no HTTP answer at all (offline, server down, CORS); http: a non-2xx answer. */

@@ -2,7 +2,7 @@
  * Claims about what the program did when it ran: benchmark allocations, GC figures from gctrace
  * (alone or against another run), and stdout.
  */
-import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import { compare } from './compare.ts';
 import { median } from './median.ts';
 import type { Claim } from './schema.ts';

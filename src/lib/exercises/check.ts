@@ -7,7 +7,7 @@ import type {
   AnalyzeRequest,
   AnalyzeResponse,
   SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { evaluateGoal, type GoalVerdict } from './evaluate-goal.ts';
 import type { Goal } from './goal-schema.ts';
 import { planRuns, type RunNeed } from './plan.ts';

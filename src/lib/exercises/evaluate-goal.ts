@@ -9,7 +9,7 @@ import type {
   BenchLine,
   Decision,
   SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { compare } from '../claims/compare.ts';
 import { evaluateClaim } from '../claims/evaluate.ts';
 import { median } from '../claims/median.ts';

@@ -2,7 +2,7 @@
  * Turns a heap decision into one line a learner can act on, quoting the compiler: the variable,
  * the verdict, and where its address starts flowing and where it ends (from the -m=2 chain).
  */
-import type { Decision, FlowStep } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision, FlowStep } from '@go-memory-lab/sandbox-api/protocol';
 
 function reasonText(r: FlowStep['reasons'][number]): string {
   return `${r.where} (${r.why}${r.at ? `, line ${r.at.line}` : ''})`;

@@ -1,4 +1,4 @@
-import type { GcCycle } from '../../../sandbox-api/src/protocol.ts';
+import type { GcCycle } from '@go-memory-lab/sandbox-api/protocol';
 
 /** Layout of the hand-rolled GC chart; all numbers are SVG user units. */
 export interface GcChartOptions {

@@ -16,7 +16,7 @@ import {
   ModeSchema,
   RunEnvSchema,
   type PlaygroundState,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { canonicalJson, canonicalState } from './canonical-state.ts';
 
 // lz-string is a UMD/CommonJS module: Node's ESM loader cannot see its named exports (the

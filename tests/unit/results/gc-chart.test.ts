@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { GcCycleSchema } from '../../../sandbox-api/src/protocol.ts';
+import { GcCycleSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { loadResult } from './fixtures.ts';
 import { gcChartGeometry, niceCeil, pauseMs } from '../../../src/lib/results/gc-chart.ts';
 

@@ -5,7 +5,7 @@ import {
   DecisionSchema,
   type Decision,
   type SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { classifyMessage } from '../../../sandbox-api/src/parse/classify.ts';
 import { parsePositionedLine } from '../../../sandbox-api/src/parse/position.ts';
 import { DEFAULT_MAIN_GO } from '../../../src/lib/share/default-state.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AnalyzeRequestSchema, type PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import { AnalyzeRequestSchema, type PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { optionChanges } from '../../../src/client/playground/compare-view.ts';
 import { loadInitialState } from '../../../src/client/playground/load-state.ts';
 import { benchWithoutTests, requestOf } from '../../../src/client/playground/run-request.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import type { PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { loadInitialState } from '../../../src/client/playground/load-state.ts';
 import { defaultState } from '../../../src/lib/share/default-state.ts';
 import {
