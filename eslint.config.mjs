@@ -18,7 +18,8 @@ export default tseslint.config(
     },
   },
   {
-    // The site may only reach the service through its wire contract.
+    // The site reaches the service only through the package's public exports (the wire
+    // contract and pure helpers listed in sandbox-api/package.json), never by file path.
     files: ['src/**/*.ts', 'src/**/*.astro'],
     rules: {
       'no-restricted-imports': [
@@ -26,8 +27,29 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: 'sandbox-api/src/(?!protocol\\.ts$)',
-              message: 'The site imports only sandbox-api/src/protocol.ts (the wire contract).',
+              regex: 'sandbox-api/src/',
+              message: 'Import @go-memory-lab/sandbox-api/protocol (or /gc), not a file path.',
+            },
+            {
+              regex: '^@go-memory-lab/sandbox-api(?!/(protocol|gc)$)',
+              message: 'The site imports only the exports of sandbox-api/package.json.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The exported modules run in the browser too: no Node built-ins, nothing but zod.
+    files: ['sandbox-api/src/protocol.ts', 'sandbox-api/src/parse/gctrace.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\.\\./protocol\\.ts$)',
+              message: 'An exported module of sandbox-api must stay browser-safe.',
             },
           ],
         },
