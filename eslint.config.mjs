@@ -28,10 +28,10 @@ export default tseslint.config(
           patterns: [
             {
               regex: 'sandbox-api/src/',
-              message: 'Import @go-memory-lab/sandbox-api/protocol (or /gc), not a file path.',
+              message: 'Import an export of @go-memory-lab/sandbox-api, not a file path.',
             },
             {
-              regex: '^@go-memory-lab/sandbox-api(?!/(protocol|gc)$)',
+              regex: '^@go-memory-lab/sandbox-api(?!/(protocol|gc|go-source)$)',
               message: 'The site imports only the exports of sandbox-api/package.json.',
             },
           ],
@@ -40,15 +40,19 @@ export default tseslint.config(
     },
   },
   {
-    // The exported modules run in the browser too: no Node built-ins, nothing but zod.
-    files: ['sandbox-api/src/protocol.ts', 'sandbox-api/src/parse/gctrace.ts'],
+    // The exported modules run in the browser too: no Node built-ins, only zod and @lezer.
+    files: [
+      'sandbox-api/src/protocol.ts',
+      'sandbox-api/src/parse/gctrace.ts',
+      'sandbox-api/src/parse/go-source-index.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(?!zod$|\\.\\./protocol\\.ts$)',
+              regex: '^(?!zod$|@lezer/(go|common)$|\\.\\./protocol\\.ts$)',
               message: 'An exported module of sandbox-api must stay browser-safe.',
             },
           ],
