@@ -40,6 +40,30 @@ export default tseslint.config(
     },
   },
   {
+    // src/lib is shared by pages and browser code; only the build-time exercise reader may
+    // touch the disk.
+    files: ['src/lib/**/*.ts'],
+    ignores: ['src/lib/exercises/load.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'src/lib is browser-safe: no Node built-ins here.' },
+            {
+              regex: 'sandbox-api/src/',
+              message: 'Import an export of @go-memory-lab/sandbox-api, not a file path.',
+            },
+            {
+              regex: '^@go-memory-lab/sandbox-api(?!/(protocol|gc|go-source)$)',
+              message: 'The site imports only the exports of sandbox-api/package.json.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The exported modules run in the browser too: no Node built-ins, only zod and @lezer.
     files: [
       'sandbox-api/src/protocol.ts',

@@ -1,6 +1,7 @@
 /**
- * Classifies one compiler message (the text after `pos: `) into a decision kind, following the
- * message catalogue of go-diagnostics.md 1.5 (E*, I*, devirtualize, loopvar, misc).
+ * Classifies one compiler message (the text after `pos: `) into a decision kind: the messages
+ * of escape analysis, inlining, devirtualization and loopvar in `$GOROOT/src/cmd/compile/
+ * internal/` (one glossary entry per kind on the site's /glossary page).
  */
 import type { Decision, DecisionKind } from '../protocol.ts';
 import { normalizeFile } from './position.ts';

@@ -1,6 +1,6 @@
 /**
- * The other runtime trace lines: gcpacertrace `pacer:` and scavtrace `scav` (go-diagnostics.md
- * 2.2, 2.3). They are returned verbatim; these parsers exist for callers that want fields.
+ * The other runtime trace lines: gcpacertrace `pacer:` (`$GOROOT/src/runtime/mgcpacer.go`) and
+ * scavtrace `scav` (`runtime/mgcscavenge.go`). They are returned verbatim; these parsers exist for callers that want fields.
  */
 
 // Go 1.26 prints floats as `0.25` or `3.7e-05`; Go <= 1.25 printed `+2.500000e-001`.
