@@ -9,7 +9,24 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // TypeScript is linted with type information (no-unsafe-*, floating promises, …).
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({
+    ...c,
+    files: ['**/*.ts'],
+    // Not yet: src/client/** and scripts/bench-api.ts belong to streams working in parallel;
+    // their findings (10 and 3) are listed for the merge, then these two lines go.
+    ignores: ['src/client/**', 'scripts/bench-api.ts'],
+  })),
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
   // .astro files are linted too: their frontmatter and scripts are TypeScript like the rest.
+  // Not type-checked: astro-eslint-parser gives template expressions no JSX type, so every
+  // `.map(() => <li/>)` reads as an unsafe return (eslint-plugin-astro issues #168, #348);
+  // `astro check` type-checks them instead.
   ...astro.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

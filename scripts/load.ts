@@ -124,7 +124,7 @@ async function client(url: string, until: number, localAddress: string): Promise
       const body: unknown = JSON.parse(res.body);
       const ms = performance.now() - t0;
       const cached = res.status === 200 && AnalyzeResponseSchema.parse(body).cached;
-      const retryAfter = (res.headers['retry-after'] as string | undefined) ?? null;
+      const retryAfter = res.headers['retry-after'] ?? null;
       const sample: Sample = { kind, mode, status: res.status, ms, cached, retryAfter };
       if (res.status === 429) {
         const said = /\((\d+) requests waiting\)/.exec(

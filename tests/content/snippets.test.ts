@@ -12,7 +12,6 @@ import {
   type SourceFile,
 } from '@go-memory-lab/sandbox-api/protocol';
 import { evaluateClaim } from '../../src/lib/claims/evaluate.ts';
-import type { Claim } from '../../src/lib/claims/schema.ts';
 import {
   applyOverride,
   describeVariant,
@@ -93,7 +92,7 @@ describe.concurrent('every claim holds', () => {
     test(`${whereShown(s.id)} › ${s.id}`, { timeout: LONG }, async () => {
       const base = baseVariant(s.meta);
       const failures: string[] = [];
-      for (const claim of s.meta.claims as Claim[]) {
+      for (const claim of s.meta.claims) {
         const v = applyOverride(base, claim.with);
         const n = 'runs' in claim ? (claim.runs ?? 1) : 1;
         const runs = await repeatedRuns(s.id, s.files, v, n);

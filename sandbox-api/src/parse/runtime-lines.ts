@@ -51,7 +51,7 @@ const SCAV =
 export function parsePacerLine(line: string): PacerLine | undefined {
   let m = START.exec(line);
   if (m) {
-    const [r, scan, heap, goal, ded, frac] = m.slice(1).map(Number) as number[];
+    const [r, scan, heap, goal, ded, frac] = m.slice(1).map(Number);
     return {
       type: 'start',
       assistRatio: r!,
@@ -64,7 +64,7 @@ export function parsePacerLine(line: string): PacerLine | undefined {
   }
   m = END.exec(line);
   if (m) {
-    const v = m.slice(1).map(Number) as number[];
+    const v = m.slice(1).map(Number);
     return {
       type: 'end',
       cpuPercent: v[0]!,
@@ -79,7 +79,7 @@ export function parsePacerLine(line: string): PacerLine | undefined {
   }
   m = SWEEP.exec(line);
   if (m) {
-    const v = m.slice(1).map(Number) as number[];
+    const v = m.slice(1).map(Number);
     return {
       type: 'sweep',
       heapMB: v[0]!,

@@ -525,7 +525,7 @@ func helper() *int { v := 7; return &v }
   });
 
   it('answers health, toolchains, unknown API paths and share redirects', async () => {
-    const health = await (await app().request('/api/v1/health')).json();
+    const health: unknown = await (await app().request('/api/v1/health')).json();
     expect(health).toMatchObject({ status: 'ok', sandbox: { mode: 'bubblewrap', cgroups: true } });
     const tcs = (await (await app().request('/api/v1/toolchains')).json()) as {
       default: string;

@@ -12,8 +12,8 @@ const pinned: PlaygroundState = {
 };
 
 function stubFetch(status: number, body: unknown) {
-  const fn = vi.fn(
-    async (_url: string | URL | Request) => new Response(JSON.stringify(body), { status }),
+  const fn = vi.fn((_url: string | URL) =>
+    Promise.resolve(new Response(JSON.stringify(body), { status })),
   );
   vi.stubGlobal('fetch', fn);
   return fn;
