@@ -15,7 +15,7 @@ import {
   AnalyzeRequestSchema,
   AnalyzeResponseSchema,
   type AnalyzeRequest,
-} from '../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { createService } from '../sandbox-api/src/service.ts';
 import { benchDistributed } from './bench-distributed.ts';

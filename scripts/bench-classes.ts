@@ -18,7 +18,10 @@ import { serve } from '@hono/node-server';
 import { chromium } from 'playwright-core';
 import { createApp } from '../sandbox-api/src/app.ts';
 import { defaultConfig } from '../sandbox-api/src/config.ts';
-import { CreateClassResponseSchema, JoinClassResponseSchema } from '../sandbox-api/src/protocol.ts';
+import {
+  CreateClassResponseSchema,
+  JoinClassResponseSchema,
+} from '@go-memory-lab/sandbox-api/protocol';
 import { unavailableService } from '../sandbox-api/src/unavailable-service.ts';
 import { POLL_MS } from '../src/client/classes/poll-period.ts';
 

@@ -9,8 +9,8 @@ import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createRedisBackend } from '../sandbox-api/src/distributed/redis-backend.ts';
 import { startWorkerHost, type WorkerHost } from '../sandbox-api/src/distributed/worker-host.ts';
-import type { AnalyzeRequest, AnalyzeResponse } from '../sandbox-api/src/protocol.ts';
-import { AnalyzeRequestSchema } from '../sandbox-api/src/protocol.ts';
+import type { AnalyzeRequest, AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
+import { AnalyzeRequestSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { createService } from '../sandbox-api/src/service.ts';
 import { startRedis } from '../sandbox-api/test/support/data-services.ts';
 

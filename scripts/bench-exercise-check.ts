@@ -10,7 +10,7 @@
  * ratio of the concurrent to the one-at-a-time wall time.
  */
 import { randomUUID } from 'node:crypto';
-import { AnalyzeRequestSchema, type SourceFile } from '../sandbox-api/src/protocol.ts';
+import { AnalyzeRequestSchema, type SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { createService } from '../sandbox-api/src/service.ts';
 import {
   baseVariant,

@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AnalyzeResponseSchema, type AnalyzeRequest } from '../sandbox-api/src/protocol.ts';
+import { AnalyzeResponseSchema, type AnalyzeRequest } from '@go-memory-lab/sandbox-api/protocol';
 
 const root = join(import.meta.dirname, '../tests/unit/share/fixtures/compare-pairs');
 const api = process.env['GML_API'] ?? 'http://localhost:4321';

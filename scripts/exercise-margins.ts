@@ -8,7 +8,7 @@
  * the threshold, so the distance from the edge can be read. Uses the in-process service with
  * the shared warm cache (GML_STATE_DIR).
  */
-import { AnalyzeRequestSchema, type AnalyzeResponse } from '../sandbox-api/src/protocol.ts';
+import { AnalyzeRequestSchema, type AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import { createService } from '../sandbox-api/src/service.ts';
 import { baseVariant, benchFiles } from '../src/lib/exercises/check.ts';
 import { evaluateGoal } from '../src/lib/exercises/evaluate-goal.ts';

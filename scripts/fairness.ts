@@ -12,7 +12,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { AnalyzeResponseSchema, API_PREFIX } from '../sandbox-api/src/protocol.ts';
+import { AnalyzeResponseSchema, API_PREFIX } from '@go-memory-lab/sandbox-api/protocol';
 import { request, type RawAnswer } from '../sandbox-api/test/support/listen.ts';
 import { startServiceChild } from './service-child.ts';
 

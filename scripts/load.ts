@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AnalyzeResponseSchema, type AnalyzeRequest } from '../sandbox-api/src/protocol.ts';
+import { AnalyzeResponseSchema, type AnalyzeRequest } from '@go-memory-lab/sandbox-api/protocol';
 import { request } from '../sandbox-api/test/support/listen.ts';
 import { startServiceChild } from './service-child.ts';
 
@@ -124,7 +124,7 @@ async function client(url: string, until: number, localAddress: string): Promise
       const body: unknown = JSON.parse(res.body);
       const ms = performance.now() - t0;
       const cached = res.status === 200 && AnalyzeResponseSchema.parse(body).cached;
-      const retryAfter = (res.headers['retry-after'] as string | undefined) ?? null;
+      const retryAfter = res.headers['retry-after'] ?? null;
       const sample: Sample = { kind, mode, status: res.status, ms, cached, retryAfter };
       if (res.status === 429) {
         const said = /\((\d+) requests waiting\)/.exec(

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnalyzeResponseSchema, type AnalyzeResponse } from '../sandbox-api/src/protocol.ts';
+import { AnalyzeResponseSchema, type AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { createService } from '../sandbox-api/src/service.ts';
 import {

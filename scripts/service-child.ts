@@ -18,7 +18,7 @@ export async function startServiceChild(
   });
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       seen += d.toString();
       const m = /ready at http:\/\/localhost:(\d+)\//.exec(seen);
       if (m) resolve(`http://127.0.0.1:${m[1]}`);

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../sandbox-api/src/protocol.ts';
+import type { ErrorCode } from '@go-memory-lab/sandbox-api/protocol';
 import type { Locale } from './locales.ts';
 import { t } from './t.ts';
 

@@ -5,7 +5,7 @@
  * browser, through the same checker, with the in-process service as the analyzer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalyzeRequestSchema } from '../../sandbox-api/src/protocol.ts';
+import { AnalyzeRequestSchema, type AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import { devStateDir } from '../../sandbox-api/src/dev-state-dir.ts';
 import { createService, type Service } from '../../sandbox-api/src/service.ts';
 import {
@@ -39,7 +39,7 @@ function summary(report: CheckReport): string {
 }
 
 describe.each(exercises.map((ex) => [ex.slug, ex] as const))('exercise %s', (slug, ex) => {
-  const startCache = new Map();
+  const startCache = new Map<string, AnalyzeResponse[]>();
   const base = baseVariant(ex);
 
   it('solution meets every goal', async () => {

@@ -10,9 +10,8 @@ import {
   AnalyzeResponseSchema,
   type AnalyzeResponse,
   type SourceFile,
-} from '../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { evaluateClaim } from '../../src/lib/claims/evaluate.ts';
-import type { Claim } from '../../src/lib/claims/schema.ts';
 import {
   applyOverride,
   describeVariant,
@@ -106,7 +105,7 @@ describe.concurrent('every claim holds', () => {
     test(`${whereShown(s.id)} › ${s.id}`, { timeout: LONG }, async () => {
       const base = baseVariant(s.meta);
       const failures: string[] = [];
-      for (const claim of s.meta.claims as Claim[]) {
+      for (const claim of s.meta.claims) {
         const v = applyOverride(base, claim.with);
         const n = 'runs' in claim ? (claim.runs ?? 1) : 1;
         const runs = await repeatedRuns(s.id, s.files, v, n);

@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
-import type { PlaygroundState } from '../../sandbox-api/src/protocol.ts';
+import type { PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { defaultState } from '../../src/lib/share/default-state.ts';
 import { SESSION_KEY } from '../../src/lib/share/session.ts';
 import { encodeState } from '../../src/lib/share/state-codec.ts';

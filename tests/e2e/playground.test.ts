@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { PlaygroundState } from '../../sandbox-api/src/protocol.ts';
+import type { PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { defaultState } from '../../src/lib/share/default-state.ts';
 import { GOGC_PRESETS } from '../../src/lib/share/knob-steps.ts';
 import { overflowing } from './support/overflow.ts';

@@ -151,7 +151,7 @@ test('keyboard: the first Tab reaches the skip link, which moves focus to main',
     }));
     expect(first).toEqual({ text: 'Skip to content', href: '#main' });
     // The link must be visible while focused (it hides off-screen otherwise).
-    const box = await page.locator('.skip-link').boundingBox();
+    const box = await page.getByRole('link', { name: 'Skip to content' }).boundingBox();
     expect(box && box.y >= 0).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
@@ -183,7 +183,7 @@ test('the theme follows the system and the toggle persists a choice across pages
   try {
     expect(await dark.page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     // system → light → dark: two clicks pin dark, one pins light.
-    await dark.page.locator('[data-theme-toggle]').click();
+    await dark.page.getByRole('button', { name: /^Theme: / }).click();
     expect(await dark.page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
     await dark.page.goto(new URL(chapters[0] ?? '/', dark.page.url()).href);
     expect(await dark.page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');

@@ -1,6 +1,7 @@
 /**
- * Classifies one compiler message (the text after `pos: `) into a decision kind, following the
- * message catalogue of go-diagnostics.md 1.5 (E*, I*, devirtualize, loopvar, misc).
+ * Classifies one compiler message (the text after `pos: `) into a decision kind: the messages
+ * of escape analysis, inlining, devirtualization and loopvar in `$GOROOT/src/cmd/compile/
+ * internal/` (one glossary entry per kind on the site's /glossary page).
  */
 import type { Decision, DecisionKind } from '../protocol.ts';
 import { normalizeFile } from './position.ts';
@@ -59,13 +60,13 @@ const RULES: readonly Rule[] = [
   [/^(.+) does not escape$/, (m) => make('does-not-escape', m[1]!)],
   [
     /^can inline (.+?) with cost (\d+) as: (.*)$/,
-    (m) => make('can-inline', m[1]!, { cost: Number(m[2]), body: m[3]! }, m[1]!),
+    (m) => make('can-inline', m[1]!, { cost: Number(m[2]), body: m[3]! }, m[1]),
   ],
-  [/^can inline (.+)$/, (m) => make('can-inline', m[1]!, {}, m[1]!)],
+  [/^can inline (.+)$/, (m) => make('can-inline', m[1]!, {}, m[1])],
   [
     /^cannot inline (.+) into (.+): repeated recursive cycle$/,
     (m) =>
-      make('cannot-inline', m[1]!, { reason: 'repeated recursive cycle', caller: m[2]! }, m[2]!),
+      make('cannot-inline', m[1]!, { reason: 'repeated recursive cycle', caller: m[2]! }, m[2]),
   ],
   [/^cannot inline (.+?): (.+)$/, (m) => cannotInline(m[1]!, m[2]!)],
   [
@@ -91,12 +92,12 @@ const RULES: readonly Rule[] = [
         'closure-capture',
         m[3]!,
         { by: m[2]!, addr: bool(m[4]), assign: bool(m[5]), width: Number(m[6]) },
-        m[1]!,
+        m[1],
       ),
   ],
   [
     /^(.+?) ignoring self-assignment in (.+)$/,
-    (m) => make('other', m[2]!, { selfAssignment: true }, m[1]!),
+    (m) => make('other', m[2]!, { selfAssignment: true }, m[1]),
   ],
   [/^zero-copy string->\[\]byte conversion$/, () => make('zero-copy', '')],
   [/^index bounds check elided$/, () => make('bounds-check-elided', '')],
@@ -115,7 +116,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     /^function (.+) considered 'big'; reducing max cost of inlinees$/,
-    (m) => make('other', m[1]!, { big: true }, m[1]!),
+    (m) => make('other', m[1]!, { big: true }, m[1]),
   ],
   // b.Loop bodies (Go 1.24+): results the benchmark loop keeps alive; not in the catalogue.
   [/^(.+) will be kept alive$/, (m) => make('other', m[1]!, { keptAlive: true })],

@@ -1,13 +1,14 @@
 /**
- * The -m=2 explanation lines (go-diagnostics.md 1.5.2): the X1/X2 block headers and the
- * `flow:`, `from … at …` and truncation lines that follow them at the same position.
+ * The -m=2 explanation lines (explainPath in `$GOROOT/src/cmd/compile/internal/escape/solve.go`):
+ * the block headers (`x escapes to heap:`, `parameter p leaks to …:`) and the `flow:`,
+ * `from … at …` and truncation lines that follow them at the same position.
  */
 import type { Explanation, FlowStep } from '../protocol.ts';
 import { parsePosition } from './position.ts';
 
 export interface BlockHeader {
   header: Explanation['header'];
-  /** The escaping expression or variable (X1), or the leaking parameter (X2). */
+  /** The escaping expression or variable, or the leaking parameter. */
   subject: string;
   function?: string;
   sink?: string;

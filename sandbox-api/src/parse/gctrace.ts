@@ -1,5 +1,6 @@
 /**
- * One `GODEBUG=gctrace=1` line (go-diagnostics.md 2.1) and the per-run summary.
+ * One `GODEBUG=gctrace=1` line (printed by gcMarkTermination in `$GOROOT/src/runtime/mgc.go`;
+ * field by field on the site's /reading-gctrace page) and the per-run summary.
  */
 import type { GcCycle, GcResult } from '../protocol.ts';
 

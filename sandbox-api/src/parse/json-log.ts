@@ -1,7 +1,7 @@
 /**
  * Merges the compiler's `-json=0,<dir>` optimization log into text-mode decisions. The log adds
  * what text cannot show: where inlined code came from (`inlineLoc`) and the position of every
- * explanation step (go-diagnostics.md 1.8).
+ * explanation step (the log's format: `$GOROOT/src/cmd/compile/internal/logopt/log_opts.go`).
  */
 import type { Decision, DecisionKind, Explanation, Position } from '../protocol.ts';
 import { ExplanationBuilder, parseFlowLine } from './flow.ts';

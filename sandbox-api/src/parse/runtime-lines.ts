@@ -1,6 +1,6 @@
 /**
- * The other runtime trace lines: gcpacertrace `pacer:` and scavtrace `scav` (go-diagnostics.md
- * 2.2, 2.3). They are returned verbatim; these parsers exist for callers that want fields.
+ * The other runtime trace lines: gcpacertrace `pacer:` (`$GOROOT/src/runtime/mgcpacer.go`) and
+ * scavtrace `scav` (`runtime/mgcscavenge.go`). They are returned verbatim; these parsers exist for callers that want fields.
  */
 
 // Go 1.26 prints floats as `0.25` or `3.7e-05`; Go <= 1.25 printed `+2.500000e-001`.
@@ -51,7 +51,7 @@ const SCAV =
 export function parsePacerLine(line: string): PacerLine | undefined {
   let m = START.exec(line);
   if (m) {
-    const [r, scan, heap, goal, ded, frac] = m.slice(1).map(Number) as number[];
+    const [r, scan, heap, goal, ded, frac] = m.slice(1).map(Number);
     return {
       type: 'start',
       assistRatio: r!,
@@ -64,7 +64,7 @@ export function parsePacerLine(line: string): PacerLine | undefined {
   }
   m = END.exec(line);
   if (m) {
-    const v = m.slice(1).map(Number) as number[];
+    const v = m.slice(1).map(Number);
     return {
       type: 'end',
       cpuPercent: v[0]!,
@@ -79,7 +79,7 @@ export function parsePacerLine(line: string): PacerLine | undefined {
   }
   m = SWEEP.exec(line);
   if (m) {
-    const v = m.slice(1).map(Number) as number[];
+    const v = m.slice(1).map(Number);
     return {
       type: 'sweep',
       heapMB: v[0]!,

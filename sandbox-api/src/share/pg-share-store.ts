@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { SELECT_SHARE, storedShare } from './share-row.ts';
 import type { StoredShare } from './share-store.ts';
 
 /** The share store's operations, as a Postgres-backed store offers them (all async). */
@@ -41,22 +42,8 @@ export function pgShareStore(pool: pg.Pool): AsyncShareStore {
       return false;
     },
     async get(id) {
-      const { rows } = await pool.query<{
-        id: string;
-        state: string;
-        result: string | null;
-        result_b: string | null;
-        created_at: string;
-      }>('SELECT id, state, result, result_b, created_at FROM shares WHERE id = $1', [id]);
-      const row = rows[0];
-      if (!row) return undefined;
-      return {
-        id: row.id,
-        stateJson: row.state,
-        resultJson: row.result,
-        resultBJson: row.result_b,
-        createdAt: row.created_at,
-      };
+      const { rows } = await pool.query(`${SELECT_SHARE} $1`, [id]);
+      return storedShare(rows[0]);
     },
     async count() {
       const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM shares');

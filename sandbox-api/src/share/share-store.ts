@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { ApiFailure } from '../errors.ts';
+import { SELECT_SHARE, storedShare } from './share-row.ts';
 
 export type StoredShare = {
   id: string;
@@ -73,9 +74,7 @@ export function openShareStore(dbPath: string, opts: { maxBytes?: number } = {})
   );
   const addResult = db.prepare('UPDATE shares SET result = ? WHERE id = ? AND result IS NULL');
   const addResultB = db.prepare('UPDATE shares SET result_b = ? WHERE id = ? AND result_b IS NULL');
-  const select = db.prepare(
-    'SELECT id, state, result, result_b, created_at FROM shares WHERE id = ?',
-  );
+  const select = db.prepare(`${SELECT_SHARE} ?`);
   const countRows = db.prepare('SELECT count(*) AS n FROM shares');
 
   return {
@@ -96,23 +95,7 @@ export function openShareStore(dbPath: string, opts: { maxBytes?: number } = {})
       }
     },
     get(id) {
-      const row = select.get(id) as
-        | {
-            id: string;
-            state: string;
-            result: string | null;
-            result_b: string | null;
-            created_at: string;
-          }
-        | undefined;
-      if (!row) return undefined;
-      return {
-        id: row.id,
-        stateJson: row.state,
-        resultJson: row.result,
-        resultBJson: row.result_b,
-        createdAt: row.created_at,
-      };
+      return storedShare(select.get(id));
     },
     count() {
       return Number((countRows.get() as { n: number | bigint }).n);

@@ -23,7 +23,7 @@ export function goEnv(
     GOTELEMETRY: 'off',
     HOME: '/tmp',
     GOPATH: '/tmp/gopath',
-    GOOS: 'linux',
-    GOARCH: 'amd64',
+    // No GOOS/GOARCH: the toolchain builds for its own platform, the host's (discover.ts offers
+    // only toolchains whose `go env GOOS GOARCH` match the local one), so jobs run natively.
   };
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { parseCompilerOutput } from '../../src/parse/index.ts';
+import { discoverToolchains } from '../../src/toolchain/discover.ts';
+import { locateGo } from '../../src/toolchain/locate-go.ts';
 import { ApiErrorSchema, type AnalyzeResponse } from '../../src/protocol.ts';
 import type { Service } from '../../src/service.ts';
 import { STATE_DIR, analyze, lineOf, mainGo, startService } from './harness.ts';
@@ -273,7 +275,7 @@ func New(x, y int) *Point { return &Point{x, y} }
 });
 
 describe('toolchains', () => {
-  // go1.27.3 exists only after `node sandbox-api/src/fetch-toolchain.ts go1.27.3` (network).
+  // A second toolchain exists only after `npm run toolchain:add go1.27.3` (network).
   const second = () =>
     service.toolchains().toolchains.find((t) => t.version !== service.toolchains().default);
 
@@ -282,7 +284,8 @@ describe('toolchains', () => {
     expect(list.toolchains.find((t) => t.version === list.default)?.ready).toBe(true);
   });
 
-  it.skipIf(!fs.existsSync('/root/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64'))(
+  // Asked of the same discovery the service uses, so no module-cache path or platform is assumed.
+  it.skipIf(discoverToolchains(locateGo()).length < 2)(
     'runs a module-cache toolchain in the sandbox when asked for it',
     { timeout: 240_000 },
     async () => {
@@ -536,7 +539,7 @@ func helper() *int { v := 7; return &v }
   });
 
   it('answers health, toolchains, unknown API paths and share redirects', async () => {
-    const health = await (await app().request('/api/v1/health')).json();
+    const health: unknown = await (await app().request('/api/v1/health')).json();
     expect(health).toMatchObject({ status: 'ok', sandbox: { mode: 'bubblewrap', cgroups: true } });
     const tcs = (await (await app().request('/api/v1/toolchains')).json()) as {
       default: string;

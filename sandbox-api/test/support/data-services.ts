@@ -103,9 +103,10 @@ export async function startPostgres(): Promise<Running> {
   ]);
   return {
     url: `postgres://gml@127.0.0.1:${port}/postgres`,
-    async stop() {
+    stop() {
       asUser('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       fs.rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }

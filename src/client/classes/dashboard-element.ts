@@ -5,7 +5,7 @@
  * reason, shared code), switches to a projector view of room totals, exports CSV, and ends the
  * class. Every name is set as text, never as HTML. Without a valid key nothing is shown.
  */
-import type { ClassDashboard, ClassLearner } from '../../../sandbox-api/src/protocol.ts';
+import type { ClassDashboard, ClassLearner } from '@go-memory-lab/sandbox-api/protocol';
 import { documentLocale, htmlLang } from '../../i18n/locales.ts';
 import { t, type MessageKey } from '../../i18n/t.ts';
 import { apiErrorText } from '../../i18n/api-error.ts';

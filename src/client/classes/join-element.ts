@@ -3,7 +3,7 @@
  * learner token (kept per class, so joining again is the same learner), and opens the class's
  * first exercise with the class's sequence driving previous/next.
  */
-import { CLASS_ID_PATTERN, CLASS_LIMITS } from '../../../sandbox-api/src/protocol.ts';
+import { CLASS_ID_PATTERN, CLASS_LIMITS } from '@go-memory-lab/sandbox-api/protocol';
 import { documentLocale, localeOfPath, pathInLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
 import { apiErrorText } from '../../i18n/api-error.ts';

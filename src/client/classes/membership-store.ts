@@ -5,7 +5,7 @@
  * exercise is measured from there). The last joined class is the active one.
  */
 import { z } from 'zod';
-import { LEARNER_TOKEN_PATTERN } from '../../../sandbox-api/src/protocol.ts';
+import { LEARNER_TOKEN_PATTERN } from '@go-memory-lab/sandbox-api/protocol';
 
 const KEY = 'gml-classes';
 

@@ -2,7 +2,7 @@
  * `<gml-new-class>`: presets, picking and ordering exercises, and creating the class. What the
  * instructor typed and picked stays in the form on every failure.
  */
-import { CLASS_LIMITS } from '../../../sandbox-api/src/protocol.ts';
+import { CLASS_LIMITS } from '@go-memory-lab/sandbox-api/protocol';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
 import { apiErrorText } from '../../i18n/api-error.ts';

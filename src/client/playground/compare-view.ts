@@ -2,7 +2,7 @@
  * Compare mode's panels: a Monaco diff of the code (A left, B right), the semantic diff of the
  * compiler's decisions, both runs' heap on one chart, and benchmark deltas.
  */
-import type { AnalyzeResponse, PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { benchDeltas, formatPercent } from '../../lib/share/bench-deltas.ts';
 import { diffDecisions, type DecisionChange } from '../../lib/share/diff-decisions.ts';
 import { gcOverlay } from '../../lib/share/gc-overlay.ts';

@@ -9,7 +9,7 @@ import {
   GoExperimentSchema,
   type Mode,
   type Variant,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { GOMEMLIMIT_STOPS, sliderStops, stopLabel, UNSET } from '../../lib/share/knob-steps.ts';
 import { badKnobs } from '../snippet/request.ts';
 import { h, need } from './dom.ts';

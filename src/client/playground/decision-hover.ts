@@ -1,5 +1,5 @@
 /** Hovering a marked expression shows the `-m=2` chain behind it, under the marker's own text. */
-import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import { decisionsToMarks } from '../../lib/results/marks.ts';
 import { explanationMarkdown } from './markers.ts';
 import type { Monaco } from './monaco.ts';

@@ -2,7 +2,7 @@
  * One Monaco model per file per variant, created on first use. Edits flow back into the
  * variant's file text at once, so the state (and the URL built from it) is never stale.
  */
-import type { AnalyzeResponse, Variant } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, Variant } from '@go-memory-lab/sandbox-api/protocol';
 import { toMarkers } from './markers.ts';
 import type { Monaco } from './monaco.ts';
 

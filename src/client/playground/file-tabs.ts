@@ -1,5 +1,5 @@
 /** The file tabs above the editor: select, add (a plain .go name), remove (never the last one). */
-import { FileNameSchema } from '../../../sandbox-api/src/protocol.ts';
+import { FileNameSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { h } from './dom.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';

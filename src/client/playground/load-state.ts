@@ -4,7 +4,7 @@
  * session, else the default program. Links always win over the session. A link that cannot be
  * opened yields the default state plus a message, never a blank page.
  */
-import type { AnalyzeResponse, PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { defaultState } from '../../lib/share/default-state.ts';
 import { loadSession } from '../../lib/share/session.ts';
 import { decodeState } from '../../lib/share/state-codec.ts';

@@ -4,7 +4,7 @@
  * unit tests without loading the editor. Ranges come from the shared, clamped mark mapping.
  */
 import type { editor } from 'monaco-editor/editor';
-import type { CompileError, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { CompileError, Decision } from '@go-memory-lab/sandbox-api/protocol';
 import type { Category } from '../../lib/results/classify.ts';
 import { explainDecision } from '../../lib/results/explain.ts';
 import { documentLocale, pathInLocale } from '../../i18n/locales.ts';

@@ -7,7 +7,7 @@ import type {
   AnalyzeResponse,
   PlaygroundState,
   Variant,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { analyze } from '../../lib/api/client.ts';
 import { canonicalJson } from '../../lib/share/canonical-state.ts';
 import { sameFile } from '../../lib/results/same-file.ts';

@@ -2,7 +2,7 @@
  * The result panels for one run, the same ones the chapter snippets show (their renderers are
  * shared), plus the live stack-or-heap diagram for the selected decision.
  */
-import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { CATEGORIES } from '../../lib/results/classify.ts';
 import { buildStackOrHeapDiagram, pickDiagramSubject } from '../../lib/results/diagram.ts';
 import { decisionsInFiles } from '../../lib/results/filter.ts';

@@ -1,5 +1,5 @@
 /** From a playground variant to the request that runs it. */
-import type { AnalyzeRequest, Variant } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeRequest, Variant } from '@go-memory-lab/sandbox-api/protocol';
 
 /** The analyze request for one variant: the same code, flags and knobs, nothing else. */
 export function requestOf(v: Variant): AnalyzeRequest {

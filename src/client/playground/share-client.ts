@@ -9,7 +9,7 @@ import {
   type PlaygroundState,
   type SharedStateResponse,
   type ToolchainsResponse,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { API_BASE } from './api-base.ts';
 import { apiErrorText } from '../../i18n/api-error.ts';
 import { documentLocale } from '../../i18n/locales.ts';

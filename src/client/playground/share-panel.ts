@@ -2,7 +2,7 @@
  * The Share button: a short link from the share store (with the results the author sees, when
  * they belong to the code being shared) and, always, the long link that needs no server.
  */
-import type { AnalyzeResponse, PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';

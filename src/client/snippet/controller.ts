@@ -2,7 +2,7 @@
  * The hydrated snippet: editors over the static code, toolbar, runs against the sandbox, and
  * redrawing of marks, panels and the diagram from each result. Loaded lazily by element.ts.
  */
-import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, Decision } from '@go-memory-lab/sandbox-api/protocol';
 import type { SnippetConfig } from '../../components/snippet/config.ts';
 import { decisionKey } from '../../components/snippet/render-decisions.ts';
 import { renderResultSlots, type ResultOrigin } from '../../components/snippet/render-result.ts';

@@ -1,4 +1,4 @@
-import type { Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { buildStackOrHeapDiagram } from '../../lib/results/diagram.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';

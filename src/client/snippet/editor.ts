@@ -16,7 +16,7 @@ import {
   type DecorationSet,
   type Tooltip,
 } from '@codemirror/view';
-import type { Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { strongestCategory, type Category } from '../../lib/results/classify.ts';
 import { explainDecision } from '../../lib/results/explain.ts';
 import { documentLocale, pathInLocale } from '../../i18n/locales.ts';

@@ -3,7 +3,7 @@
  * the sandbox, and whatever goes wrong as one sentence in the page's language (the code on
  * screen is never touched unless gofmt succeeded).
  */
-import type { CompileError } from '../../../sandbox-api/src/protocol.ts';
+import type { CompileError } from '@go-memory-lab/sandbox-api/protocol';
 import { format } from '../../lib/api/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';

@@ -1,4 +1,4 @@
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import type { ToolbarState } from './request.ts';
 

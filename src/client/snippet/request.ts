@@ -4,7 +4,7 @@ import {
   type Mode,
   type RunEnv,
   type SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import type { Knob } from '../../lib/content/snippet-schema.ts';
 
 /** The toolbar's current choices. */

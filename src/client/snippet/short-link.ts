@@ -5,7 +5,7 @@
  * state itself. Opening such a link turns `share=` into the long link's `s=` before the
  * snippet mounts, so the snippet reads its state one way only.
  */
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import { createShareLink, fetchSharedState } from '../playground/share-client.ts';
 import type { ToolbarState } from './request.ts';

@@ -5,7 +5,7 @@
  */
 import { StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import type { AnalyzeResponse, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { renderResultSlots } from '../../components/snippet/render-result.ts';
 import { analyze, type AnalyzeFailure } from '../../lib/api/client.ts';
 import { checkExercise, type Analyzer } from '../../lib/exercises/check.ts';

@@ -1,5 +1,5 @@
 /** Browser-side progress: the pure functions of lib/exercises bound to localStorage. */
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import type { ExerciseProgress, Progress } from '../../lib/exercises/progress-schema.ts';
 import {
   emptyProgress,

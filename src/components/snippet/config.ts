@@ -3,7 +3,7 @@ import type {
   Mode,
   RunEnv,
   SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import type { Knob } from '../../lib/content/snippet-schema.ts';
 
 /** What the server hands the `<go-snippet>` element, as JSON inside it. */

@@ -5,7 +5,7 @@ import {
   AnalyzeResponseSchema,
   type AnalyzeResponse,
   type SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import type { SnippetMeta } from '../../lib/content/snippet-schema.ts';
 
 /** Build time only: `content/snippets/<id>/` relative to the project root Astro runs in. */

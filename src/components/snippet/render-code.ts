@@ -72,16 +72,16 @@ export function renderStaticCode(
     lines
       .map((tokens, i) => {
         const n = i + 1;
-        const spans = [
+        const spans: { from: number; to: number; u: Under }[] = [
           ...marks
             .filter((m) => m.line === n)
-            .map((m) => ({ from: m.fromCol, to: m.toCol, u: m.category as Under })),
+            .map((m) => ({ from: m.fromCol, to: m.toCol, u: m.category })),
           ...errors
             .filter((m) => m.line === n)
             .map((m) => ({
               from: m.fromCol,
               to: Math.max(m.toCol, m.fromCol + 1),
-              u: 'error' as Under,
+              u: 'error' as const,
             })),
         ];
         const text = tokens.map((t) => t.content).join('');

@@ -1,4 +1,4 @@
-import type { Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { classify, type Category } from '../../lib/results/classify.ts';
 import { explainDecision } from '../../lib/results/explain.ts';
 import { groupDecisionsByLine } from '../../lib/results/group-by-line.ts';

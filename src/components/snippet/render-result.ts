@@ -1,4 +1,4 @@
-import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import type { Category } from '../../lib/results/classify.ts';
 import { decisionsInFiles } from '../../lib/results/filter.ts';
 import { t } from '../../i18n/t.ts';

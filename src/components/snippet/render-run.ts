@@ -1,5 +1,6 @@
-import type { AnalyzeResponse, Killed, RunResult } from '../../../sandbox-api/src/protocol.ts';
-import { gcChartGeometry, pauseMs, type Point } from '../../lib/results/gc-chart.ts';
+import type { AnalyzeResponse, Killed, RunResult } from '@go-memory-lab/sandbox-api/protocol';
+import { pauseMs } from '@go-memory-lab/sandbox-api/gc';
+import { gcChartGeometry, type Point } from '../../lib/results/gc-chart.ts';
 import { esc } from './html.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';

@@ -7,7 +7,7 @@ import {
   type AnalyzeResponse,
   type ErrorCode,
   type FormatResponse,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import type { z } from 'zod';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t, type MessageKey } from '../../i18n/t.ts';

@@ -2,7 +2,7 @@
  * Claims about compiler decisions: a decision on a line, no heap decision on a line, a reason in
  * the -m=2 flow behind a heap decision, and a compile error.
  */
-import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, Decision } from '@go-memory-lab/sandbox-api/protocol';
 import type { Claim } from './schema.ts';
 import { baseName, type ClaimVerdict } from './verdict.ts';
 

@@ -2,7 +2,7 @@
  * Checks one claim against one analysis result. Pure and browser-safe: the content tests run it
  * on the real toolchain's answers, and the workshop runs it in the browser on a learner's code.
  */
-import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import { compileErrorClaim, decisionClaim, flowClaim, stackClaim } from './decision-claims.ts';
 import { benchClaim, gcClaim, gcCompareClaim, outputClaim } from './runtime-claims.ts';
 import type { Claim } from './schema.ts';

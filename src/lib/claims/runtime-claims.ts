@@ -2,7 +2,8 @@
  * Claims about what the program did when it ran: benchmark allocations, GC figures from gctrace
  * (alone or against another run), and stdout.
  */
-import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
+import { attributedBenchLine, benchBaseName } from './bench-line.ts';
 import { compare } from './compare.ts';
 import { median } from './median.ts';
 import type { Claim } from './schema.ts';
@@ -31,36 +32,27 @@ function gcFailure(result: AnalyzeResponse): string | undefined {
   return runFailure(result);
 }
 
-/** Benchmarks print as `BenchmarkX-2`; the suffix is GOMAXPROCS, not part of the name. */
-const benchName = (name: string) => name.replace(/-\d+$/, '');
-
 /** One benchmark's figure in one run, or why there is none. */
 function benchFigure(
   claim: ClaimOf<'bench'>,
   result: AnalyzeResponse,
 ): { value: number; raw: string } | { missing: string } {
-  const lines = result.bench?.results ?? [];
-  const line = lines.find((b) => benchName(b.name) === claim.benchmark);
-  if (!line) {
-    const names = lines.map((b) => benchName(b.name));
+  const line = attributedBenchLine(result, claim.benchmark);
+  if ('problem' in line) {
+    if (line.problem !== 'none') return { missing: line.reason };
+    const names = (result.bench?.results ?? []).map((b) => benchBaseName(b.name));
     const seen =
       names.length > 0
         ? `; it printed ${names.join(', ')}`
         : result.bench
           ? ''
           : ' (not run in bench mode)';
-    return { missing: `no result for ${claim.benchmark}${seen}` };
+    return { missing: `${line.reason}${seen}` };
   }
-  // Evidence the program cannot print for itself: test2json's verdict for the benchmark and
-  // the package, and one attributed result line (two means the code printed a look-alike).
-  if (result.bench?.failed?.includes(line.name))
-    return { missing: `${claim.benchmark} failed: \`${line.raw.trim()}\`` };
+  // The line alone could be printed by the program; go test's own verdict for the package
+  // cannot.
   if (!result.bench?.passed)
     return { missing: `the benchmark run did not pass (go test reported FAIL)` };
-  if (lines.filter((b) => benchName(b.name) === claim.benchmark).length > 1)
-    return {
-      missing: `${claim.benchmark} reported more than one result line; cannot tell which is real`,
-    };
   const value = line[claim.metric];
   const unit = claim.metric === 'allocsPerOp' ? 'allocs/op' : 'B/op';
   if (value === undefined)

@@ -4,7 +4,7 @@
  * the real toolchain by tests (content) and in the browser (exercises).
  */
 import { z } from 'zod';
-import { DecisionKindSchema, ModeSchema, RunEnvSchema } from '../../../sandbox-api/src/protocol.ts';
+import { DecisionKindSchema, ModeSchema, RunEnvSchema } from '@go-memory-lab/sandbox-api/protocol';
 
 /** Run the snippet with these options instead of its own before checking the claim. */
 export const VariantOverrideSchema = z

@@ -1,4 +1,4 @@
-import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 
 /** Whether a claim holds, and why, in the compiler's or runtime's own words. */
 export interface ClaimVerdict {

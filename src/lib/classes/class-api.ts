@@ -19,7 +19,7 @@ import {
   type JoinClassRequest,
   type JoinClassResponse,
   type ProgressReport,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import type { z } from 'zod';
 
 export interface ClassFailure {

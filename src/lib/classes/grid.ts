@@ -2,7 +2,7 @@
  * What the dashboard grid shows, as pure functions of the API's snapshot: each cell's state,
  * how long each learner has been stuck, the sort orders and the room totals for the projector.
  */
-import type { ClassCell, ClassDashboard, ClassLearner } from '../../../sandbox-api/src/protocol.ts';
+import type { ClassCell, ClassDashboard, ClassLearner } from '@go-memory-lab/sandbox-api/protocol';
 
 export type CellState = 'not-started' | 'trying' | 'solved';
 

@@ -4,7 +4,7 @@
  * the generated `TestMain` printed its done line (so the binary ran to the end and its exit code
  * is the real one). What the program printed itself is refused, never read as evidence.
  */
-import type { AnalyzeResponse, BenchLine } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, BenchLine } from '@go-memory-lab/sandbox-api/protocol';
 import { benchProof, DONE_LINE, doneProof, PROOF_METRIC, type ProofKey } from './proof.ts';
 
 /** Why a bench run's evidence is not the checker's own. */

@@ -7,7 +7,7 @@ import type {
   AnalyzeRequest,
   AnalyzeResponse,
   SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { authenticateBench } from './authenticate.ts';
 import { evaluateGoal, type GoalVerdict } from './evaluate-goal.ts';
 import type { Goal } from './goal-schema.ts';

@@ -3,7 +3,7 @@
  * a figure a hidden benchmark reported (`check-metric`). Evidence is what test2json attributed to
  * the checker's own benchmarks and what their proofs vouch for (authenticate.ts).
  */
-import type { AnalyzeResponse, BenchLine } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, BenchLine } from '@go-memory-lab/sandbox-api/protocol';
 import { compare } from '../claims/compare.ts';
 import { median } from '../claims/median.ts';
 import type { Goal } from './goal-schema.ts';

@@ -5,7 +5,7 @@
  * (reason.ts), and statistical goals also say how they were judged. "No evidence" is never a
  * pass: such a verdict is marked `cannotJudge`.
  */
-import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { evaluateClaim } from '../claims/evaluate.ts';
 import { benchProblem, checkMetric, checksPass } from './evaluate-bench-goal.ts';
 import { describeHeapDecision, describeLeak } from './flow-text.ts';

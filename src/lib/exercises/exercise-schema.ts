@@ -3,7 +3,7 @@
  * (`instructions.md`) and code (`start/*.go`, `solution/*.go`), which are real files beside it.
  */
 import { z } from 'zod';
-import { ModeSchema, RunEnvSchema } from '../../../sandbox-api/src/protocol.ts';
+import { ModeSchema, RunEnvSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { GoalSchema } from './goal-schema.ts';
 
 export const ExerciseMetaSchema = z

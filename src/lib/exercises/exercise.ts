@@ -3,7 +3,7 @@
  * (no Node imports): the workshop page serialises this shape into the page for the client.
  */
 import { z } from 'zod';
-import { SourceFileSchema } from '../../../sandbox-api/src/protocol.ts';
+import { SourceFileSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { ExerciseMetaSchema } from './exercise-schema.ts';
 
 /** Folder names look like `03-return-by-value`: the number orders, the rest is the slug. */

@@ -3,7 +3,7 @@
  * the verdict, and where its address starts flowing and where it ends (from the -m=2 chain).
  * The verdicts and flow words are the compiler's and stay in English in every language.
  */
-import type { Decision, FlowStep } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision, FlowStep } from '@go-memory-lab/sandbox-api/protocol';
 import { reason, type Reason } from './reason.ts';
 
 function step(r: FlowStep['reasons'][number]): Reason {

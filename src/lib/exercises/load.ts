@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { ExerciseMetaSchema } from './exercise-schema.ts';
 import { EXERCISE_DIR_PATTERN, type Exercise } from './exercise.ts';
 

@@ -9,17 +9,18 @@ import { EXERCISES_DIR, loadExercises } from './load.ts';
 export function exercisesLoader(root: string = EXERCISES_DIR): Loader {
   return {
     name: 'gml-exercises',
-    load: async ({ store, parseData, renderMarkdown, generateDigest, watcher }) => {
-      watcher?.add(root);
-      store.clear();
+    // Astro declares these as methods of the context, so they are called on it, not detached.
+    load: async (ctx) => {
+      ctx.watcher?.add(root);
+      ctx.store.clear();
       for (const ex of loadExercises(root)) {
-        const data = await parseData({ id: ex.slug, data: { ...ex } });
-        store.set({
+        const data = await ctx.parseData({ id: ex.slug, data: { ...ex } });
+        ctx.store.set({
           id: ex.slug,
           data,
           body: ex.instructions,
-          rendered: await renderMarkdown(ex.instructions),
-          digest: generateDigest(JSON.stringify(ex)),
+          rendered: await ctx.renderMarkdown(ex.instructions),
+          digest: ctx.generateDigest(JSON.stringify(ex)),
         });
       }
     },

@@ -1,5 +1,5 @@
 /** What an exercise page hands its client script (serialised as JSON into the page). */
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import type { Goal } from './goal-schema.ts';
 import type { Variant } from './variant.ts';
 

@@ -4,7 +4,7 @@
  * (local storage), never half-read.
  */
 import { z } from 'zod';
-import { SourceFileSchema } from '../../../sandbox-api/src/protocol.ts';
+import { SourceFileSchema } from '@go-memory-lab/sandbox-api/protocol';
 
 /** Version 1: solved slugs and the learner's main.go per exercise. */
 export const ProgressV1Schema = z.object({

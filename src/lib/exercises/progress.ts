@@ -3,7 +3,7 @@
  * storage adapter at the end, which takes the Storage as a parameter.
  */
 import { z } from 'zod';
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import {
   CURRENT_VERSION,
   ProgressFileSchema,

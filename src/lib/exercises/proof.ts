@@ -9,7 +9,7 @@
  * knows the key and recomputes both; a program would have to find the key or the randomly named
  * functions in its own binary at run time to forge them (docs/SECURITY.md, "Exercise goals").
  */
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 
 /** Four random 32-bit words; the hash key is their two halves xor-ed at run time. */
 export type ProofKey = readonly [number, number, number, number];

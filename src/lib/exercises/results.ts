@@ -1,5 +1,5 @@
 /** The analyses one check produced, looked up by whose code and which variant. */
-import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import type { BenchProblem } from './authenticate.ts';
 import type { Who } from './plan.ts';
 import { variantKey, type Variant } from './variant.ts';

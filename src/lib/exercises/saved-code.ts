@@ -4,7 +4,7 @@
  * start, or from before saves were stamped) is set aside for "Restore my code", never lost and
  * never silently mixed with new goals.
  */
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import type { ExerciseProgress } from './progress-schema.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';

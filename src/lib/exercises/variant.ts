@@ -3,12 +3,7 @@
  * (a benchmark goal needs bench mode, a GC goal a run), so checking groups goals by variant and
  * runs each variant once.
  */
-import type {
-  AnalyzeRequest,
-  Mode,
-  RunEnv,
-  SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeRequest, Mode, RunEnv, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 
 export interface Variant {
   mode: Mode;

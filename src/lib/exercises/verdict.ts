@@ -1,5 +1,5 @@
 /** What judging a goal produces, the context it is judged in, and why a result is unusable. */
-import type { AnalyzeResponse, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { reason, type Reason } from './reason.ts';
 import type { RunResults } from './results.ts';
 import type { Variant } from './variant.ts';

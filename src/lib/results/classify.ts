@@ -1,4 +1,4 @@
-import type { DecisionKind } from '../../../sandbox-api/src/protocol.ts';
+import type { DecisionKind } from '@go-memory-lab/sandbox-api/protocol';
 
 /** The four families a learner filters by; also the gutter colour of a line. */
 export type Category = 'heap' | 'stack' | 'inline' | 'other';

@@ -1,4 +1,4 @@
-import type { Decision, FlowStep } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision, FlowStep } from '@go-memory-lab/sandbox-api/protocol';
 import { classify } from './classify.ts';
 import { mermaidLabel } from './mermaid-text.ts';
 import type { Locale } from '../../i18n/locales.ts';

@@ -3,7 +3,7 @@
  * explain.ts, written for a Chinese reader. Compiler words (`moved to heap`, flow reasons) and Go
  * identifiers stay in English inside backticks; terms follow src/i18n/terms.ts.
  */
-import type { Decision, Explanation } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision, Explanation } from '@go-memory-lab/sandbox-api/protocol';
 import { lastReason, sinkOf } from './explain.ts';
 
 /** Why a value is on the heap, as a clause after “这里”. */

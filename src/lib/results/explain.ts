@@ -1,4 +1,4 @@
-import type { Decision, Explanation } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision, Explanation } from '@go-memory-lab/sandbox-api/protocol';
 import type { Locale } from '../../i18n/locales.ts';
 import { explainZh } from './explain-zh.ts';
 

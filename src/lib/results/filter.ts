@@ -1,4 +1,4 @@
-import type { Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { classify, type Category } from './classify.ts';
 import { normalizeFile } from './same-file.ts';
 

@@ -1,4 +1,6 @@
-import type { GcCycle } from '../../../sandbox-api/src/protocol.ts';
+// The service's own pauseMs (rounded to the runtime's precision), so bars match its summary.
+import { pauseMs } from '@go-memory-lab/sandbox-api/gc';
+import type { GcCycle } from '@go-memory-lab/sandbox-api/protocol';
 
 /** Layout of the hand-rolled GC chart; all numbers are SVG user units. */
 export interface GcChartOptions {
@@ -45,11 +47,6 @@ export interface GcChartGeometry {
   pause: { top: number; bottom: number; maxMs: number; ticks: Tick[]; bars: PauseBar[] };
   /** Cycle number under each x, for axis labels. */
   xLabels: { x: number; label: string }[];
-}
-
-/** Both stop-the-world phases: what a request actually waits for. */
-export function pauseMs(c: GcCycle): number {
-  return c.clockMs.sweepTermination + c.clockMs.markTermination;
 }
 
 /** 1, 2, 5 × 10^k at or above v, so axis maxima read as round numbers. */

@@ -1,4 +1,4 @@
-import type { CompileError, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { CompileError, Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { classify, strongestCategory, type Category } from './classify.ts';
 import { sameFile } from './same-file.ts';
 import { lineStarts, positionToRange, type SourceRange } from './source-range.ts';

@@ -3,7 +3,7 @@
  * produced it, and whatever differs from what is on screen now is named. Every client (snippet,
  * playground) asks this function, so "out of date" means the same thing everywhere.
  */
-import type { AnalyzeResponse, RunEnv, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, RunEnv, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { sameFile } from './same-file.ts';
 
 /** What a reader can change between a result and now. */

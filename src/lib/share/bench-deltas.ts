@@ -1,5 +1,5 @@
 /** Benchmark deltas between two runs, matched by name (the -N GOMAXPROCS suffix ignored). */
-import type { BenchLine } from '../../../sandbox-api/src/protocol.ts';
+import type { BenchLine } from '@go-memory-lab/sandbox-api/protocol';
 
 export interface BenchDelta {
   name: string;

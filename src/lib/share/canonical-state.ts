@@ -8,7 +8,7 @@
 import {
   canonicalPlaygroundState,
   type PlaygroundState,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 
 /** UI controls report "not set" as ''; drop those before the schema sees them. */
 function withoutEmptyEnv(input: unknown): unknown {

@@ -2,7 +2,7 @@
  * What an empty playground holds: shown on first visit and whenever a link cannot be opened,
  * so a broken link still leaves something runnable on screen.
  */
-import type { PlaygroundState, Variant } from '../../../sandbox-api/src/protocol.ts';
+import type { PlaygroundState, Variant } from '@go-memory-lab/sandbox-api/protocol';
 
 export const DEFAULT_MAIN_GO = `package main
 

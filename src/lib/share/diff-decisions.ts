@@ -3,7 +3,7 @@
  * started or stopped being inlined. Decisions are matched by (subject, enclosing function) and
  * then by order, not by line number, so an edit that shifts code down does not read as a change.
  */
-import type { Decision, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { sameFile } from '../results/same-file.ts';
 import { enclosingFunction } from './enclosing-function.ts';
 

@@ -1,16 +1,16 @@
 /**
- * The top-level function a source line belongs to, for decisions that arrive without one
- * (`-m=1` output names no function). A line scan, not a parser: good enough for the flat files
- * a playground holds, and it never throws.
+ * The function a source line belongs to, for decisions that arrive without one (`-m=1` output
+ * names no function) and for the positions of inline chains. It asks the service's own index of
+ * the file (the @lezer/go syntax tree), so the site names a function exactly as the service
+ * fills `Decision.function`: `f`, `(*T).M`, `T.M`, closures `f.func1`.
  */
-const FUNC = /^func\s*(?:\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)/;
+import { indexGoSource, type GoSourceIndex } from '@go-memory-lab/sandbox-api/go-source';
 
-/** `T.M` for methods, `f` for functions, undefined before the first declaration. */
+// A diff asks once per decision, mostly about the same file: keep the last file's index.
+let last: { text: string; index: GoSourceIndex } | undefined;
+
+/** The innermost function around the start of `line`, undefined outside every function. */
 export function enclosingFunction(text: string, line: number): string | undefined {
-  const lines = text.split('\n');
-  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-    const m = FUNC.exec(lines[i] ?? '');
-    if (m) return m[1] ? `${m[1]}.${m[2]}` : m[2];
-  }
-  return undefined;
+  if (last?.text !== text) last = { text, index: indexGoSource(text) };
+  return last.index.enclosingFunction(line);
 }

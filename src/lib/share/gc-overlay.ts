@@ -3,7 +3,7 @@
  * time and MiB scales, one polyline per run (heap at GC start, the sawtooth's peaks) and its
  * goal. Pure numbers; the SVG is drawn by the caller.
  */
-import type { GcCycle } from '../../../sandbox-api/src/protocol.ts';
+import type { GcCycle } from '@go-memory-lab/sandbox-api/protocol';
 
 export interface OverlaySeries {
   /** "x,y x,y …" for an SVG polyline. */

@@ -5,7 +5,7 @@
  * error on the page.
  */
 import { z } from 'zod';
-import { PlaygroundStateSchema, type PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import { PlaygroundStateSchema, type PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 
 export const SESSION_KEY = 'gml-playground-session';
 

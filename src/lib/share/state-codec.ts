@@ -16,7 +16,7 @@ import {
   ModeSchema,
   RunEnvSchema,
   type PlaygroundState,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { canonicalJson, canonicalState } from './canonical-state.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';

@@ -2,7 +2,7 @@
  * One in-process sandbox service for a test file, with results memoised per (code, options) and
  * at most `parallel` analyses at a time, so concurrent tests never overflow the service's queue.
  */
-import type { AnalyzeResponse, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { devStateDir } from '../../../sandbox-api/src/dev-state-dir.ts';
 import { createService, type Service } from '../../../sandbox-api/src/service.ts';
 import { variantKey, type Variant } from '../../../src/lib/exercises/variant.ts';

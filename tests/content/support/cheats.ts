@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { EXERCISES_DIR } from '../../../src/lib/exercises/load.ts';
 
 export interface Cheat {

@@ -7,7 +7,7 @@
  * timings that vary from run to run; the words and the number of lines must still match. Not
  * compared: timings, GC cycle figures, benchmark figures (claims check those as shapes).
  */
-import type { AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 
 const baseName = (f: string) => f.replace(/^.*\//, '');
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { NormalizedAnalyzeRequest, SourceFile } from '../../../sandbox-api/src/protocol.ts';
+import type { NormalizedAnalyzeRequest, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { SnippetMetaSchema, type SnippetMeta } from '../../../src/lib/content/snippet-schema.ts';
 import type { Variant } from '../../../src/lib/exercises/variant.ts';
 

@@ -3,7 +3,7 @@
  * run and wait for the status line to settle, and capture the requests a run sends.
  */
 import type { Page } from 'playwright-core';
-import type { AnalyzeRequest } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeRequest } from '@go-memory-lab/sandbox-api/protocol';
 
 /** The snippet element with this id. */
 export const snippetRoot = (page: Page, id: string) => page.locator(`#${id}`);

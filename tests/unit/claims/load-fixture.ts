@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AnalyzeResponseSchema, type AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import { AnalyzeResponseSchema, type AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import { ClaimSchema, type Claim } from '../../../src/lib/claims/schema.ts';
 
 /** A real AnalyzeResponse recorded from go1.26.8 by `npm run record`, validated on load. */

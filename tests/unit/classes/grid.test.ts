@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassCell, ClassDashboard, ClassLearner } from '../../../sandbox-api/src/protocol.ts';
+import type { ClassCell, ClassDashboard, ClassLearner } from '@go-memory-lab/sandbox-api/protocol';
 import {
   cellState,
   clock,

@@ -1,6 +1,6 @@
 /** Bench evidence counts only with the proofs of the check's own generated file. */
 import { describe, expect, it } from 'vitest';
-import type { AnalyzeResponse, BenchLine } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, BenchLine } from '@go-memory-lab/sandbox-api/protocol';
 import { authenticateBench } from '../../../src/lib/exercises/authenticate.ts';
 import {
   benchProof,

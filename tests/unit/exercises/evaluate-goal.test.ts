@@ -6,7 +6,7 @@ import {
   AnalyzeResponseSchema,
   type AnalyzeResponse,
   type SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { baseVariant } from '../../../src/lib/exercises/check.ts';
 import { evaluateGoal as judgeGoal } from '../../../src/lib/exercises/evaluate-goal.ts';
 import { renderReason } from '../../../src/lib/exercises/reason.ts';

@@ -1,6 +1,6 @@
 /** How a check schedules its analyses: side by side, at most CHECK_CONCURRENCY in flight. */
 import { describe, expect, it } from 'vitest';
-import type { AnalyzeRequest, AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeRequest, AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 import { CHECK_CONCURRENCY, runNeeds } from '../../../src/lib/exercises/check.ts';
 import { GoalSchema } from '../../../src/lib/exercises/goal-schema.ts';
 import { planRuns } from '../../../src/lib/exercises/plan.ts';

@@ -4,7 +4,7 @@
  * progress label all come from the zh catalogue; compiler names and reasons stay as printed.
  */
 import { describe, expect, test } from 'vitest';
-import type { AnalyzeResponse, Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { AnalyzeResponse, Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { renderStaticCode } from '../../../src/components/snippet/render-code.ts';
 import { optionChanges } from '../../../src/client/playground/compare-view.ts';
 import { explanationMarkdown } from '../../../src/client/playground/markers.ts';

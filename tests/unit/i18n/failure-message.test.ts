@@ -74,7 +74,7 @@ describe('API error codes', () => {
   });
 
   test('every error code of the contract has Chinese words of its own', async () => {
-    const { ErrorCodeSchema } = await import('../../../sandbox-api/src/protocol.ts');
+    const { ErrorCodeSchema } = await import('@go-memory-lab/sandbox-api/protocol');
     const { apiErrorText } = await import('../../../src/i18n/api-error.ts');
     for (const code of ErrorCodeSchema.options) {
       const zhText = apiErrorText('zh', { code, message: 'DETAIL' });

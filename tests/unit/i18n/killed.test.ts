@@ -4,7 +4,7 @@
  * says, and the Chinese edition says it in Chinese with the same limit.
  */
 import { describe, expect, test } from 'vitest';
-import { RunResultSchema } from '../../../sandbox-api/src/protocol.ts';
+import { RunResultSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { killedCode, killedReason } from '../../../sandbox-api/src/pipeline/killed-reason.ts';
 import type { LaunchResult } from '../../../sandbox-api/src/sandbox/launch.ts';
 import type { StepLimits } from '../../../sandbox-api/src/pipeline/step-limits.ts';

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { chooseLocale } from '../../../src/i18n/locale-choice.ts';
 
@@ -33,8 +34,12 @@ describe('chooseLocale', () => {
   });
 
   test('it runs on its own: the serialised source has no outside references', () => {
-    // BaseLayout inlines `chooseLocale.toString()`; rebuilding it from source alone must work.
-    const rebuilt = new Function(`return (${chooseLocale.toString()})`)() as typeof chooseLocale;
+    // BaseLayout inlines `chooseLocale.toString()`; rebuilt from source alone in a fresh
+    // context that has only the browser's URL classes, it must still work.
+    const rebuilt = runInNewContext(`(${chooseLocale.toString()})`, {
+      URL,
+      URLSearchParams,
+    }) as typeof chooseLocale;
     expect(rebuilt(at('/learn/'), null, ['zh'])).toEqual({ store: 'zh', redirect: '/zh/learn/' });
   });
 });

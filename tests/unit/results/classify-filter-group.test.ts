@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionKindSchema } from '../../../sandbox-api/src/protocol.ts';
+import { DecisionKindSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { classify } from '../../../src/lib/results/classify.ts';
 import {
   decisionsInFiles,

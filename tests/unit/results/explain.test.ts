@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionKindSchema, type Decision } from '../../../sandbox-api/src/protocol.ts';
+import { DecisionKindSchema, type Decision } from '@go-memory-lab/sandbox-api/protocol';
 import { explainDecision } from '../../../src/lib/results/explain.ts';
 import { loadResult } from './fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AnalyzeResponseSchema, type AnalyzeResponse } from '../../../sandbox-api/src/protocol.ts';
+import { AnalyzeResponseSchema, type AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
 
 /** A fixture captured from the real toolchain, validated against the wire contract. */
 export function loadResult(name: string): AnalyzeResponse {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { GcCycleSchema } from '../../../sandbox-api/src/protocol.ts';
+import { pauseMs, summarizeGc } from '@go-memory-lab/sandbox-api/gc';
+import { GcCycleSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { loadResult } from './fixtures.ts';
-import { gcChartGeometry, niceCeil, pauseMs } from '../../../src/lib/results/gc-chart.ts';
+import { gcChartGeometry, niceCeil } from '../../../src/lib/results/gc-chart.ts';
 
 // Real gctrace=1 lines from go1.26.11 (reference/samples/godebug_trace), in the wire shape.
 const cycles = z
@@ -57,6 +58,14 @@ describe('gcChartGeometry', () => {
       longest.clockMs.sweepTermination + longest.clockMs.markTermination,
     );
     for (const b of g.pause.bars) expect(b.y + b.height).toBeCloseTo(g.pause.bottom);
+  });
+
+  it('labels each bar with the pause the service reports: no binary noise, same maximum', () => {
+    // The runtime prints three decimals, so the fixture's third cycle must read 0.072, not the
+    // float sum 0.07200000000000001, and the tallest bar must equal the summary's maxPauseMs.
+    for (const b of g.pause.bars) expect(b.ms).toBe(Number(b.ms.toFixed(3)));
+    const tallest = Math.max(...g.pause.bars.map((b) => b.ms));
+    expect(tallest).toBe(summarizeGc(cycles).maxPauseMs);
   });
 
   it('lays out a real gctrace run from the service', () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCompilerOutput } from '../../../sandbox-api/src/parse/index.ts';
-import type { Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision } from '@go-memory-lab/sandbox-api/protocol';
 import {
   captureCases,
   exitCodes,

@@ -4,7 +4,7 @@
  * test noticed). Each case puts one variant on both sides, spelled differently on B.
  */
 import { describe, expect, it } from 'vitest';
-import type { Variant } from '../../../sandbox-api/src/protocol.ts';
+import type { Variant } from '@go-memory-lab/sandbox-api/protocol';
 import { canonicalJson, canonicalState } from '../../../src/lib/share/canonical-state.ts';
 import { defaultVariant } from '../../../src/lib/share/default-state.ts';
 

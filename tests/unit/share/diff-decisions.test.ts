@@ -5,12 +5,11 @@ import {
   DecisionSchema,
   type Decision,
   type SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { classifyMessage } from '../../../sandbox-api/src/parse/classify.ts';
 import { parsePositionedLine } from '../../../sandbox-api/src/parse/position.ts';
 import { DEFAULT_MAIN_GO } from '../../../src/lib/share/default-state.ts';
 import { diffDecisions } from '../../../src/lib/share/diff-decisions.ts';
-import { enclosingFunction } from '../../../src/lib/share/enclosing-function.ts';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const read = (p: string) => readFileSync(join(dir, p), 'utf8');
@@ -87,15 +86,6 @@ describe('diffDecisions when the code moved', () => {
       lineA: 10,
       lineB: 13,
     });
-  });
-});
-
-describe('enclosingFunction', () => {
-  const src = 'package p\n\nfunc (s *S) M() {\n\tx := 1\n}\n\nfunc f[T any]() {\n\t_ = 1\n}\n';
-  it('finds methods and generic functions, and nothing before the first func', () => {
-    expect(enclosingFunction(src, 4)).toBe('S.M');
-    expect(enclosingFunction(src, 8)).toBe('f');
-    expect(enclosingFunction(src, 1)).toBeUndefined();
   });
 });
 

@@ -12,7 +12,7 @@ import {
   DecisionSchema,
   type Decision,
   type SourceFile,
-} from '../../../sandbox-api/src/protocol.ts';
+} from '@go-memory-lab/sandbox-api/protocol';
 import { DEFAULT_MAIN_GO } from '../../../src/lib/share/default-state.ts';
 import { diffDecisions, type DecisionChange } from '../../../src/lib/share/diff-decisions.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AnalyzeRequestSchema, type PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import { AnalyzeRequestSchema, type PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { optionChanges } from '../../../src/client/playground/compare-view.ts';
 import { loadInitialState } from '../../../src/client/playground/load-state.ts';
 import { benchWithoutTests, requestOf } from '../../../src/client/playground/run-request.ts';
@@ -12,8 +12,8 @@ const pinned: PlaygroundState = {
 };
 
 function stubFetch(status: number, body: unknown) {
-  const fn = vi.fn(
-    async (_url: string | URL | Request) => new Response(JSON.stringify(body), { status }),
+  const fn = vi.fn((_url: string | URL) =>
+    Promise.resolve(new Response(JSON.stringify(body), { status })),
   );
   vi.stubGlobal('fetch', fn);
   return fn;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../../../sandbox-api/src/protocol.ts';
+import type { Decision } from '@go-memory-lab/sandbox-api/protocol';
 import {
   explanationMarkdown,
   SEVERITY,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BenchLine, GcCycle } from '../../../sandbox-api/src/protocol.ts';
+import type { BenchLine, GcCycle } from '@go-memory-lab/sandbox-api/protocol';
 import { benchDeltas, formatPercent } from '../../../src/lib/share/bench-deltas.ts';
 import { gcOverlay } from '../../../src/lib/share/gc-overlay.ts';
 import { knobMagnitude, sliderStops, UNSET } from '../../../src/lib/share/knob-steps.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import type { PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { loadInitialState } from '../../../src/client/playground/load-state.ts';
 import { defaultState } from '../../../src/lib/share/default-state.ts';
 import {
@@ -78,7 +78,7 @@ describe('loadInitialState with a saved session', () => {
   const failFetch = () =>
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response('{}', { status: 500 })),
+      vi.fn(() => Promise.resolve(new Response('{}', { status: 500 }))),
     );
 
   it('restores the session when the address has no link', async () => {
@@ -101,8 +101,8 @@ describe('loadInitialState with a saved session', () => {
     expect(hash).toEqual({ state: linked, source: 'hash' });
     vi.stubGlobal(
       'fetch',
-      vi.fn(
-        async () =>
+      vi.fn(() =>
+        Promise.resolve(
           new Response(
             JSON.stringify({
               id: 'abcdefghijklmn',
@@ -111,6 +111,7 @@ describe('loadInitialState with a saved session', () => {
             }),
             { status: 200 },
           ),
+        ),
       ),
     );
     const short = await loadInitialState({ search: '?s=abcdefghijklmn', hash: '' }, s);

@@ -1,6 +1,6 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import type { PlaygroundState } from '../../../sandbox-api/src/protocol.ts';
+import type { PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { defaultState } from '../../../src/lib/share/default-state.ts';
 import { decodeState, encodeState, migrateV0 } from '../../../src/lib/share/state-codec.ts';
 

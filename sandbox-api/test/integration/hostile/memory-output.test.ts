@@ -163,6 +163,6 @@ func main() {
     // Invalid bytes become U+FFFD; NUL and ESC survive as characters the UI must escape.
     expect(r.run?.stdout.text).toBe('a\u0000b\ufffd\ufffd\u001b[31mred\u001b[0m \u202e\ufffd\n');
     expect(r.run?.stderr.text).toBe('\u0000\ufffd\n');
-    expect(() => JSON.parse(JSON.stringify(r))).not.toThrow();
+    expect((): unknown => JSON.parse(JSON.stringify(r))).not.toThrow();
   });
 });

@@ -6,9 +6,9 @@ import { openSqliteClassStore } from '../../../src/classes/sqlite-class-store.ts
 const created = new Date('2026-12-01T09:00:00.000Z');
 const day = 24 * 3600 * 1000;
 
-function storeWithClass(days = 7) {
+async function storeWithClass(days = 7) {
   const store = openSqliteClassStore(':memory:');
-  store.createClass({
+  await store.createClass({
     id: 'AAAAAAAAAAAA',
     name: 'room',
     exercises: ['a', 'b'],
@@ -22,13 +22,13 @@ function storeWithClass(days = 7) {
 
 describe('class store: expiry and ending', () => {
   it('hides a class the moment it expires and sweeps its learners and progress away', async () => {
-    const store = storeWithClass(7);
-    store.addLearner(
+    const store = await storeWithClass(7);
+    await store.addLearner(
       'AAAAAAAAAAAA',
       { id: 'L000000001', tokenHash: 'h1', name: 'Ana', joinedAt: created.toISOString() },
       300,
     );
-    store.putCell('AAAAAAAAAAAA', 'L000000001', {
+    await store.putCell('AAAAAAAAAAAA', 'L000000001', {
       exercise: 'a',
       attempts: 1,
       goals: [true],
@@ -49,9 +49,9 @@ describe('class store: expiry and ending', () => {
     expect(store.getCell('AAAAAAAAAAAA', 'L000000001', 'a')).toBeUndefined();
   });
 
-  it('ending a class deletes every learner and cell', () => {
-    const store = storeWithClass();
-    store.addLearner(
+  it('ending a class deletes every learner and cell', async () => {
+    const store = await storeWithClass();
+    await store.addLearner(
       'AAAAAAAAAAAA',
       { id: 'L000000001', tokenHash: 'h1', name: 'Ana', joinedAt: created.toISOString() },
       300,
@@ -62,7 +62,7 @@ describe('class store: expiry and ending', () => {
   });
 
   it('refuses the learner beyond the limit and bumps the revision on each change', async () => {
-    const store = storeWithClass();
+    const store = await storeWithClass();
     const add = (i: number) =>
       store.addLearner(
         'AAAAAAAAAAAA',

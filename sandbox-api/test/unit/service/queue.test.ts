@@ -65,9 +65,9 @@ describe('JobQueue', () => {
     expect(await Promise.all(joiners)).toEqual(Array(5).fill('result'));
     expect(calls).toBe(1);
     // Once finished, the key runs again (results are cached elsewhere, not here).
-    await q.run('same', async () => {
+    await q.run('same', () => {
       calls++;
-      return 'again';
+      return Promise.resolve('again');
     });
     expect(calls).toBe(2);
   });

@@ -150,8 +150,8 @@ describe('compare links', () => {
   it('opens a store file created before the result_b column existed', async () => {
     const { DatabaseSync } = await import('node:sqlite');
     const { mkdirSync } = await import('node:fs');
-    const { dirname } = await import('node:path');
-    mkdirSync(dirname(dbPath), { recursive: true });
+    const path = await import('node:path');
+    mkdirSync(path.dirname(dbPath), { recursive: true });
     const old = new DatabaseSync(dbPath);
     old.exec(
       'CREATE TABLE shares (id TEXT PRIMARY KEY, state TEXT NOT NULL, result TEXT, created_at TEXT NOT NULL) STRICT',
