@@ -18,6 +18,7 @@ import {
 import type { Service } from './service.ts';
 import { loadResultKey } from './share/result-key.ts';
 import { resultSigner } from './share/result-signer.ts';
+import type { ClassStore } from './classes/class-store.ts';
 import { createClassRoutes } from './classes/routes.ts';
 import type { ServiceMetrics } from './metrics/registry.ts';
 import type { AsyncShareStore } from './share/pg-share-store.ts';
@@ -33,6 +34,8 @@ export interface AppOptions {
   resultKeyPath?: string;
   /** Share links elsewhere than `shareDbPath` (Postgres with `GML_DATABASE_URL`). */
   shareStore?: AsyncShareStore;
+  /** Classes elsewhere than `shareDbPath` (Postgres with `GML_DATABASE_URL`). */
+  classStore?: ClassStore;
   /** Serves `GET /metrics` (Prometheus text) when given. */
   metrics?: ServiceMetrics;
 }
@@ -41,7 +44,8 @@ export interface AppOptions {
  * The HTTP face of the service. Every error is JSON `{code, message}` built by `errors.ts`; a
  * user's compile error is a 200 with ok:false; 5xx only when the service itself failed. Each
  * client (socket address, or the forwarded one behind a trusted proxy) gets a fair share:
- * `clientMaxInFlight` analyze requests at once and `clientSharesPerMinute` share links.
+ * `clientMaxInFlight` analyze requests at once, `clientSharesPerMinute` share links and
+ * `clientClassesPerMinute` new classes.
  */
 export function createApp(service: Service, opts: AppOptions): Hono {
   const { config } = service;
@@ -49,6 +53,7 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   const proxies = trustedProxies(config.trustedProxies);
   const admission = new ClientAdmission(config.clientMaxInFlight, config.log);
   const shareRate = new ClientRate(config.clientSharesPerMinute);
+  const classRate = new ClientRate(config.clientClassesPerMinute, { what: 'classes' });
   const signer = resultSigner(
     loadResultKey(opts.resultKeyPath ?? path.join(config.stateDir, 'result-key')),
   );
@@ -97,7 +102,14 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       return c.body(text, 200, { 'Content-Type': contentType });
     });
   }
-  app.route(`${API_PREFIX}/classes`, createClassRoutes({ dbPath: opts.shareDbPath }));
+  app.route(
+    `${API_PREFIX}/classes`,
+    createClassRoutes({
+      dbPath: opts.shareDbPath,
+      admitCreate: (c) => classRate.take(clientOf(c, proxies)),
+      ...(opts.classStore ? { store: opts.classStore } : {}),
+    }),
+  );
   app.all('/api/*', (c) =>
     failureResponse(notFound(`no such endpoint: ${c.req.method} ${c.req.path}`)),
   );

@@ -89,6 +89,7 @@ if (settings.role === 'worker') {
     // Several instances behind one proxy must share one key, or links made on one are refused.
     ...(resultKeyPath ? { resultKeyPath } : {}),
     ...(wiring.shareStore ? { shareStore: wiring.shareStore } : {}),
+    ...(wiring.classStore ? { classStore: wiring.classStore } : {}),
     ...(values.static !== undefined ? { staticDir: values.static } : {}),
   });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -60,6 +60,8 @@ export interface ClassRoutesOptions {
   progressPerSecond?: number;
   /** Known exercise slugs; default read from `content/exercises/` (undefined: any). */
   exerciseSlugs?: readonly string[] | undefined;
+  /** Throws the 429 when this request's client has created too many classes (app.ts). */
+  admitCreate?: (c: Context) => void;
   /** Injected clock (expiry tests). */
   now?: () => Date;
 }
@@ -168,6 +170,8 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
         });
       }
     }
+    // Only a class that would be created spends the client's token; a typo costs nothing.
+    opts.admitCreate?.(c);
     const id = newClassId();
     const key = newClassKey();
     const created = now();

@@ -1,3 +1,4 @@
+import type { ClassStore } from '../classes/class-store.ts';
 import type { ServiceConfig } from '../config.ts';
 import type { JobBackend } from '../job-backend.ts';
 import type { ServiceObserver } from '../metrics/observer.ts';
@@ -10,6 +11,8 @@ import type { WorkerHost } from './worker-host.ts';
 export interface Wiring {
   backend?: JobBackend;
   shareStore?: AsyncShareStore;
+  /** Classes in the same Postgres database as the share links. */
+  classStore?: ClassStore;
   /** Role `all` with Redis: also run jobs here, as one more worker host. */
   startWorker?(service: Service): Promise<WorkerHost>;
   close(): Promise<void>;
@@ -47,8 +50,10 @@ export async function wireFromSettings(
   if (settings.databaseUrl !== undefined) {
     const { openPgDatabase } = await import('../store/pg-database.ts');
     const { pgShareStore } = await import('../share/pg-share-store.ts');
+    const { pgClassStore } = await import('../classes/pg-class-store.ts');
     const db = await openPgDatabase(settings.databaseUrl);
     wiring.shareStore = pgShareStore(db.pool);
+    wiring.classStore = pgClassStore(db.pool);
     closers.push(() => db.close());
   }
   wiring.close = async () => {

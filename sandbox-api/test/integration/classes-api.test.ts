@@ -19,13 +19,19 @@ import {
 } from '../../src/protocol.ts';
 import { unavailableService } from '../../src/unavailable-service.ts';
 import { errorOf } from '../support/http-app.ts';
+import { listen, request } from '../support/listen.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-classes-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const app = createApp(unavailableService(defaultConfig(), 'no toolchain needed'), {
-  shareDbPath: path.join(dir, 'share.sqlite'),
-  resultKeyPath: path.join(dir, 'result-key'),
-});
+// These tests create many classes from one in-process client; the per-client creation rate
+// has its own test below, on a real socket.
+const app = createApp(
+  unavailableService({ ...defaultConfig(), clientClassesPerMinute: 1000 }, 'no toolchain needed'),
+  {
+    shareDbPath: path.join(dir, 'share.sqlite'),
+    resultKeyPath: path.join(dir, 'result-key'),
+  },
+);
 const BASE = `${API_PREFIX}/classes`;
 
 const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -211,5 +217,43 @@ describe('class API', () => {
     expect((await dashboard(c.id, c.key)).status).toBe(404);
     const report = { token: t, exercise: 'return-by-value', goals: [true], seconds: 1 };
     expect((await post(`/${c.id}/progress`, report)).status).toBe(404);
+  });
+});
+
+describe('class creation rate per client', () => {
+  it('refuses a client its third class in a minute with 429 and Retry-After, not another client', async () => {
+    const limited = createApp(
+      unavailableService({ ...defaultConfig(), clientClassesPerMinute: 2 }, 'no toolchain'),
+      {
+        shareDbPath: path.join(dir, 'rate.sqlite'),
+        resultKeyPath: path.join(dir, 'result-key'),
+      },
+    );
+    const server = await listen(limited);
+    const create = (from: string, headers: Record<string, string> = {}, slug = 'return-by-value') =>
+      request(server.url, {
+        method: 'POST',
+        path: BASE,
+        localAddress: from,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ name: 'r', exercises: [slug] }),
+      });
+    try {
+      expect((await create('127.0.0.2')).status).toBe(201);
+      expect((await create('127.0.0.2')).status).toBe(201);
+      const refused = await create('127.0.0.2');
+      expect(refused.status).toBe(429);
+      expect(JSON.parse(refused.body)).toMatchObject({ code: 'client_busy' });
+      expect(JSON.parse(refused.body).message).toContain('classes');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      // X-Forwarded-For from a peer that is no trusted proxy names nobody else.
+      expect((await create('127.0.0.2', { 'x-forwarded-for': '203.0.113.9' })).status).toBe(429);
+      // Another address is unaffected, and a typo there is refused as such and spends nothing.
+      expect((await create('127.0.0.3', {}, 'return-by-valu')).status).toBe(400);
+      expect((await create('127.0.0.3')).status).toBe(201);
+      expect((await create('127.0.0.3')).status).toBe(201);
+    } finally {
+      await server.close();
+    }
   });
 });
