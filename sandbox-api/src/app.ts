@@ -36,6 +36,8 @@ export interface AppOptions {
   shareStore?: AsyncShareStore;
   /** Classes elsewhere than `shareDbPath` (Postgres with `GML_DATABASE_URL`). */
   classStore?: ClassStore;
+  /** Aborted when the node starts shutting down: long-lived streams (class dashboards) close. */
+  shutdown?: AbortSignal;
   /** Serves `GET /metrics` (Prometheus text) when given. */
   metrics?: ServiceMetrics;
 }
@@ -107,6 +109,7 @@ export function createApp(service: Service, opts: AppOptions): Hono {
     createClassRoutes({
       dbPath: opts.shareDbPath,
       admitCreate: (c) => classRate.take(clientOf(c, proxies)),
+      ...(opts.shutdown ? { shutdown: opts.shutdown } : {}),
       ...(opts.classStore ? { store: opts.classStore } : {}),
     }),
   );

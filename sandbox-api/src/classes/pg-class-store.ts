@@ -128,8 +128,16 @@ export function pgClassStore(pool: pg.Pool): ClassStore {
           'SELECT learner_id, cell FROM class_cells WHERE class_id = $1',
           [classId],
         );
+        const rev = await client.query<{ revision: string }>(
+          'SELECT revision FROM classes WHERE id = $1',
+          [classId],
+        );
         await client.query('COMMIT');
-        return { learners: learners.rows.map(toStoredLearner), cells: cellsByLearner(cells.rows) };
+        return {
+          revision: Number(rev.rows[0]?.revision ?? 0),
+          learners: learners.rows.map(toStoredLearner),
+          cells: cellsByLearner(cells.rows),
+        };
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;

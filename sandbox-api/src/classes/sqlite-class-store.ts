@@ -82,6 +82,7 @@ export function openSqliteClassStore(dbPath: string): ClassStore {
      ON CONFLICT (class_id, learner_id, exercise) DO UPDATE SET cell = excluded.cell`,
   );
   const selectCells = db.prepare('SELECT learner_id, cell FROM class_cells WHERE class_id = ?');
+  const selectRevision = db.prepare('SELECT revision FROM classes WHERE id = ?');
 
   const tx = <T>(fn: () => T): T => {
     db.exec('BEGIN IMMEDIATE');
@@ -143,7 +144,9 @@ export function openSqliteClassStore(dbPath: string): ClassStore {
     snapshot(classId) {
       const learners = selectLearners.all(classId).map(toLearner);
       const rows = selectCells.all(classId) as { learner_id: string; cell: string }[];
-      return { learners, cells: cellsByLearner(rows) };
+      // One synchronous call: no write can land between these reads.
+      const rev = selectRevision.get(classId) as { revision: number | bigint } | undefined;
+      return { revision: Number(rev?.revision ?? 0), learners, cells: cellsByLearner(rows) };
     },
     sweepExpired(now) {
       const ids = (selectExpired.all(now.toISOString()) as { id: string }[]).map((r) => r.id);

@@ -99,7 +99,7 @@ describe.each(stores)('class store contract: %s', (_name, open) => {
     expect(await store.sweepExpired(at)).toBeGreaterThanOrEqual(1);
     // Gone for real, not just hidden: a clock set back does not bring it back.
     expect(await store.getClass(id, created)).toBeUndefined();
-    expect(await store.snapshot(id)).toEqual({ learners: [], cells: new Map() });
+    expect(await store.snapshot(id)).toEqual({ revision: 0, learners: [], cells: new Map() });
     expect(await store.getCell(id, 'L000000001', 'a')).toBeUndefined();
     expect(await store.getClass(keep, at)).toBeDefined();
   });
@@ -154,6 +154,9 @@ describe.each(stores)('class store contract: %s', (_name, open) => {
     await store.putCell(id, 'a000000002', cell('b'));
     expect(await store.getCell(id, 'a000000002', 'a')).toEqual(solved);
     const snap = await store.snapshot(id);
+    // The rows come with the revision they reflect: 2 joins + 3 cell writes.
+    expect(snap.revision).toBe(5);
+    expect((await store.getClass(id, created))?.revision).toBe(5);
     expect(snap.learners.map((l) => l.id)).toEqual(['Z000000001', 'a000000002']);
     expect(
       snap.cells
