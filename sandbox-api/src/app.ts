@@ -3,7 +3,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { ClientAdmission } from './admission/client-admission.ts';
+import { ClientAdmission, type Admission } from './admission/client-admission.ts';
 import { trustedProxies } from './admission/client-key.ts';
 import { clientOf } from './admission/client-of.ts';
 import { ClientRate } from './admission/client-rate.ts';
@@ -36,6 +36,8 @@ export interface AppOptions {
   shareStore?: AsyncShareStore;
   /** Classes elsewhere than `shareDbPath` (Postgres with `GML_DATABASE_URL`). */
   classStore?: ClassStore;
+  /** Wraps this node's per-client admission (distributed mode: counted on every node). */
+  admission?: (local: ClientAdmission) => Admission;
   /** Aborted when the node starts shutting down: long-lived streams (class dashboards) close. */
   shutdown?: AbortSignal;
   /** Serves `GET /metrics` (Prometheus text) when given. */
@@ -53,7 +55,8 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   const { config } = service;
   const app = new Hono();
   const proxies = trustedProxies(config.trustedProxies);
-  const admission = new ClientAdmission(config.clientMaxInFlight, config.log);
+  const localAdmission = new ClientAdmission(config.clientMaxInFlight, config.log);
+  const admission = opts.admission ? opts.admission(localAdmission) : localAdmission;
   const shareRate = new ClientRate(config.clientSharesPerMinute);
   const classRate = new ClientRate(config.clientClassesPerMinute, { what: 'classes' });
   const signer = resultSigner(
@@ -68,7 +71,7 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       // The body is read before any refusal, so the connection stays usable after a 429, but
       // parsed only once admitted: a flooding client's refusals stay cheap.
       const bytes = await c.req.arrayBuffer();
-      release = admission.acquire(clientOf(c, proxies));
+      release = await admission.acquire(clientOf(c, proxies));
       const parsed = AnalyzeRequestSchema.safeParse(parseJsonBody(bytes));
       if (!parsed.success) throw invalidRequest(parsed.error);
       const { signal } = c.req.raw;

@@ -92,6 +92,7 @@ if (settings.role === 'worker') {
     ...(resultKeyPath ? { resultKeyPath } : {}),
     ...(wiring.shareStore ? { shareStore: wiring.shareStore } : {}),
     ...(wiring.classStore ? { classStore: wiring.classStore } : {}),
+    ...(wiring.admissionFor ? { admission: wiring.admissionFor } : {}),
     ...(values.static !== undefined ? { staticDir: values.static } : {}),
   });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -1,3 +1,4 @@
+import type { Admission, ClientAdmission } from '../admission/client-admission.ts';
 import type { ClassStore } from '../classes/class-store.ts';
 import type { ServiceConfig } from '../config.ts';
 import type { JobBackend } from '../job-backend.ts';
@@ -13,6 +14,8 @@ export interface Wiring {
   shareStore?: AsyncShareStore;
   /** Classes in the same Postgres database as the share links. */
   classStore?: ClassStore;
+  /** Per-client fairness counted across API nodes (Redis), around this node's own count. */
+  admissionFor?(local: ClientAdmission): Admission;
   /** Role `all` with Redis: also run jobs here, as one more worker host. */
   startWorker?(service: Service): Promise<WorkerHost>;
   close(): Promise<void>;
@@ -38,6 +41,16 @@ export async function wireFromSettings(
       log: config.log,
       ...(observer ? { observer } : {}),
     });
+    const { Redis } = await import('ioredis');
+    const { redisAdmission } = await import('./redis-admission.ts');
+    const fairness = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    fairness.on('error', () => undefined);
+    wiring.admissionFor = (local) => {
+      const admission = redisAdmission(fairness, local, { log: config.log });
+      closers.push(() => Promise.resolve(admission.close()));
+      return admission;
+    };
+    closers.push(() => Promise.resolve(fairness.disconnect()));
     if (settings.role === 'all') {
       wiring.startWorker = async (service) => {
         const { startWorkerHost } = await import('./worker-host.ts');
