@@ -3,7 +3,7 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { ClientAdmission } from './admission/client-admission.ts';
+import { ClientAdmission, type Admission } from './admission/client-admission.ts';
 import { trustedProxies } from './admission/client-key.ts';
 import { clientOf } from './admission/client-of.ts';
 import { ClientRate } from './admission/client-rate.ts';
@@ -18,6 +18,7 @@ import {
 import type { Service } from './service.ts';
 import { loadResultKey } from './share/result-key.ts';
 import { resultSigner } from './share/result-signer.ts';
+import type { ClassStore } from './classes/class-store.ts';
 import { createClassRoutes } from './classes/routes.ts';
 import type { ServiceMetrics } from './metrics/registry.ts';
 import type { AsyncShareStore } from './share/pg-share-store.ts';
@@ -35,6 +36,12 @@ export interface AppOptions {
   resultKeyPath?: string;
   /** Share links elsewhere than `shareDbPath` (Postgres with `GML_DATABASE_URL`). */
   shareStore?: AsyncShareStore;
+  /** Classes elsewhere than `shareDbPath` (Postgres with `GML_DATABASE_URL`). */
+  classStore?: ClassStore;
+  /** Wraps this node's per-client admission (distributed mode: counted on every node). */
+  admission?: (local: ClientAdmission) => Admission;
+  /** Aborted when the node starts shutting down: long-lived streams (class dashboards) close. */
+  shutdown?: AbortSignal;
   /** Serves `GET /metrics` (Prometheus text) when given. */
   metrics?: ServiceMetrics;
 }
@@ -43,14 +50,17 @@ export interface AppOptions {
  * The HTTP face of the service. Every error is JSON `{code, message}` built by `errors.ts`; a
  * user's compile error is a 200 with ok:false; 5xx only when the service itself failed. Each
  * client (socket address, or the forwarded one behind a trusted proxy) gets a fair share:
- * `clientMaxInFlight` analyze requests at once and `clientSharesPerMinute` share links.
+ * `clientMaxInFlight` analyze requests at once, `clientSharesPerMinute` share links and
+ * `clientClassesPerMinute` new classes.
  */
 export function createApp(service: Service, opts: AppOptions): Hono {
   const { config } = service;
   const app = new Hono();
   const proxies = trustedProxies(config.trustedProxies);
-  const admission = new ClientAdmission(config.clientMaxInFlight, config.log);
+  const localAdmission = new ClientAdmission(config.clientMaxInFlight, config.log);
+  const admission = opts.admission ? opts.admission(localAdmission) : localAdmission;
   const shareRate = new ClientRate(config.clientSharesPerMinute);
+  const classRate = new ClientRate(config.clientClassesPerMinute, { what: 'classes' });
   const signer = resultSigner(
     loadResultKey(opts.resultKeyPath ?? path.join(config.stateDir, 'result-key')),
   );
@@ -63,7 +73,7 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       // The body is read before any refusal, so the connection stays usable after a 429, but
       // parsed only once admitted: a flooding client's refusals stay cheap.
       const bytes = await c.req.arrayBuffer();
-      release = admission.acquire(clientOf(c, proxies));
+      release = await admission.acquire(clientOf(c, proxies));
       const parsed = AnalyzeRequestSchema.safeParse(parseJsonBody(bytes));
       if (!parsed.success) throw invalidRequest(parsed.error);
       const { signal } = c.req.raw;
@@ -106,7 +116,15 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       return c.body(text, 200, { 'Content-Type': contentType });
     });
   }
-  app.route(`${API_PREFIX}/classes`, createClassRoutes({ dbPath: opts.shareDbPath }));
+  app.route(
+    `${API_PREFIX}/classes`,
+    createClassRoutes({
+      dbPath: opts.shareDbPath,
+      admitCreate: (c) => classRate.take(clientOf(c, proxies)),
+      ...(opts.shutdown ? { shutdown: opts.shutdown } : {}),
+      ...(opts.classStore ? { store: opts.classStore } : {}),
+    }),
+  );
   app.all('/api/*', (c) =>
     failureResponse(notFound(`no such endpoint: ${c.req.method} ${c.req.path}`)),
   );

@@ -55,6 +55,8 @@ export interface ServiceConfig {
   clientMaxInFlight: number;
   /** Share links one client may create a minute (`GML_CLIENT_SHARES_PER_MINUTE`). */
   clientSharesPerMinute: number;
+  /** Classes one client may create a minute (`GML_CLASSES_PER_MINUTE`). */
+  clientClassesPerMinute: number;
   /** Proxies whose X-Forwarded-For is believed: addresses or CIDRs (`GML_TRUSTED_PROXIES`). */
   trustedProxies: string[];
   /** Size cap of the share database file (`GML_SHARE_MAX_BYTES`). */
@@ -100,6 +102,9 @@ export function defaultConfig(): ServiceConfig {
     // Half the workers: a flooding client leaves the other half to everyone else.
     clientMaxInFlight: envInt('GML_CLIENT_MAX_IN_FLIGHT', Math.max(2, Math.ceil(workers / 2))),
     clientSharesPerMinute: envInt('GML_CLIENT_SHARES_PER_MINUTE', 30),
+    // An instructor makes a class or two per workshop; five a minute leaves room for a school
+    // behind one NAT address, not for a script filling the store.
+    clientClassesPerMinute: envInt('GML_CLASSES_PER_MINUTE', 5),
     trustedProxies: (process.env['GML_TRUSTED_PROXIES'] ?? '').split(',').filter((s) => s !== ''),
     shareMaxBytes: envInt('GML_SHARE_MAX_BYTES', 512 * 1024 * 1024),
   };

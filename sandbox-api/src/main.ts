@@ -83,12 +83,16 @@ if (settings.role === 'worker') {
   const shareDbPath =
     process.env['GML_SHARE_DB'] ?? path.join(service.config.stateDir, 'share.sqlite');
   const resultKeyPath = process.env['GML_RESULT_KEY_FILE'];
+  const shutdown = new AbortController();
   const app = createApp(service, {
+    shutdown: shutdown.signal,
     shareDbPath,
     metrics,
     // Several instances behind one proxy must share one key, or links made on one are refused.
     ...(resultKeyPath ? { resultKeyPath } : {}),
     ...(wiring.shareStore ? { shareStore: wiring.shareStore } : {}),
+    ...(wiring.classStore ? { classStore: wiring.classStore } : {}),
+    ...(wiring.admissionFor ? { admission: wiring.admissionFor } : {}),
     ...(values.static !== undefined ? { staticDir: values.static } : {}),
   });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -98,7 +102,9 @@ if (settings.role === 'worker') {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    // Stop accepting, let requests in flight finish (bounded), then leave.
+    // Live dashboard streams never finish by themselves: close them (the pages fall back to
+    // polling another node), then stop accepting and let requests in flight finish (bounded).
+    shutdown.abort();
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     const bounded = new Promise<void>((resolve) => setTimeout(resolve, 30_000).unref());
     void Promise.race([drained, bounded])

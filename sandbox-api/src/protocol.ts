@@ -756,6 +756,22 @@ export const ClassDashboardSchema = z.object({
 });
 export type ClassDashboard = z.infer<typeof ClassDashboardSchema>;
 
+// class live updates (issue 15): `GET /classes/:id/events` is a Server-Sent Events stream.
+/**
+ * Event `delta` of the class stream: the learners whose row changed since the previous event
+ * (whole rows, so a client replaces them), ids of rows gone, and the server's clock. With no
+ * learners and nothing removed it is a heartbeat: "still live at `now`".
+ */
+export const ClassDeltaSchema = z.object({
+  revision: z.number().int(),
+  now: z.string(),
+  learners: z.array(ClassLearnerSchema),
+  removed: z.array(z.string()),
+});
+export type ClassDelta = z.infer<typeof ClassDeltaSchema>;
+/** The stream's event names: `snapshot` carries a ClassDashboard, `delta` a ClassDelta. */
+export const CLASS_EVENTS = { snapshot: 'snapshot', delta: 'delta', end: 'end' } as const;
+
 export const ClassCellDetailSchema = ClassCellSchema.extend({
   learner: z.object({ id: z.string(), name: z.string() }),
   code: z.string().optional(),

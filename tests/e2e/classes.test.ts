@@ -81,6 +81,10 @@ describe('a class from creation to the live dashboard', () => {
     await expect(d.locator('b').count()).resolves.toBe(0);
     await d.getByText(/^No one has joined yet/).waitFor();
     await axeClean(d, 'empty dashboard');
+    // Updates come over the live stream (SSE), not polling (follow-class.ts).
+    await expect
+      .poll(() => d.locator('gml-class-dashboard').getAttribute('data-transport'))
+      .toBe('sse');
 
     // --- two learners in two browsers
     const annaCtx = await newContext();
@@ -138,6 +142,10 @@ describe('a class from creation to the live dashboard', () => {
       .toMatch(/Solved in \d+:\d\d · 2 of 2 goals met/);
     const latency = Date.now() - solvedAt;
     console.log(`[classes] dashboard showed the solve ${latency} ms after the learner's check`);
+    // Every update arrived on the one stream: it never fell back to polling.
+    await expect(d.locator('gml-class-dashboard').getAttribute('data-transport')).resolves.toBe(
+      'sse',
+    );
 
     // The cell's detail: which goals were met, and the shared code.
     await annaCell.click();

@@ -10,12 +10,23 @@ export interface AdmissionSnapshot {
 }
 
 /**
+ * What app.ts admits analyze requests through: this process's `ClientAdmission`, or in
+ * distributed mode one that also counts the client's requests on every API node
+ * (`distributed/redis-admission.ts`). `acquire` throws the 429 or returns the release.
+ */
+export interface Admission {
+  readonly maxInFlight: number;
+  acquire(key: string): (() => void) | Promise<() => void>;
+  snapshot(top?: number): AdmissionSnapshot;
+}
+
+/**
  * Per-client fairness in front of whatever runs the jobs (the in-process queue or another
  * backend): each client key may have at most `maxInFlight` requests admitted at once. Beyond
  * that it gets 429 `client_busy` with Retry-After, while other clients' requests still reach
  * the queue — one learner's loop or one scraper cannot fill the workers and the waiting line.
  */
-export class ClientAdmission {
+export class ClientAdmission implements Admission {
   readonly maxInFlight: number;
   private readonly inFlight = new Map<string, number>();
   /** Moving average of how long a request holds its place, for Retry-After. */
@@ -41,25 +52,7 @@ export class ClientAdmission {
    */
   acquire(key: string): () => void {
     const held = this.inFlight.get(key) ?? 0;
-    if (held >= this.maxInFlight) {
-      if (!this.refusing.has(key)) {
-        this.refusing.add(key);
-        this.log?.(
-          `client ${this.pseudonym(key)} reached its limit of ${this.maxInFlight} requests in flight; refusing more with 429`,
-        );
-      }
-      // Spread over one to two average holds: refused requests that all come back after the
-      // same second arrive as one wave, and a flood's waves are what slow everyone else.
-      const retryAfter = Math.max(1, Math.ceil(this.avgHoldSeconds * (1 + Math.random())));
-      throw new ApiFailure(
-        429,
-        {
-          code: 'client_busy',
-          message: `you already have ${held} requests running (the limit per client is ${this.maxInFlight}); retry in ${retryAfter} s`,
-        },
-        retryAfter,
-      );
-    }
+    if (held >= this.maxInFlight) throw this.refusal(key, held);
     this.inFlight.set(key, held + 1);
     const started = performance.now();
     let released = false;
@@ -74,6 +67,27 @@ export class ClientAdmission {
       if (left <= 0) this.inFlight.delete(key);
       else this.inFlight.set(key, left);
     };
+  }
+
+  /** The 429 for `key`, which has `held` requests in flight (here, or on all nodes). */
+  refusal(key: string, held: number): ApiFailure {
+    if (!this.refusing.has(key)) {
+      this.refusing.add(key);
+      this.log?.(
+        `client ${this.pseudonym(key)} reached its limit of ${this.maxInFlight} requests in flight; refusing more with 429`,
+      );
+    }
+    // Spread over one to two average holds: refused requests that all come back after the
+    // same second arrive as one wave, and a flood's waves are what slow everyone else.
+    const retryAfter = Math.max(1, Math.ceil(this.avgHoldSeconds * (1 + Math.random())));
+    return new ApiFailure(
+      429,
+      {
+        code: 'client_busy',
+        message: `you already have ${held} requests running (the limit per client is ${this.maxInFlight}); retry in ${retryAfter} s`,
+      },
+      retryAfter,
+    );
   }
 
   /** The `top` busiest clients, most requests first. */

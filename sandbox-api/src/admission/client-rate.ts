@@ -7,18 +7,22 @@ interface Bucket {
 
 /**
  * A per-client token bucket for writes that are quick but leave something behind (share
- * links): `perMinute` tokens a minute, bursts up to `perMinute`. Without it one client could
- * fill the share store's size cap and shut everyone else out of sharing.
+ * links, classes): `perMinute` tokens a minute, bursts up to `perMinute`. Without it one client
+ * could fill the share store's size cap and shut everyone else out of sharing, or script
+ * thousands of classes.
  */
 export class ClientRate {
   private readonly perMinute: number;
   private readonly buckets = new Map<string, Bucket>();
   private readonly now: () => number;
+  private readonly what: string;
 
-  constructor(perMinute: number, now: () => number = Date.now) {
+  /** `what` names the writes in the 429's message ("share links", "classes"). */
+  constructor(perMinute: number, opts: { what?: string; now?: () => number } = {}) {
     if (!(perMinute > 0)) throw new Error(`the per-client rate must be positive, got ${perMinute}`);
     this.perMinute = perMinute;
-    this.now = now;
+    this.now = opts.now ?? Date.now;
+    this.what = opts.what ?? 'share links';
   }
 
   /** Spends one token of `key` or throws 429 `client_busy` with the wait until the next. */
@@ -33,7 +37,7 @@ export class ClientRate {
         429,
         {
           code: 'client_busy',
-          message: `too many share links from you (at most ${this.perMinute} a minute); retry in ${retryAfter} s`,
+          message: `too many ${this.what} from you (at most ${this.perMinute} a minute); retry in ${retryAfter} s`,
         },
         retryAfter,
       );

@@ -40,6 +40,11 @@ export interface StoredCell {
 }
 
 export interface ClassSnapshot {
+  /**
+   * The class's revision read together with the rows (one transaction), so a reader can tell
+   * exactly which writes the rows include; 0 when the class does not exist.
+   */
+  revision: number;
   learners: StoredLearner[];
   /** Cells keyed by learner id. */
   cells: Map<string, StoredCell[]>;

@@ -6,6 +6,7 @@
  *   POST   /:id/learners                        join {name, token} (same token → same learner)
  *   POST   /:id/progress                        one check's report → 204 (rate-limited per learner)
  *   GET    /:id/dashboard                       key → the grid's data (ETag / 304)
+ *   GET    /:id/events                          key → live updates (SSE: snapshot, deltas, end)
  *   GET    /:id/learners/:learner/cells/:ex     key → one cell with the shared code
  *   GET    /:id/export.csv                      key → CSV
  *   DELETE /:id                                 key → ends the class, deleting learners' data
@@ -25,13 +26,13 @@ import {
   JoinClassRequestSchema,
   LEARNER_ID_PATTERN,
   ProgressReportSchema,
-  type ClassCell,
-  type ClassDashboard,
-  type ClassInfo,
   type CreateClassResponse,
   type JoinClassResponse,
 } from '../protocol.ts';
 import { classCsv } from './class-csv.ts';
+import { classDashboard, classInfo, publicCell } from './class-dashboard.ts';
+import { streamClassEvents } from './class-events.ts';
+import { createClassFeeds } from './class-feed.ts';
 import {
   newClassId,
   newClassKey,
@@ -39,7 +40,7 @@ import {
   secretMatches,
   sha256Hex,
 } from './class-secrets.ts';
-import type { ClassStore, StoredCell, StoredClass } from './class-store.ts';
+import type { ClassStore, StoredClass } from './class-store.ts';
 import { readExerciseSlugs } from './known-exercises.ts';
 import { mergeProgress } from './merge-progress.ts';
 import { createRateLimiter } from './rate-limit.ts';
@@ -60,6 +61,12 @@ export interface ClassRoutesOptions {
   progressPerSecond?: number;
   /** Known exercise slugs; default read from `content/exercises/` (undefined: any). */
   exerciseSlugs?: readonly string[] | undefined;
+  /** Throws the 429 when this request's client has created too many classes (app.ts). */
+  admitCreate?: (c: Context) => void;
+  /** Aborted when the node shuts down: live streams close so the server can drain. */
+  shutdown?: AbortSignal;
+  /** Live streams: re-read period for other nodes' writes, heartbeat, streams per class. */
+  feed?: { pollMs?: number; heartbeatMs?: number; maxStreams?: number };
   /** Injected clock (expiry tests). */
   now?: () => Date;
 }
@@ -98,22 +105,6 @@ const forbidden = (): ApiFailure =>
     message: "this needs the instructor's key from the dashboard link",
   });
 
-function info(cls: StoredClass): ClassInfo {
-  return {
-    id: cls.id,
-    name: cls.name,
-    exercises: cls.exercises,
-    ...(cls.minutes !== undefined ? { minutes: cls.minutes } : {}),
-    createdAt: cls.createdAt,
-    expiresAt: cls.expiresAt,
-  };
-}
-
-function publicCell(cell: StoredCell): ClassCell {
-  const { code, ...rest } = cell;
-  return { ...rest, hasCode: code !== undefined };
-}
-
 export function createClassRoutes(opts: ClassRoutesOptions): Hono {
   const store = opts.store ?? openSqliteClassStore(opts.dbPath);
   const now = opts.now ?? (() => new Date());
@@ -124,6 +115,8 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
     burst: opts.progressBurst ?? 6,
     perSecond: opts.progressPerSecond ?? 0.5,
   });
+  const feeds = createClassFeeds({ store, now, ...opts.feed });
+  opts.shutdown?.addEventListener('abort', () => feeds.close(), { once: true });
   let lastSweep = 0;
   // Expired classes are invisible at once (getClass filters them); their rows go at most every
   // ten minutes, on whatever request comes next, so no timer keeps the process awake.
@@ -168,6 +161,8 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
         });
       }
     }
+    // Only a class that would be created spends the client's token; a typo costs nothing.
+    opts.admitCreate?.(c);
     const id = newClassId();
     const key = newClassKey();
     const created = now();
@@ -189,7 +184,7 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
     return c.json(body, 201);
   });
 
-  app.get('/:id', async (c) => c.json(info(await classOr404(c))));
+  app.get('/:id', async (c) => c.json(classInfo(await classOr404(c))));
 
   app.post('/:id/learners', async (c) => {
     const cls = await classOr404(c);
@@ -197,7 +192,10 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
     const tokenHash = sha256Hex(req.token);
     const existing = await store.learnerByToken(cls.id, tokenHash);
     if (existing) {
-      if (existing.name !== req.name) await store.renameLearner(cls.id, existing.id, req.name);
+      if (existing.name !== req.name) {
+        await store.renameLearner(cls.id, existing.id, req.name);
+        feeds.changed(cls.id);
+      }
       const body: JoinClassResponse = { learnerId: existing.id, name: req.name, created: false };
       return c.json(body, 200);
     }
@@ -213,6 +211,7 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
         message: `this class already has ${maxLearners} learners`,
       });
     }
+    feeds.changed(cls.id);
     const body: JoinClassResponse = { learnerId: learner.id, name: learner.name, created: true };
     return c.json(body, 201);
   });
@@ -237,6 +236,7 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
     }
     const prev = await store.getCell(cls.id, learner.id, req.exercise);
     await store.putCell(cls.id, learner.id, mergeProgress(prev, req, now()));
+    feeds.changed(cls.id);
     return c.body(null, 204);
   });
 
@@ -244,20 +244,14 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
     const cls = await instructorClass(c);
     const etag = `"${cls.id}-${cls.revision}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
-    const snap = await store.snapshot(cls.id);
-    const body: ClassDashboard = {
-      class: info(cls),
-      learners: snap.learners.map((l) => ({
-        id: l.id,
-        name: l.name,
-        joinedAt: l.joinedAt,
-        cells: (snap.cells.get(l.id) ?? []).map(publicCell),
-      })),
-      now: now().toISOString(),
-      revision: cls.revision,
-    };
-    c.header('ETag', etag);
+    const body = classDashboard(cls, await store.snapshot(cls.id), now());
+    c.header('ETag', `"${cls.id}-${body.revision}"`);
     return c.json(body);
+  });
+
+  app.get('/:id/events', async (c) => {
+    const cls = await instructorClass(c);
+    return streamClassEvents(c, feeds, cls.id);
   });
 
   app.get('/:id/learners/:learner/cells/:exercise', async (c) => {
@@ -294,6 +288,7 @@ export function createClassRoutes(opts: ClassRoutesOptions): Hono {
   app.delete('/:id', async (c) => {
     const cls = await instructorClass(c);
     await store.deleteClass(cls.id);
+    feeds.changed(cls.id);
     return c.body(null, 204);
   });
 

@@ -6,18 +6,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { ClassStore, StoredCell, StoredClass, StoredLearner } from './class-store.ts';
-
-type ClassRow = {
-  id: string;
-  name: string;
-  exercises: string;
-  minutes: number | null;
-  key_hash: string;
-  created_at: string;
-  expires_at: string;
-  revision: number;
-};
+import {
+  cellJson,
+  cellsByLearner,
+  classValues,
+  parseCell,
+  toStoredClass,
+  toStoredLearner,
+  type ClassRow,
+  type LearnerRow,
+} from './class-rows.ts';
+import type { ClassStore, StoredClass } from './class-store.ts';
 
 /** Opens (creating if needed) the class tables in `dbPath`; `:memory:` works for tests. */
 export function openSqliteClassStore(dbPath: string): ClassStore {
@@ -83,6 +82,7 @@ export function openSqliteClassStore(dbPath: string): ClassStore {
      ON CONFLICT (class_id, learner_id, exercise) DO UPDATE SET cell = excluded.cell`,
   );
   const selectCells = db.prepare('SELECT learner_id, cell FROM class_cells WHERE class_id = ?');
+  const selectRevision = db.prepare('SELECT revision FROM classes WHERE id = ?');
 
   const tx = <T>(fn: () => T): T => {
     db.exec('BEGIN IMMEDIATE');
@@ -95,12 +95,7 @@ export function openSqliteClassStore(dbPath: string): ClassStore {
       throw e;
     }
   };
-  const toLearner = (r: Record<string, unknown>): StoredLearner => ({
-    id: String(r['id']),
-    tokenHash: String(r['token_hash']),
-    name: String(r['name']),
-    joinedAt: String(r['joined_at']),
-  });
+  const toLearner = (r: unknown) => toStoredLearner(r as LearnerRow);
   const removeClass = (id: string): boolean =>
     tx(() => {
       deleteCells.run(id);
@@ -110,30 +105,11 @@ export function openSqliteClassStore(dbPath: string): ClassStore {
 
   return {
     createClass(c: StoredClass) {
-      insertClass.run(
-        c.id,
-        c.name,
-        JSON.stringify(c.exercises),
-        c.minutes ?? null,
-        c.keyHash,
-        c.createdAt,
-        c.expiresAt,
-        c.revision,
-      );
+      insertClass.run(...classValues(c));
     },
     getClass(id, now) {
       const r = selectClass.get(id, now.toISOString()) as ClassRow | undefined;
-      if (!r) return undefined;
-      return {
-        id: r.id,
-        name: r.name,
-        exercises: JSON.parse(r.exercises) as string[],
-        ...(r.minutes !== null ? { minutes: Number(r.minutes) } : {}),
-        keyHash: r.key_hash,
-        createdAt: r.created_at,
-        expiresAt: r.expires_at,
-        revision: Number(r.revision),
-      };
+      return r ? toStoredClass(r) : undefined;
     },
     deleteClass: removeClass,
     learnerByToken(classId, tokenHash) {
@@ -157,23 +133,20 @@ export function openSqliteClassStore(dbPath: string): ClassStore {
     },
     getCell(classId, learnerId, exercise) {
       const r = selectCell.get(classId, learnerId, exercise) as { cell: string } | undefined;
-      return r ? (JSON.parse(r.cell) as StoredCell) : undefined;
+      return r ? parseCell(r.cell) : undefined;
     },
     putCell(classId, learnerId, cell) {
       tx(() => {
-        upsertCell.run(classId, learnerId, cell.exercise, JSON.stringify(cell));
+        upsertCell.run(classId, learnerId, cell.exercise, cellJson(cell));
         bump.run(classId);
       });
     },
     snapshot(classId) {
       const learners = selectLearners.all(classId).map(toLearner);
-      const cells = new Map<string, StoredCell[]>();
-      for (const r of selectCells.all(classId) as { learner_id: string; cell: string }[]) {
-        const list = cells.get(r.learner_id) ?? [];
-        list.push(JSON.parse(r.cell) as StoredCell);
-        cells.set(r.learner_id, list);
-      }
-      return { learners, cells };
+      const rows = selectCells.all(classId) as { learner_id: string; cell: string }[];
+      // One synchronous call: no write can land between these reads.
+      const rev = selectRevision.get(classId) as { revision: number | bigint } | undefined;
+      return { revision: Number(rev?.revision ?? 0), learners, cells: cellsByLearner(rows) };
     },
     sweepExpired(now) {
       const ids = (selectExpired.all(now.toISOString()) as { id: string }[]).map((r) => r.id);

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { ApiFailure } from '../errors.ts';
+import { ApiFailure, cancelled } from '../errors.ts';
 import type { JobBackend, JobSpec } from '../job-backend.ts';
 import type { ServiceObserver } from '../metrics/observer.ts';
 import type { JobOutcome } from '../pipeline/analyze-job.ts';
@@ -135,23 +135,58 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
   const hasWorkerFor = (version: string): boolean =>
     workers.some((w) => w.toolchains.includes(version));
 
-  const inFlight = new Map<string, Promise<JobOutcome>>();
+  /** This node's waiters per job: the job is given up when the last one leaves. */
+  interface Flight {
+    promise: Promise<JobOutcome>;
+    interested: number;
+    controller: AbortController;
+  }
+  const inFlight = new Map<string, Flight>();
+  const join = (f: Flight, signal: AbortSignal | undefined): void => {
+    f.interested++;
+    if (!signal) return;
+    const leave = (): void => {
+      if (--f.interested === 0) f.controller.abort();
+    };
+    if (signal.aborted) leave();
+    else signal.addEventListener('abort', leave, { once: true });
+    void f.promise.finally(() => signal.removeEventListener('abort', leave)).catch(() => undefined);
+  };
 
-  const runRemote = async (spec: JobSpec): Promise<JobOutcome> => {
+  const runRemote = async (spec: JobSpec, cancel: AbortSignal): Promise<JobOutcome> => {
     const data: JobData = spec;
+    const waiters = KEYS.waiters(spec.key);
+    let counted = false;
+    /** This node stops waiting for the job: how many nodes still do. */
+    const uncount = async (): Promise<number> => {
+      if (!counted) return 1;
+      counted = false;
+      return Number(await redis.decr(waiters));
+    };
+    const enqueue = async () => {
+      const { queue } = await queueFor(spec.version);
+      return queue.add('analyze', data, {
+        jobId: spec.key,
+        attempts: 1,
+        // Kept a few seconds so a node that joins just after the end still reads the result.
+        removeOnComplete: { age: 5 },
+        removeOnFail: { age: 5 },
+      });
+    };
     // Redis can die between the status check in run() and here; BullMQ's commands would then
     // wait for a reconnect with the request hanging on them. Enqueueing gets a few seconds.
     const job = await withinMs(
       ENQUEUE_MS,
       (async () => {
-        const { queue } = await queueFor(spec.version);
-        return queue.add('analyze', data, {
-          jobId: spec.key,
-          attempts: 1,
-          // Kept a few seconds so a node that joins just after the end still reads the result.
-          removeOnComplete: { age: 5 },
-          removeOnFail: { age: 5 },
-        });
+        // Counted before the job exists, so a node giving up on it never removes it from under
+        // this one; the count expires in case this node dies while waiting.
+        await redis
+          .multi()
+          .incr(waiters)
+          .pexpire(waiters, 2 * WAIT_CEILING_MS)
+          .exec();
+        counted = true;
+        return enqueue();
       })(),
     );
     if (job === undefined) {
@@ -162,6 +197,18 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
       );
     }
     const { events } = await queueFor(spec.version);
+    let settled = false;
+    // Another node removed the job (its last client left) just as this one joined it: this
+    // node still has a client waiting, so the job goes back in.
+    const onRemoved = ({ jobId }: { jobId: string }): void => {
+      if (jobId === spec.key && !settled && !cancel.aborted) void enqueue().catch(() => undefined);
+    };
+    events.on('removed', onRemoved);
+    const gaveUp = new Promise<never>((_, reject) => {
+      if (cancel.aborted) reject(cancelled());
+      else cancel.addEventListener('abort', () => reject(cancelled()), { once: true });
+    });
+    gaveUp.catch(() => undefined);
     // The job must not outlive every worker that could run it: the caller gets a 503, not a hang.
     let lostTimer: NodeJS.Timeout | undefined;
     const lost = new Promise<never>((_, reject) => {
@@ -173,8 +220,23 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
     });
     let raw: unknown;
     try {
-      raw = await Promise.race([job.waitUntilFinished(events, WAIT_CEILING_MS), lost]);
+      raw = await Promise.race([job.waitUntilFinished(events, WAIT_CEILING_MS), lost, gaveUp]);
     } catch (e) {
+      // From here this node removes the job itself when it gives up: never put it back.
+      settled = true;
+      if (cancel.aborted) {
+        // Every client of this node left. When no node waits any more, a job no worker has
+        // started is removed instead of running for nobody (a running one finishes and is
+        // cached). A node that joins meanwhile puts it back (onRemoved above).
+        const left = await withinMs(ENQUEUE_MS, uncount()).catch(() => undefined);
+        if (left !== undefined && left <= 0) {
+          const state = await job.getState().catch(() => 'unknown');
+          if (state === 'waiting' || state === 'prioritized') {
+            await withinMs(ENQUEUE_MS, job.remove()).catch(() => undefined);
+          }
+        }
+        throw cancelled();
+      }
       if (e instanceof ApiFailure) {
         await job.remove().catch(() => undefined);
         throw e;
@@ -193,7 +255,10 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
         NO_WORKER_RETRY_AFTER,
       );
     } finally {
+      settled = true;
+      events.off('removed', onRemoved);
       clearInterval(lostTimer);
+      void withinMs(ENQUEUE_MS, uncount()).catch(() => undefined);
     }
     const result = JobResultSchema.parse(raw);
     if (!result.ok) throw new ApiFailure(result.status, result.body, result.retryAfter);
@@ -202,9 +267,12 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
 
   return {
     remote: true,
-    async run(spec) {
+    async run(spec, _local, signal) {
       const joined = inFlight.get(spec.key);
-      if (joined) return joined;
+      if (joined) {
+        join(joined, signal);
+        return joined.promise;
+      }
       // BullMQ's commands wait for a reconnect; a request must not wait with them.
       if (redis.status !== 'ready') {
         throw new ApiFailure(
@@ -229,9 +297,15 @@ export async function createRedisBackend(opts: RedisBackendOptions): Promise<Job
           retryAfter,
         );
       }
-      const p = runRemote(spec).finally(() => inFlight.delete(spec.key));
-      inFlight.set(spec.key, p);
-      return p;
+      const controller = new AbortController();
+      const flight: Flight = {
+        interested: 0,
+        controller,
+        promise: runRemote(spec, controller.signal).finally(() => inFlight.delete(spec.key)),
+      };
+      inFlight.set(spec.key, flight);
+      join(flight, signal);
+      return flight.promise;
     },
     async cached(key) {
       if (redis.status !== 'ready') return undefined;

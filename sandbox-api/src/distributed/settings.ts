@@ -58,4 +58,6 @@ export const KEYS = {
   workers: 'gml:workers',
   worker: (id: string) => `gml:worker:${id}`,
   result: (key: string) => `gml:result:${key}`,
+  /** API nodes with a client waiting for the job `key` (single-flight across nodes). */
+  waiters: (key: string) => `gml:waiters:${key}`,
 } as const;

@@ -1,3 +1,5 @@
+import type { Admission, ClientAdmission } from '../admission/client-admission.ts';
+import type { ClassStore } from '../classes/class-store.ts';
 import type { ServiceConfig } from '../config.ts';
 import type { JobBackend } from '../job-backend.ts';
 import type { ServiceObserver } from '../metrics/observer.ts';
@@ -10,6 +12,10 @@ import type { WorkerHost } from './worker-host.ts';
 export interface Wiring {
   backend?: JobBackend;
   shareStore?: AsyncShareStore;
+  /** Classes in the same Postgres database as the share links. */
+  classStore?: ClassStore;
+  /** Per-client fairness counted across API nodes (Redis), around this node's own count. */
+  admissionFor?(local: ClientAdmission): Admission;
   /** Role `all` with Redis: also run jobs here, as one more worker host. */
   startWorker?(service: Service): Promise<WorkerHost>;
   close(): Promise<void>;
@@ -35,6 +41,16 @@ export async function wireFromSettings(
       log: config.log,
       ...(observer ? { observer } : {}),
     });
+    const { Redis } = await import('ioredis');
+    const { redisAdmission } = await import('./redis-admission.ts');
+    const fairness = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    fairness.on('error', () => undefined);
+    wiring.admissionFor = (local) => {
+      const admission = redisAdmission(fairness, local, { log: config.log });
+      closers.push(() => Promise.resolve(admission.close()));
+      return admission;
+    };
+    closers.push(() => Promise.resolve(fairness.disconnect()));
     if (settings.role === 'all') {
       wiring.startWorker = async (service) => {
         const { startWorkerHost } = await import('./worker-host.ts');
@@ -47,8 +63,10 @@ export async function wireFromSettings(
   if (settings.databaseUrl !== undefined) {
     const { openPgDatabase } = await import('../store/pg-database.ts');
     const { pgShareStore } = await import('../share/pg-share-store.ts');
+    const { pgClassStore } = await import('../classes/pg-class-store.ts');
     const db = await openPgDatabase(settings.databaseUrl);
     wiring.shareStore = pgShareStore(db.pool);
+    wiring.classStore = pgClassStore(db.pool);
     closers.push(() => db.close());
   }
   wiring.close = async () => {

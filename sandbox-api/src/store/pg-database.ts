@@ -16,6 +16,46 @@ const SCHEMA: { name: string; sql: string }[] = [
       created_at TEXT NOT NULL
     )`,
   },
+  // Classes (classes/pg-class-store.ts): the columns of classes/sqlite-class-store.ts.
+  {
+    name: 'classes',
+    sql: `CREATE TABLE IF NOT EXISTS classes (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      exercises TEXT NOT NULL,
+      minutes INTEGER,
+      key_hash TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL,
+      revision BIGINT NOT NULL DEFAULT 0
+    )`,
+  },
+  {
+    name: 'classes_expiry',
+    sql: 'CREATE INDEX IF NOT EXISTS classes_expiry ON classes (expires_at)',
+  },
+  {
+    name: 'class_learners',
+    sql: `CREATE TABLE IF NOT EXISTS class_learners (
+      class_id TEXT NOT NULL,
+      id TEXT NOT NULL,
+      token_hash TEXT NOT NULL,
+      name TEXT NOT NULL,
+      joined_at TEXT NOT NULL,
+      PRIMARY KEY (class_id, id),
+      UNIQUE (class_id, token_hash)
+    )`,
+  },
+  {
+    name: 'class_cells',
+    sql: `CREATE TABLE IF NOT EXISTS class_cells (
+      class_id TEXT NOT NULL,
+      learner_id TEXT NOT NULL,
+      exercise TEXT NOT NULL,
+      cell TEXT NOT NULL,
+      PRIMARY KEY (class_id, learner_id, exercise)
+    )`,
+  },
 ];
 
 export interface PgDatabase {

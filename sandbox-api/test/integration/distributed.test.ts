@@ -50,6 +50,7 @@ async function startApiNode(redisUrl: string, databaseUrl: string): Promise<ApiN
   const app = createApp(service, {
     shareDbPath: path.join(dir, 'share.sqlite'),
     shareStore: wiring.shareStore!,
+    classStore: wiring.classStore!,
     metrics,
   });
   return { app, service, wiring, dir };
@@ -289,6 +290,27 @@ describe('distributed mode (Redis queue, Postgres store, worker hosts)', () => {
     });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { id: string }).id).toBe(id);
+  });
+
+  it('a class made on node A is joined on node B and its dashboard on A shows the learner (Postgres)', async () => {
+    const made = await a.app.request(`${API_PREFIX}/classes`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Room across nodes', exercises: ['return-by-value'] }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(made.status).toBe(201);
+    const { id, dashboardUrl } = (await made.json()) as { id: string; dashboardUrl: string };
+    const key = new URL(dashboardUrl, 'http://x').searchParams.get('key')!;
+    const joined = await b.app.request(`${API_PREFIX}/classes/${id}/learners`, {
+      method: 'POST',
+      body: JSON.stringify({ name: '李娜', token: `tok-across-nodes-${seq}-000000` }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(joined.status).toBe(201);
+    const dash = await a.app.request(`${API_PREFIX}/classes/${id}/dashboard?key=${key}`);
+    expect(dash.status).toBe(200);
+    const body = (await dash.json()) as { learners: { name: string }[] };
+    expect(body.learners.map((l) => l.name)).toEqual(['李娜']);
   });
 
   it('graceful shutdown: a SIGTERMed worker finishes its running job, then leaves', async () => {

@@ -55,7 +55,7 @@ it('with no variables set, main.ts loads no Redis or Postgres module and serves 
   // The recorder works: the HTTP server's own modules are in the list.
   expect(loaded.some((u) => u.includes('/node_modules/hono/'))).toBe(true);
   const forbidden = loaded.filter((u) =>
-    /\/node_modules\/(bullmq|ioredis|pg|pg-pool|pg-protocol)\/|redis-backend|worker-host|pg-database|pg-share-store/.test(
+    /\/node_modules\/(bullmq|ioredis|pg|pg-pool|pg-protocol)\/|redis-backend|worker-host|pg-database|pg-share-store|pg-class-store/.test(
       u,
     ),
   );

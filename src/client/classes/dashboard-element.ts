@@ -1,9 +1,9 @@
 /**
- * `<gml-class-dashboard>`: the instructor's live grid. Polls the class every two seconds with
- * its ETag (an unchanged class costs a 304 and no redraw), draws learners × exercises with each
- * cell's state and goals, sorts by "stuck longest", opens a cell's detail (goals, the failing
- * reason, shared code), switches to a projector view of room totals, exports CSV, and ends the
- * class. Every name is set as text, never as HTML. Without a valid key nothing is shown.
+ * `<gml-class-dashboard>`: the instructor's live grid. Follows the class (`follow-class.ts`: a
+ * live stream of changed rows, polling with an ETag when the stream is unavailable), draws
+ * learners × exercises with each cell's state and goals, sorts by "stuck longest", opens a
+ * cell's detail (goals, the failing reason, shared code), switches to a projector view of room
+ * totals, exports CSV, and ends the class. Every name is set as text, never as HTML. Without a valid key nothing is shown.
  */
 import type { ClassDashboard, ClassLearner } from '@go-memory-lab/sandbox-api/protocol';
 import { documentLocale, htmlLang } from '../../i18n/locales.ts';
@@ -21,7 +21,7 @@ import {
   type SortOrder,
 } from '../../lib/classes/grid.ts';
 import { API_BASE } from '../playground/api-base.ts';
-import { POLL_MS } from './poll-period.ts';
+import { followClass } from './follow-class.ts';
 
 function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
   const el = root.querySelector<T>(`[data-slot="${name}"]`);
@@ -69,14 +69,11 @@ class GmlClassDashboard extends HTMLElement {
     const endBtn = this.querySelector<HTMLButtonElement>('[data-action="end"]')!;
     const dialog = slot<HTMLDialogElement>(this, 'detail');
     let data: ClassDashboard | undefined;
-    let etag: string | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
+    let stopFollowing = (): void => undefined;
     let projector = params.get('view') === 'projector';
 
     const stop = (message: MessageKey, showBack: boolean) => {
-      stopped = true;
-      clearTimeout(timer);
+      stopFollowing();
       board.hidden = true;
       board
         .querySelectorAll('[data-slot="rows"], [data-slot="projector-list"]')
@@ -281,31 +278,6 @@ class GmlClassDashboard extends HTMLElement {
       }
     };
 
-    const poll = async () => {
-      if (stopped) return;
-      const out = await classApi.dashboard(id, key, etag, { base: API_BASE });
-      if (stopped) return;
-      if (!out.ok) {
-        if (out.error.status === 403) return stop('class.dash.forbidden', false);
-        if (out.error.status === 404) return stop('class.unknown', true);
-        slot(this, 'live').textContent = tr('class.dash.retrying');
-      } else {
-        if (out.value) {
-          data = out.value.data;
-          etag = out.value.etag;
-          status.textContent = '';
-          board.hidden = false;
-          render();
-          this.dataset['revision'] = String(data.revision);
-        }
-        slot(this, 'live').textContent = tr('class.dash.live', {
-          time: timeFmt.format(new Date()),
-        });
-        this.dataset['ready'] = 'true';
-      }
-      timer = setTimeout(() => void poll(), POLL_MS);
-    };
-
     slot<HTMLAnchorElement>(this, 'csv').href = classApi.csvHref(id, key, API_BASE);
     sortSel.addEventListener('change', render);
     projBtn.addEventListener('click', () => {
@@ -323,7 +295,25 @@ class GmlClassDashboard extends HTMLElement {
         else slot(this, 'live').textContent = apiErrorText(locale, out.error);
       });
     });
-    void poll();
+    stopFollowing = followClass(id, key, {
+      onData: (d) => {
+        data = d;
+        status.textContent = '';
+        board.hidden = false;
+        render();
+        this.dataset['revision'] = String(d.revision);
+      },
+      onLive: () => {
+        slot(this, 'live').textContent = tr('class.dash.live', {
+          time: timeFmt.format(new Date()),
+        });
+        this.dataset['ready'] = 'true';
+      },
+      onRetrying: () => (slot(this, 'live').textContent = tr('class.dash.retrying')),
+      onStop: (why) =>
+        why === 'forbidden' ? stop('class.dash.forbidden', false) : stop('class.unknown', true),
+      onTransport: (t) => (this.dataset['transport'] = t),
+    }).stop;
   }
 }
 

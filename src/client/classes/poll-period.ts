@@ -1,2 +1,2 @@
-/** How often the dashboard asks for changes: a check shows up at most this long after it lands. */
+/** How often the dashboard asks for changes while its live stream is unavailable. */
 export const POLL_MS = 2000;

@@ -141,6 +141,9 @@ export const classApi = {
     ),
   end: (id: string, key: string, o: ClassApiOptions = {}) =>
     call(`/${encodeURIComponent(id)}`, { method: 'DELETE', headers: auth(key) }, undefined, o),
+  /** The live stream (SSE); `since` is the revision the page already shows. */
+  eventsUrl: (id: string, key: string, since: number | undefined, base = '') =>
+    `${base}${API_PREFIX}/classes/${encodeURIComponent(id)}/events?key=${encodeURIComponent(key)}${since !== undefined ? `&since=${since}` : ''}`,
   csvHref: (id: string, key: string, base = '') =>
     `${base}${API_PREFIX}/classes/${encodeURIComponent(id)}/export.csv?key=${encodeURIComponent(key)}`,
 };

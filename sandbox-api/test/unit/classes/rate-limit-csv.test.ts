@@ -38,6 +38,7 @@ describe('class CSV', () => {
         revision: 0,
       },
       {
+        revision: 0,
         learners: [{ id: 'L', tokenHash: '', name: 'Ana', joinedAt: 'J' }],
         cells: new Map([
           [

@@ -65,7 +65,7 @@ describe('per-client admission', () => {
 describe('per-client rate', () => {
   it('allows a burst of perMinute, then refuses until a token has come back', () => {
     let now = 0;
-    const rate = new ClientRate(3, () => now);
+    const rate = new ClientRate(3, { now: () => now });
     for (let i = 0; i < 3; i++) rate.take('a');
     const e = refusal(() => rate.take('a'));
     expect(e.status).toBe(429);
