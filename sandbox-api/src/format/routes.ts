@@ -11,8 +11,8 @@ import {
 
 export interface FormatRoutesOptions {
   format(req: FormatRequest, opts: { signal: AbortSignal }): Promise<FormatResponse>;
-  /** Takes the client's place among its requests in flight (throws 429); returns the release. */
-  admit(c: Context): () => void;
+  /** Takes the client's place among its requests in flight (throws 429; may wait on the shared Redis count); returns the release. */
+  admit(c: Context): (() => void) | Promise<() => void>;
 }
 
 /** `POST /format` (mounted under the API prefix): gofmt of one file, errors as `{code, message}`. */
@@ -22,7 +22,7 @@ export function createFormatRoutes(opts: FormatRoutesOptions): Hono {
     let release: (() => void) | undefined;
     try {
       const bytes = await c.req.arrayBuffer();
-      release = opts.admit(c);
+      release = await opts.admit(c);
       const parsed = FormatRequestSchema.safeParse(parseJsonBody(bytes));
       if (!parsed.success) throw invalidRequest(parsed.error);
       const { signal } = c.req.raw;
