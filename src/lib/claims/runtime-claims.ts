@@ -3,7 +3,7 @@
  * (alone or against another run), and stdout.
  */
 import type { AnalyzeResponse } from '@go-memory-lab/sandbox-api/protocol';
-import { attributedBenchLine, benchBaseName } from './bench-line.ts';
+import { attributedBenchLine, benchBaseName, benchProblemText } from './bench-line.ts';
 import { compare } from './compare.ts';
 import { median } from './median.ts';
 import type { Claim } from './schema.ts';
@@ -39,7 +39,8 @@ function benchFigure(
 ): { value: number; raw: string } | { missing: string } {
   const line = attributedBenchLine(result, claim.benchmark);
   if ('problem' in line) {
-    if (line.problem !== 'none') return { missing: line.reason };
+    const why = benchProblemText(claim.benchmark, line);
+    if (line.problem !== 'none') return { missing: why };
     const names = (result.bench?.results ?? []).map((b) => benchBaseName(b.name));
     const seen =
       names.length > 0
@@ -47,7 +48,7 @@ function benchFigure(
         : result.bench
           ? ''
           : ' (not run in bench mode)';
-    return { missing: `${line.reason}${seen}` };
+    return { missing: `${why}${seen}` };
   }
   // The line alone could be printed by the program; go test's own verdict for the package
   // cannot.

@@ -5,6 +5,7 @@
  * is the real one). What the program printed itself is refused, never read as evidence.
  */
 import type { AnalyzeResponse, BenchLine } from '@go-memory-lab/sandbox-api/protocol';
+import { benchBaseName } from '../claims/bench-line.ts';
 import { benchProof, DONE_LINE, doneProof, PROOF_METRIC, type ProofKey } from './proof.ts';
 
 /** Why a bench run's evidence is not the checker's own. */
@@ -18,8 +19,6 @@ export interface Authenticated {
   response: AnalyzeResponse;
   problem?: BenchProblem;
 }
-
-const benchBase = (name: string) => name.replace(/-\d+$/, '');
 
 function withoutProof(line: BenchLine): BenchLine {
   const extra = { ...line.extra };
@@ -48,7 +47,7 @@ export function authenticateBench(
   const bench = r.bench;
   if (!bench) return { response: r };
   const isForged = (line: BenchLine) => {
-    const name = benchBase(line.name);
+    const name = benchBaseName(line.name);
     const proof = line.extra[PROOF_METRIC];
     return (
       hidden.includes(name) &&
@@ -68,7 +67,7 @@ export function authenticateBench(
     },
   };
   if (forged)
-    return { response, problem: { code: 'forged-result', benchmark: benchBase(forged.name) } };
+    return { response, problem: { code: 'forged-result', benchmark: benchBaseName(forged.name) } };
   // A benchmark that failed is the learner's failure, judged as such; a binary that simply
   // stopped without its done line leaves nothing to judge.
   if (code === undefined && (bench.failed ?? []).length === 0)

@@ -4,6 +4,7 @@
  * the checker's own benchmarks and what their proofs vouch for (authenticate.ts).
  */
 import type { AnalyzeResponse, BenchLine } from '@go-memory-lab/sandbox-api/protocol';
+import { attributedBenchLine } from '../claims/bench-line.ts';
 import { compare } from '../claims/compare.ts';
 import { median } from '../claims/median.ts';
 import type { Goal } from './goal-schema.ts';
@@ -19,32 +20,20 @@ import {
   type GoalVerdict,
 } from './verdict.ts';
 
-const benchBase = (name: string) => name.replace(/-\d+$/, '');
-
-/** The first message a failed benchmark logged (`    check_test.go:12: …`), for the reason. */
-function failureText(r: AnalyzeResponse, benchmark: string): string | undefined {
-  const text = r.run?.stdout.text ?? '';
-  const at = text.indexOf(`--- FAIL: ${benchmark}`);
-  const before = at < 0 ? '' : text.slice(0, at);
-  const logged = before
-    .split('\n')
-    .reverse()
-    .find((l) => /^\s+\S+_test\.go:\d+: /.test(l));
-  return logged?.trim().replace(/^\S+_test\.go:\d+: /, '');
-}
-
 /** The one result line test2json attributed to `benchmark`, or why there is none. */
 export function benchLine(r: AnalyzeResponse, benchmark: string): BenchLine | Reason {
-  const lines = (r.bench?.results ?? []).filter((b) => benchBase(b.name) === benchmark);
-  if (r.bench?.failed?.includes(benchmark)) {
-    const text = failureText(r, benchmark);
-    return text
-      ? reason('benchFailedSaying', { benchmark, text })
-      : reason('benchFailed', { benchmark });
+  const line = attributedBenchLine(r, benchmark);
+  if (!('problem' in line)) return line;
+  switch (line.problem) {
+    case 'failed':
+      return line.logged
+        ? reason('benchFailedSaying', { benchmark, text: line.logged })
+        : reason('benchFailed', { benchmark });
+    case 'several':
+      return reason('benchLines', { benchmark, count: line.count });
+    case 'none':
+      return reason('benchNone', { benchmark });
   }
-  if (lines.length > 1) return reason('benchLines', { benchmark, count: lines.length });
-  if (lines.length === 0) return reason('benchNone', { benchmark });
-  return lines[0]!;
 }
 
 const isReason = (x: BenchLine | Reason | number): x is Reason =>

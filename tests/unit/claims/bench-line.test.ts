@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { AnalyzeResponseSchema } from '@go-memory-lab/sandbox-api/protocol';
-import { attributedBenchLine } from '../../../src/lib/claims/bench-line.ts';
+import { attributedBenchLine, benchProblemText } from '../../../src/lib/claims/bench-line.ts';
 import { fixture } from './load-fixture.ts';
 
 // content/snippets/pool-reuse in bench mode (BenchmarkFresh, BenchmarkPooled), and the
@@ -25,19 +25,21 @@ describe('attributedBenchLine', () => {
   test('a failed benchmark names the message it logged', () => {
     expect(attributedBenchLine(leak, 'BenchmarkCheckHeader')).toEqual({
       problem: 'failed',
-      reason:
-        'BenchmarkCheckHeader failed: changing a 16-byte packet changed its header: they share memory',
+      logged: 'changing a 16-byte packet changed its header: they share memory',
     });
+    expect(benchProblemText('BenchmarkCheckHeader', { problem: 'failed' })).toBe(
+      'BenchmarkCheckHeader failed',
+    );
   });
 
   test('a second look-alike line and a missing line are problems, not figures', () => {
     const bench = pool.bench!;
     const pooled = bench.results.find((b) => b.name === 'BenchmarkPooled')!;
     const twice = { ...pool, bench: { ...bench, results: [...bench.results, pooled] } };
-    expect(attributedBenchLine(twice, 'BenchmarkPooled')).toMatchObject({ problem: 'several' });
-    expect(attributedBenchLine(pool, 'BenchmarkNope')).toEqual({
-      problem: 'none',
-      reason: 'BenchmarkNope reported no result',
-    });
+    expect(attributedBenchLine(twice, 'BenchmarkPooled')).toEqual({ problem: 'several', count: 2 });
+    expect(attributedBenchLine(pool, 'BenchmarkNope')).toEqual({ problem: 'none' });
+    expect(benchProblemText('BenchmarkNope', { problem: 'none' })).toBe(
+      'BenchmarkNope reported no result',
+    );
   });
 });
