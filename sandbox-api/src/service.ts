@@ -19,17 +19,15 @@ import {
   type ToolchainsResponse,
 } from './protocol.ts';
 import { prepareStateDir } from './state-dir.ts';
-import { sweepCgroups } from './sandbox/cgroup.ts';
 import { benchTmpfsRoot } from './sandbox/bench-tmpfs.ts';
 import { embeddedBackend, type JobBackend, type JobSpec } from './job-backend.ts';
 import type { JobOutcome } from './pipeline/analyze-job.ts';
 import { jobOutcomeLabel, type ServiceObserver } from './metrics/observer.ts';
-import { detectSandbox } from './sandbox/detect.ts';
-import { jobRoot } from './sandbox/launch.ts';
-import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
-import { locateGo } from './toolchain/locate-go.ts';
+import { jobRoot, type LaunchResult, type LaunchSpec } from './sandbox/launch.ts';
+import type { Toolchain } from './toolchain/discover.ts';
 import { unavailableService } from './unavailable-service.ts';
-import { isWarmOnDisk, warmToolchain, type WarmToolchain } from './toolchain/warm.ts';
+import type { WarmToolchain } from './toolchain/warm.ts';
+import { hostPlatform, type Platform } from './platform.ts';
 
 export type { ServiceConfig } from './config.ts';
 
@@ -78,6 +76,8 @@ export interface ServiceWiring {
   /** Default: the embedded pool sized by `config.workers` / `config.maxWaiting`. */
   backend?: JobBackend;
   observer?: ServiceObserver;
+  /** Default: this host (`hostPlatform`); tests replace parts, such as the process runner. */
+  platform?: Partial<Platform>;
 }
 
 /**
@@ -91,16 +91,17 @@ export async function createService(
 ): Promise<Service> {
   const config: ServiceConfig = { ...defaultConfig(), ...overrides };
   const started = Date.now();
+  const platform: Platform = { ...hostPlatform, ...wiring.platform };
   // Refuses (throws StateDirError) a state dir another local user could have prepared.
   prepareStateDir(config.stateDir);
   fs.mkdirSync(path.join(config.stateDir, 'jobs'), { recursive: true, mode: 0o755 });
   sweepWorkspaces(config.stateDir);
   sweepWorkspaces(benchTmpfsRoot(config.stateDir));
-  if (process.getuid?.() === 0) await sweepCgroups();
+  if (process.getuid?.() === 0) await platform.sweepCgroups();
 
   let found: Toolchain[];
   try {
-    found = discoverToolchains(locateGo());
+    found = platform.findToolchains();
   } catch (e) {
     const why = `no working Go toolchain: ${(e as Error).message.trim().split('\n').at(-1) ?? ''}`;
     config.log(`ERROR: ${why}`);
@@ -111,12 +112,14 @@ export async function createService(
   if (!known.has(defaultVersion)) throw new Error(`default toolchain ${defaultVersion} not found`);
 
   const probe = createWorkspace(config.stateDir, [], undefined);
-  const detected = await detectSandbox({
-    uid: config.sandboxUid,
-    force: config.forceUnsandboxed ? 'none' : undefined,
-    probeGoroot: known.get(found[0]!.version)!.hostGoroot,
-    probeDir: probe.dir,
-  }).finally(() => probe.remove());
+  const detected = await platform
+    .detectSandbox({
+      uid: config.sandboxUid,
+      force: config.forceUnsandboxed ? 'none' : undefined,
+      probeGoroot: known.get(found[0]!.version)!.hostGoroot,
+      probeDir: probe.dir,
+    })
+    .finally(() => probe.remove());
   const sandbox = detected.mode;
   if (detected.broken) config.log(`ERROR: ${detected.broken}`);
   else if (sandbox.kind === 'none')
@@ -134,7 +137,7 @@ export async function createService(
       const tc = known.get(version);
       if (!tc)
         return Promise.reject(badRequest('unknown_toolchain', `unknown toolchain ${version}`));
-      p = warmToolchain(tc, config.stateDir, config.log, goexperiment).then(
+      p = platform.warmToolchain(tc, config.stateDir, config.log, goexperiment).then(
         (w) => {
           warmed.set(key, w);
           return w;
@@ -155,7 +158,7 @@ export async function createService(
   if (config.warmAtStart) await ensureWarm(defaultVersion);
   // Toolchains warmed by an earlier process only need their stamp read: report them ready.
   for (const t of found) {
-    if (t.version !== defaultVersion && isWarmOnDisk(t.version, config.stateDir)) {
+    if (t.version !== defaultVersion && platform.isWarmOnDisk(t.version, config.stateDir)) {
       ensureWarm(t.version).catch(() => undefined);
     }
   }
@@ -195,8 +198,10 @@ export async function createService(
         const root = jobRoot(sandbox, ws.dir);
         const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
         const jobSignal = signal ?? new AbortController().signal;
+        const launch = (launchSpec: LaunchSpec): Promise<LaunchResult> =>
+          platform.runner(sandbox, launchSpec);
         const ctx = { config, sandbox, toolchain, jobDir: ws.dir, root, strip, signal: jobSignal };
-        const out = await analyzeJob(ctx, spec.req, spec.files);
+        const out = await analyzeJob({ ...ctx, launch }, spec.req, spec.files);
         observer?.job(jobOutcomeLabel(out.response), (performance.now() - started) / 1000);
         return out;
       } finally {

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { NormalizedAnalyzeRequest } from '../protocol.ts';
-import { launch, type LaunchResult } from '../sandbox/launch.ts';
+import type { LaunchResult } from '../sandbox/launch.ts';
 import {
   assertLaunched,
   toolchainBinds,
@@ -12,7 +12,7 @@ import { stepLimits } from './step-limits.ts';
 
 /** Links `_pkg_.a` into `prog` inside the sandbox (the job dir stays writable for this). */
 export async function linkStep(ctx: JobContext): Promise<LaunchResult> {
-  const result = await launch(ctx.sandbox, {
+  const result = await ctx.launch({
     argv: [
       toolPath(ctx, 'link'),
       '-o',
@@ -54,7 +54,7 @@ export async function runStep(
   ctx: JobContext,
   env: NormalizedAnalyzeRequest['env'],
 ): Promise<LaunchResult> {
-  const result = await launch(ctx.sandbox, {
+  const result = await ctx.launch({
     argv: [`${ctx.root}/prog`],
     env: runEnv(env),
     jobDir: ctx.jobDir,
