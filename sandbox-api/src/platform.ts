@@ -1,12 +1,23 @@
 import { sweepCgroups } from './sandbox/cgroup.ts';
 import { detectSandbox } from './sandbox/detect.ts';
-import { launch, type LaunchResult, type LaunchSpec, type SandboxMode } from './sandbox/launch.ts';
+import {
+  launch,
+  prepareLaunch,
+  type LaunchResult,
+  type LaunchSpec,
+  type PreparedLaunch,
+  type SandboxMode,
+} from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
 import { locateGo } from './toolchain/locate-go.ts';
 import { isWarmOnDisk, warmToolchain } from './toolchain/warm.ts';
 
-/** Runs one process under a sandbox mode and its limits (`launch` on a real host). */
-export type ProcessRunner = (mode: SandboxMode, spec: LaunchSpec) => Promise<LaunchResult>;
+/** Runs sandboxed processes: `launch` and `prepareLaunch` on a real host. */
+export interface ProcessRunner {
+  launch(mode: SandboxMode, spec: LaunchSpec): Promise<LaunchResult>;
+  /** Sets the sandbox up now, runs the program on `start()`. */
+  prepare(mode: SandboxMode, spec: LaunchSpec): PreparedLaunch;
+}
 
 /**
  * Everything `createService` takes from the host: toolchains, the sandbox, the warm standard
@@ -31,5 +42,5 @@ export const hostPlatform: Platform = {
   warmToolchain,
   isWarmOnDisk,
   sweepCgroups: () => sweepCgroups(),
-  runner: launch,
+  runner: { launch, prepare: prepareLaunch },
 };

@@ -23,7 +23,7 @@ import { benchTmpfsRoot } from './sandbox/bench-tmpfs.ts';
 import { embeddedBackend, type JobBackend, type JobSpec } from './job-backend.ts';
 import type { JobOutcome } from './pipeline/analyze-job.ts';
 import { jobOutcomeLabel, type ServiceObserver } from './metrics/observer.ts';
-import { jobRoot, type LaunchResult, type LaunchSpec } from './sandbox/launch.ts';
+import { jobRoot, type LaunchSpec } from './sandbox/launch.ts';
 import type { Toolchain } from './toolchain/discover.ts';
 import { unavailableService } from './unavailable-service.ts';
 import type { WarmToolchain } from './toolchain/warm.ts';
@@ -198,10 +198,22 @@ export async function createService(
         const root = jobRoot(sandbox, ws.dir);
         const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
         const jobSignal = signal ?? new AbortController().signal;
-        const launch = (launchSpec: LaunchSpec): Promise<LaunchResult> =>
-          platform.runner(sandbox, launchSpec);
-        const ctx = { config, sandbox, toolchain, jobDir: ws.dir, root, strip, signal: jobSignal };
-        const out = await analyzeJob({ ...ctx, launch }, spec.req, spec.files);
+        const { runner } = platform;
+        const out = await analyzeJob(
+          {
+            config,
+            sandbox,
+            toolchain,
+            jobDir: ws.dir,
+            root,
+            strip,
+            signal: jobSignal,
+            launch: (s: LaunchSpec) => runner.launch(sandbox, s),
+            prepare: (s: LaunchSpec) => runner.prepare(sandbox, s),
+          },
+          spec.req,
+          spec.files,
+        );
         observer?.job(jobOutcomeLabel(out.response), (performance.now() - started) / 1000);
         return out;
       } finally {

@@ -15,7 +15,7 @@ import { compileStep } from './compile-step.ts';
 import { benchStep } from './bench-step.ts';
 import type { JobContext } from './job-context.ts';
 import { killedCode, killedReason } from './killed-reason.ts';
-import { linkStep, runStep } from './run-step.ts';
+import { prepareLinkAndRun } from './run-step.ts';
 import { checkPackage } from './package-check.ts';
 import { stepLimits } from './step-limits.ts';
 
@@ -71,98 +71,108 @@ export async function analyzeJob(
 
   const pkg = checkPackage(files, req.mode, t.stdPackages);
   if (pkg.errors.length > 0) return done(userError(pkg.errors), true);
-
-  const compile = await compileStep(ctx, {
-    packageName: pkg.packageName,
-    fileNames: pkg.compileFiles,
-    escapeDetail: req.escapeDetail,
-    inline: req.inline,
-  });
-  timing.compileMs = compile.result.wallMs;
-  const parsed = parsing(() => parseCompilerOutput(compile.text, sources, { failed: !compile.ok }));
-  const decisions = parsing(() =>
-    mergeJsonLog(parsed.decisions, compile.jsonFiles, [`file://${ctx.root}/`, `${ctx.root}/`]),
-  );
-  const compilerOutput = {
-    text: compile.text,
-    truncated: compile.result.stdout.truncated || compile.result.stderr.truncated,
-  };
-  if (!compile.ok) {
-    const limitHit = killedReason(compile.result, stepLimits(ctx, 'compile'), 'compiler');
-    const errors =
-      limitHit !== undefined
-        ? [{ file: pkg.compileFiles[0] ?? 'main.go', line: 0, message: limitHit }]
-        : parsed.errors.length > 0
-          ? parsed.errors
-          : [
-              {
-                file: pkg.compileFiles[0] ?? 'main.go',
-                line: 0,
-                message: compile.text.trim() || 'the compiler failed',
-              },
-            ];
-    const stoppedByLimit = compile.result.timedOut || compile.result.outOfMemory;
-    return done(
-      { ok: false, decisions, compileErrors: errors, compilerOutput },
-      // Only the compiler's own diagnostics are the program's fault; anything else (ENOSPC,
-      // a crashed tool) may be gone next time and must not stick in the cache.
-      !stoppedByLimit && req.mode === 'build' && limitHit === undefined && parsed.errors.length > 0,
+  // Run mode: link and run get their sandboxes set up while the compiler works (run-step.ts).
+  const ahead = req.mode === 'run' ? prepareLinkAndRun(ctx, req.env) : undefined;
+  try {
+    const compile = await compileStep(ctx, {
+      packageName: pkg.packageName,
+      fileNames: pkg.compileFiles,
+      escapeDetail: req.escapeDetail,
+      inline: req.inline,
+    });
+    timing.compileMs = compile.result.wallMs;
+    const parsed = parsing(() =>
+      parseCompilerOutput(compile.text, sources, { failed: !compile.ok }),
     );
-  }
-  const base: Body = { ok: true, decisions, compileErrors: [], compilerOutput };
-  if (req.mode === 'build') return done(base, true);
-
-  if (req.mode === 'run') {
-    const link = await linkStep(ctx);
-    timing.linkMs = link.wallMs;
-    if (link.exitCode !== 0) {
-      const message =
-        killedReason(link, stepLimits(ctx, 'link'), 'linker') ??
-        ctx.strip(link.stdout.text + link.stderr.text).trim();
+    const decisions = parsing(() =>
+      mergeJsonLog(parsed.decisions, compile.jsonFiles, [`file://${ctx.root}/`, `${ctx.root}/`]),
+    );
+    const compilerOutput = {
+      text: compile.text,
+      truncated: compile.result.stdout.truncated || compile.result.stderr.truncated,
+    };
+    if (!compile.ok) {
+      const limitHit = killedReason(compile.result, stepLimits(ctx, 'compile'), 'compiler');
+      const errors =
+        limitHit !== undefined
+          ? [{ file: pkg.compileFiles[0] ?? 'main.go', line: 0, message: limitHit }]
+          : parsed.errors.length > 0
+            ? parsed.errors
+            : [
+                {
+                  file: pkg.compileFiles[0] ?? 'main.go',
+                  line: 0,
+                  message: compile.text.trim() || 'the compiler failed',
+                },
+              ];
+      const stoppedByLimit = compile.result.timedOut || compile.result.outOfMemory;
       return done(
-        {
-          ...base,
-          ok: false,
-          compileErrors: [{ file: pkg.compileFiles[0] ?? 'main.go', line: 0, message }],
-        },
-        false,
+        { ok: false, decisions, compileErrors: errors, compilerOutput },
+        // Only the compiler's own diagnostics are the program's fault; anything else (ENOSPC,
+        // a crashed tool) may be gone next time and must not stick in the cache.
+        !stoppedByLimit &&
+          req.mode === 'build' &&
+          limitHit === undefined &&
+          parsed.errors.length > 0,
       );
     }
-    const run = await runStep(ctx, req.env);
-    timing.runMs = run.wallMs;
-    const { gc, programStderr } = parsing(() => parseRuntimeStderr(run.stderr.text));
-    return done({ ...base, run: runResult(ctx, run, programStderr, 'run'), gc }, false);
-  }
+    const base: Body = { ok: true, decisions, compileErrors: [], compilerOutput };
+    if (req.mode === 'build') return done(base, true);
 
-  const bench = await benchStep(ctx, req.env, req.inline);
-  timing.runMs = bench.wallMs;
-  const events = parsing(() => parseTestJson(bench.stdout.text));
-  const benchResult = {
-    results: events.results,
-    passed: events.passed && bench.exitCode === 0,
-    failed: events.failed,
-  };
-  // What `go test` without -json would have printed: the raw view shows text, not events.
-  const benchOut = { ...bench, stdout: { ...bench.stdout, text: events.text } };
-  const stderrText = ctx.strip(bench.stderr.text);
-  const failedBuild =
-    bench.exitCode !== 0 &&
-    benchResult.results.length === 0 &&
-    !bench.timedOut &&
-    !bench.outOfMemory;
-  const testErrors = failedBuild
-    ? parseCompilerOutput(stderrText + ctx.strip(events.text), sources, { failed: true }).errors
-    : [];
-  return done(
-    {
-      ...base,
-      ok: testErrors.length === 0,
-      compileErrors: testErrors,
-      run: runResult(ctx, benchOut, stderrText, 'bench'),
-      bench: benchResult,
-    },
-    false,
-  );
+    if (ahead !== undefined) {
+      const link = await ahead.link();
+      timing.linkMs = link.wallMs;
+      if (link.exitCode !== 0) {
+        const message =
+          killedReason(link, stepLimits(ctx, 'link'), 'linker') ??
+          ctx.strip(link.stdout.text + link.stderr.text).trim();
+        return done(
+          {
+            ...base,
+            ok: false,
+            compileErrors: [{ file: pkg.compileFiles[0] ?? 'main.go', line: 0, message }],
+          },
+          false,
+        );
+      }
+      const run = await ahead.run();
+      timing.runMs = run.wallMs;
+      const { gc, programStderr } = parsing(() => parseRuntimeStderr(run.stderr.text));
+      return done({ ...base, run: runResult(ctx, run, programStderr, 'run'), gc }, false);
+    }
+
+    const bench = await benchStep(ctx, req.env, req.inline);
+    timing.runMs = bench.wallMs;
+    const events = parsing(() => parseTestJson(bench.stdout.text));
+    const benchResult = {
+      results: events.results,
+      passed: events.passed && bench.exitCode === 0,
+      failed: events.failed,
+    };
+    // What `go test` without -json would have printed: the raw view shows text, not events.
+    const benchOut = { ...bench, stdout: { ...bench.stdout, text: events.text } };
+    const stderrText = ctx.strip(bench.stderr.text);
+    const failedBuild =
+      bench.exitCode !== 0 &&
+      benchResult.results.length === 0 &&
+      !bench.timedOut &&
+      !bench.outOfMemory;
+    const testErrors = failedBuild
+      ? parseCompilerOutput(stderrText + ctx.strip(events.text), sources, { failed: true }).errors
+      : [];
+    return done(
+      {
+        ...base,
+        ok: testErrors.length === 0,
+        compileErrors: testErrors,
+        run: runResult(ctx, benchOut, stderrText, 'bench'),
+        bench: benchResult,
+      },
+      false,
+    );
+  } finally {
+    await ahead?.cancel();
+  }
 }
 
 function runResult(

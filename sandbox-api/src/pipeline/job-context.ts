@@ -1,5 +1,5 @@
 import type { ServiceConfig } from '../config.ts';
-import type { LaunchResult, LaunchSpec, SandboxMode } from '../sandbox/launch.ts';
+import type { LaunchResult, LaunchSpec, PreparedLaunch, SandboxMode } from '../sandbox/launch.ts';
 import type { WarmToolchain } from '../toolchain/warm.ts';
 import { ApiFailure, cancelled } from '../errors.ts';
 
@@ -18,6 +18,8 @@ export interface JobContext {
    * the HTTP table tests. Steps never import `launch` themselves.
    */
   launch: (spec: LaunchSpec) => Promise<LaunchResult>;
+  /** Sets a step's sandbox up now and runs its program later (`prepareLaunch`). */
+  prepare: (spec: LaunchSpec) => PreparedLaunch;
 }
 
 /** Directories a toolchain step needs: GOROOT and the master cache, both read-only. */

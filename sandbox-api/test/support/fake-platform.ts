@@ -56,31 +56,35 @@ export function fakePlatform(
       }),
     isWarmOnDisk: () => false,
     sweepCgroups: () => Promise.resolve(0),
-    runner: async (_mode, spec) => {
-      const tool = spec.argv[0] ?? '';
-      const step: FakeStepName = tool.endsWith('/compile')
-        ? 'compile'
-        : tool.endsWith('/link')
-          ? 'link'
-          : 'run';
-      calls.push({ step, spec });
-      const { hold, stdout = '', stderr = '', ...rest } = script()[step] ?? {};
-      await hold;
-      return {
-        exitCode: 0,
-        signal: null,
-        wallMs: 1,
-        cpuMs: 1,
-        timedOut: false,
-        aborted: false,
-        outOfMemory: false,
-        pidsLimitHit: false,
-        ...rest,
-        stdout: { text: stdout, truncated: false },
-        stderr: { text: stderr, truncated: false },
-      };
+    runner: {
+      launch: (_mode, spec) => launch(spec),
+      prepare: (_mode, spec) => ({ start: () => launch(spec), cancel: () => Promise.resolve() }),
     },
     ...overrides,
   };
+  async function launch(spec: LaunchSpec): Promise<LaunchResult> {
+    const tool = spec.argv[0] ?? '';
+    const step: FakeStepName = tool.endsWith('/compile')
+      ? 'compile'
+      : tool.endsWith('/link')
+        ? 'link'
+        : 'run';
+    calls.push({ step, spec });
+    const { hold, stdout = '', stderr = '', ...rest } = script()[step] ?? {};
+    await hold;
+    return {
+      exitCode: 0,
+      signal: null,
+      wallMs: 1,
+      cpuMs: 1,
+      timedOut: false,
+      aborted: false,
+      outOfMemory: false,
+      pidsLimitHit: false,
+      ...rest,
+      stdout: { text: stdout, truncated: false },
+      stderr: { text: stderr, truncated: false },
+    };
+  }
   return { platform, calls };
 }
