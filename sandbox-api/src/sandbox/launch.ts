@@ -64,9 +64,10 @@ export function jobRoot(mode: SandboxMode, jobDir: string): string {
 }
 
 /**
- * Runs one program inside the process ladder (`ladder.ts`): a root shell joins the job's
- * cgroups, drops to the sandbox uid, sets rlimits and execs bwrap. The launcher gets an explicit
- * minimal environment (bwrap's PID 1 keeps its parent's environment, readable via /proc/1/environ).
+ * Runs one program inside the process ladder (docs/SECURITY.md, "Isolation layers"): a root
+ * shell joins the job's cgroups, drops to the sandbox uid, sets rlimits and execs bwrap. The
+ * launcher gets an explicit minimal environment (bwrap's PID 1 keeps its parent's environment,
+ * readable via /proc/1/environ).
  */
 export function launch(mode: SandboxMode, spec: LaunchSpec): Promise<LaunchResult> {
   return begin(mode, spec, false).start();
