@@ -217,7 +217,7 @@ export async function createService(
         observer?.job(jobOutcomeLabel(out.response), (performance.now() - started) / 1000);
         return out;
       } finally {
-        ws.remove();
+        await ws.remove();
       }
     } catch (e) {
       observer?.job('error', (performance.now() - started) / 1000);

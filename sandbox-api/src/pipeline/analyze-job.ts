@@ -71,15 +71,24 @@ export async function analyzeJob(
 
   const pkg = checkPackage(files, req.mode, t.stdPackages);
   if (pkg.errors.length > 0) return done(userError(pkg.errors), true);
-  // Run mode: link and run get their sandboxes set up while the compiler works (run-step.ts).
-  const ahead = req.mode === 'run' ? prepareLinkAndRun(ctx, req.env) : undefined;
+  // The compiler is spawned first (synchronously, inside this call): spawning is the service's
+  // own CPU, and the ladders prepared next must not delay the step the answer waits for.
+  const compiling = compileStep(ctx, {
+    packageName: pkg.packageName,
+    fileNames: pkg.compileFiles,
+    escapeDetail: req.escapeDetail,
+    inline: req.inline,
+  });
+  let ahead: ReturnType<typeof prepareLinkAndRun> | undefined;
   try {
-    const compile = await compileStep(ctx, {
-      packageName: pkg.packageName,
-      fileNames: pkg.compileFiles,
-      escapeDetail: req.escapeDetail,
-      inline: req.inline,
-    });
+    // Run mode: link and run get their sandboxes set up while the compiler works (run-step.ts).
+    ahead = req.mode === 'run' ? prepareLinkAndRun(ctx, req.env) : undefined;
+  } catch (e) {
+    await compiling.catch(() => undefined);
+    throw e;
+  }
+  try {
+    const compile = await compiling;
     timing.compileMs = compile.result.wallMs;
     const parsed = parsing(() =>
       parseCompilerOutput(compile.text, sources, { failed: !compile.ok }),
