@@ -52,7 +52,7 @@ export async function sandboxStartTimes(
     for (let i = 0; i < runs; i++) times.push(await once());
     return { kind: detected.mode.kind, times };
   } finally {
-    await ws.remove();
+    ws.remove();
     detected.mode.cgroups?.removeParent();
   }
 }

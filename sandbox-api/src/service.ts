@@ -217,7 +217,7 @@ export async function createService(
         observer?.job(jobOutcomeLabel(out.response), (performance.now() - started) / 1000);
         return out;
       } finally {
-        await ws.remove();
+        ws.remove();
       }
     } catch (e) {
       observer?.job('error', (performance.now() - started) / 1000);

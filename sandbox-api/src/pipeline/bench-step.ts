@@ -37,7 +37,7 @@ export async function benchStep(
   try {
     return await benchIn(ws?.dir ?? ctx.jobDir, master ?? ctx.toolchain.gocache, ctx, env, inline);
   } finally {
-    await ws?.remove();
+    ws?.remove();
   }
 }
 

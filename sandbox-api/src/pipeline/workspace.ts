@@ -7,8 +7,7 @@ let seq = 0;
 /** A per-job directory under the state dir, writable by the sandbox uid. */
 export interface Workspace {
   dir: string;
-  /** Off the event loop (fs.promises): other requests' parsing and spawning go on meanwhile. */
-  remove(): Promise<void>;
+  remove(): void;
 }
 
 /** Creates `<stateDir>/jobs/job-<pid>-<n>` with the sources (root-owned, read-only to the job). */
@@ -31,7 +30,7 @@ export function createWorkspace(
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  return { dir, remove: () => fs.promises.rm(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Removes job dirs left by processes that are gone (a killed service). */
