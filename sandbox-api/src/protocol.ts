@@ -373,6 +373,8 @@ export const TimingSchema = z.object({
   compileMs: z.number(),
   linkMs: z.number(),
   runMs: z.number(),
+  /** Turning the toolchain's text into records (absent on cache hits and from older services). */
+  parseMs: z.number().optional(),
   totalMs: z.number(),
 });
 

@@ -21,18 +21,16 @@ import {
   type ToolchainsResponse,
 } from './protocol.ts';
 import { prepareStateDir } from './state-dir.ts';
-import { sweepCgroups } from './sandbox/cgroup.ts';
 import { benchTmpfsRoot } from './sandbox/bench-tmpfs.ts';
 import { embeddedBackend, type JobBackend, type JobSpec } from './job-backend.ts';
 import type { JobOutcome } from './pipeline/analyze-job.ts';
 import { jobOutcomeLabel, type ServiceObserver } from './metrics/observer.ts';
-import { detectSandbox } from './sandbox/detect.ts';
-import { jobRoot } from './sandbox/launch.ts';
-import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
-import { locateGo } from './toolchain/locate-go.ts';
+import { jobRoot, type LaunchSpec } from './sandbox/launch.ts';
+import type { Toolchain } from './toolchain/discover.ts';
 import { unavailableService } from './unavailable-service.ts';
 import { formatSource } from './format/format-source.ts';
-import { isWarmOnDisk, warmToolchain, type WarmToolchain } from './toolchain/warm.ts';
+import type { WarmToolchain } from './toolchain/warm.ts';
+import { hostPlatform, type Platform } from './platform.ts';
 
 export type { ServiceConfig } from './config.ts';
 
@@ -83,6 +81,8 @@ export interface ServiceWiring {
   /** Default: the embedded pool sized by `config.workers` / `config.maxWaiting`. */
   backend?: JobBackend;
   observer?: ServiceObserver;
+  /** Default: this host (`hostPlatform`); tests replace parts, such as the process runner. */
+  platform?: Partial<Platform>;
 }
 
 /**
@@ -96,16 +96,17 @@ export async function createService(
 ): Promise<Service> {
   const config: ServiceConfig = { ...defaultConfig(), ...overrides };
   const started = Date.now();
+  const platform: Platform = { ...hostPlatform, ...wiring.platform };
   // Refuses (throws StateDirError) a state dir another local user could have prepared.
   prepareStateDir(config.stateDir);
   fs.mkdirSync(path.join(config.stateDir, 'jobs'), { recursive: true, mode: 0o755 });
   sweepWorkspaces(config.stateDir);
   sweepWorkspaces(benchTmpfsRoot(config.stateDir));
-  if (process.getuid?.() === 0) await sweepCgroups();
+  if (process.getuid?.() === 0) await platform.sweepCgroups();
 
   let found: Toolchain[];
   try {
-    found = discoverToolchains(locateGo());
+    found = platform.findToolchains();
   } catch (e) {
     const why = `no working Go toolchain: ${(e as Error).message.trim().split('\n').at(-1) ?? ''}`;
     config.log(`ERROR: ${why}`);
@@ -116,12 +117,14 @@ export async function createService(
   if (!known.has(defaultVersion)) throw new Error(`default toolchain ${defaultVersion} not found`);
 
   const probe = createWorkspace(config.stateDir, [], undefined);
-  const detected = await detectSandbox({
-    uid: config.sandboxUid,
-    force: config.forceUnsandboxed ? 'none' : undefined,
-    probeGoroot: known.get(found[0]!.version)!.hostGoroot,
-    probeDir: probe.dir,
-  }).finally(() => probe.remove());
+  const detected = await platform
+    .detectSandbox({
+      uid: config.sandboxUid,
+      force: config.forceUnsandboxed ? 'none' : undefined,
+      probeGoroot: known.get(found[0]!.version)!.hostGoroot,
+      probeDir: probe.dir,
+    })
+    .finally(() => probe.remove());
   const sandbox = detected.mode;
   if (detected.broken) config.log(`ERROR: ${detected.broken}`);
   else if (sandbox.kind === 'none')
@@ -139,7 +142,7 @@ export async function createService(
       const tc = known.get(version);
       if (!tc)
         return Promise.reject(badRequest('unknown_toolchain', `unknown toolchain ${version}`));
-      p = warmToolchain(tc, config.stateDir, config.log, goexperiment).then(
+      p = platform.warmToolchain(tc, config.stateDir, config.log, goexperiment).then(
         (w) => {
           warmed.set(key, w);
           return w;
@@ -160,7 +163,7 @@ export async function createService(
   if (config.warmAtStart) await ensureWarm(defaultVersion);
   // Toolchains warmed by an earlier process only need their stamp read: report them ready.
   for (const t of found) {
-    if (t.version !== defaultVersion && isWarmOnDisk(t.version, config.stateDir)) {
+    if (t.version !== defaultVersion && platform.isWarmOnDisk(t.version, config.stateDir)) {
       ensureWarm(t.version).catch(() => undefined);
     }
   }
@@ -201,8 +204,22 @@ export async function createService(
         const root = jobRoot(sandbox, ws.dir);
         const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
         const jobSignal = signal ?? new AbortController().signal;
-        const ctx = { config, sandbox, toolchain, jobDir: ws.dir, root, strip, signal: jobSignal };
-        const out = await analyzeJob(ctx, spec.req, spec.files);
+        const { runner } = platform;
+        const out = await analyzeJob(
+          {
+            config,
+            sandbox,
+            toolchain,
+            jobDir: ws.dir,
+            root,
+            strip,
+            signal: jobSignal,
+            launch: (s: LaunchSpec) => runner.launch(sandbox, s),
+            prepare: (s: LaunchSpec) => runner.prepare(sandbox, s),
+          },
+          spec.req,
+          spec.files,
+        );
         observer?.job(jobOutcomeLabel(out.response), (performance.now() - started) / 1000);
         return out;
       } finally {
@@ -297,7 +314,11 @@ export async function createService(
       formatsRunning++;
       try {
         const { goroot } = await ensureWarm(defaultVersion);
-        return await formatSource({ config, sandbox, goroot }, req.source, opts.signal);
+        return await formatSource(
+          { config, sandbox, goroot, launch: platform.runner.launch },
+          req.source,
+          opts.signal,
+        );
       } finally {
         formatsRunning--;
       }

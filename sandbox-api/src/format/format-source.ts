@@ -11,13 +11,16 @@ import { parsePositionedLine } from '../parse/position.ts';
 import { assertLaunched } from '../pipeline/job-context.ts';
 import { createWorkspace } from '../pipeline/workspace.ts';
 import type { CompileError, FormatResponse } from '../protocol.ts';
-import { launch, type SandboxMode } from '../sandbox/launch.ts';
+import type { ProcessRunner } from '../platform.ts';
+import type { SandboxMode } from '../sandbox/launch.ts';
 
 /** What a format needs from the service: its limits, its sandbox and a toolchain's GOROOT. */
 export interface FormatContext {
   config: ServiceConfig;
   sandbox: SandboxMode;
   goroot: string;
+  /** The service's injected runner (platform.ts), so format is testable without bubblewrap. */
+  launch: ProcessRunner['launch'];
 }
 
 const MiB = 1024 * 1024;
@@ -40,7 +43,7 @@ export async function formatSource(
     ctx.sandbox.uid,
   );
   try {
-    const result = await launch(ctx.sandbox, {
+    const result = await ctx.launch(ctx.sandbox, {
       // Relative to the job dir (the working directory either way): errors read `main.go:3:5: …`.
       argv: [`${ctx.goroot}/bin/gofmt`, FILE],
       env: { PATH: '/usr/bin:/bin', HOME: '/tmp', GOROOT: ctx.goroot },

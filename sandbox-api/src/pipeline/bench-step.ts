@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { NormalizedAnalyzeRequest } from '../protocol.ts';
 import { benchTmpfsCache, benchTmpfsRoot } from '../sandbox/bench-tmpfs.ts';
-import { launch, type LaunchResult } from '../sandbox/launch.ts';
+import type { LaunchResult } from '../sandbox/launch.ts';
 import { goEnv } from '../toolchain/job-env.ts';
 import { langVersion } from '../toolchain/discover.ts';
 import { assertLaunched, toolchainBinds, type JobContext } from './job-context.ts';
@@ -66,7 +66,7 @@ async function benchIn(
   // gctrace is for run mode only: in go test it would trace the go command and compiler too.
   const knobs = runEnv(env);
   delete knobs['GODEBUG'];
-  const result = await launch(ctx.sandbox, {
+  const result = await ctx.launch({
     argv: [
       `${ctx.toolchain.goroot}/bin/go`,
       'test',

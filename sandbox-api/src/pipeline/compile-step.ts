@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, type LaunchResult } from '../sandbox/launch.ts';
+import type { LaunchResult } from '../sandbox/launch.ts';
 import { langVersion } from '../toolchain/discover.ts';
 import {
   assertLaunched,
@@ -54,7 +54,7 @@ export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<C
     '-pack',
     ...o.fileNames.map((f) => `./${f}`),
   ];
-  const result = await launch(ctx.sandbox, {
+  const result = await ctx.launch({
     argv,
     env: toolEnv(ctx),
     jobDir: ctx.jobDir,

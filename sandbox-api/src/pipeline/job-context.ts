@@ -1,5 +1,5 @@
 import type { ServiceConfig } from '../config.ts';
-import type { LaunchResult, SandboxMode } from '../sandbox/launch.ts';
+import type { LaunchResult, LaunchSpec, PreparedLaunch, SandboxMode } from '../sandbox/launch.ts';
 import type { WarmToolchain } from '../toolchain/warm.ts';
 import { ApiFailure, cancelled } from '../errors.ts';
 
@@ -13,6 +13,13 @@ export interface JobContext {
   root: string;
   strip: (text: string) => string;
   signal: AbortSignal | undefined;
+  /**
+   * Runs one process in this job's sandbox: `launch` under `sandbox` in the service, a fake in
+   * the HTTP table tests. Steps never import `launch` themselves.
+   */
+  launch: (spec: LaunchSpec) => Promise<LaunchResult>;
+  /** Sets a step's sandbox up now and runs its program later (`prepareLaunch`). */
+  prepare: (spec: LaunchSpec) => PreparedLaunch;
 }
 
 /** Directories a toolchain step needs: GOROOT and the master cache, both read-only. */

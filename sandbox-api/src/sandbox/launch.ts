@@ -64,33 +64,67 @@ export function jobRoot(mode: SandboxMode, jobDir: string): string {
 }
 
 /**
- * Runs one program inside the process ladder of sandbox.md §5.1: a root shell joins the job's
- * cgroups, drops to the sandbox uid, sets rlimits and execs bwrap. The launcher gets an explicit
- * minimal environment (bwrap's PID 1 keeps its parent's environment, readable via /proc/1/environ).
+ * Runs one program inside the process ladder (docs/SECURITY.md, "Isolation layers"): a root
+ * shell joins the job's cgroups, drops to the sandbox uid, sets rlimits and execs bwrap. The
+ * launcher gets an explicit minimal environment (bwrap's PID 1 keeps its parent's environment,
+ * readable via /proc/1/environ).
  */
-export async function launch(mode: SandboxMode, spec: LaunchSpec): Promise<LaunchResult> {
+export function launch(mode: SandboxMode, spec: LaunchSpec): Promise<LaunchResult> {
+  return begin(mode, spec, false).start();
+}
+
+/** A sandbox set up ahead of need, its program not yet executed. */
+export interface PreparedLaunch {
+  /** Lets the program run (its wall clock starts now); resolves when it has ended. */
+  start(): Promise<LaunchResult>;
+  /** Kills it if it was never started (a no-op after `start`); resolves once its cgroup is gone. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Starts the whole ladder now — cgroup, uid drop, rlimits, namespaces, mounts — with bwrap
+ * blocked on `--block-fd` right before it loads seccomp and execs the program, so a later step
+ * (link, run) finds its sandbox ready while the earlier one works. Same ladder, same flags and
+ * limits as `launch`; only the moment of exec differs. Without bubblewrap there is nothing to
+ * set up ahead, and the process simply starts on `start()`.
+ */
+export function prepareLaunch(mode: SandboxMode, spec: LaunchSpec): PreparedLaunch {
+  if (mode.kind !== 'bubblewrap') {
+    return { start: () => launch(mode, spec), cancel: () => Promise.resolve() };
+  }
+  return begin(mode, spec, true);
+}
+
+function begin(mode: SandboxMode, spec: LaunchSpec, blocked: boolean): PreparedLaunch {
   const group = mode.cgroups?.create({ memoryBytes: spec.memoryBytes, pids: spec.pids, cpus: 1 });
   const [cmd, args] =
-    mode.kind === 'bubblewrap' ? ladder(mode, spec, group?.procsFiles() ?? []) : direct(spec);
-  const started = performance.now();
+    mode.kind === 'bubblewrap'
+      ? ladder(mode, spec, group?.procsFiles() ?? [], blocked ? BLOCK_FD : undefined)
+      : direct(spec);
   // fd 3 is a pipe carrying the seccomp program through sh, setpriv and prlimit to bwrap, which
   // reads it to EOF and closes it. No file: one in a shared tmp dir can be planted first
-  // (docs/SECURITY.md, finding S1).
+  // (docs/SECURITY.md, finding S1). fd 4 (prepared launches) releases bwrap: it reads one byte
+  // and closes it before exec, so the program never holds it.
   const filter = mode.kind === 'bubblewrap' ? mode.seccomp : undefined;
+  const stdio: ('ignore' | 'pipe')[] = ['ignore', 'pipe', 'pipe'];
+  if (filter !== undefined || blocked) stdio.push(filter !== undefined ? 'pipe' : 'ignore');
+  if (blocked) stdio.push('pipe');
   const child = spawn(cmd, args, {
     env: mode.kind === 'bubblewrap' ? { PATH: '/usr/bin:/bin' } : spec.env,
     cwd: mode.kind === 'bubblewrap' ? '/' : spec.jobDir,
     detached: true,
-    stdio: filter === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'pipe'],
+    stdio,
   });
-  if (filter !== undefined) {
-    const sink = child.stdio[3] as Writable | null;
-    if (!sink) throw new Error('launch: fd 3 is not a pipe');
-    // A launcher that dies before bwrap reads the program closes the pipe: its exit is the
-    // error the caller sees, not EPIPE here.
+  const pipeAt = (fd: number): Writable => {
+    const sink = child.stdio[fd] as Writable | null;
+    if (!sink) throw new Error(`launch: fd ${fd} is not a pipe`);
+    // A launcher that dies before bwrap reads the pipe closes it: its exit is the error the
+    // caller sees, not EPIPE here.
     sink.on('error', () => undefined);
-    sink.end(filter);
-  }
+    return sink;
+  };
+  if (filter !== undefined) pipeAt(3).end(filter);
+  const gate = blocked ? pipeAt(BLOCK_FD) : undefined;
   let timedOut = false;
   let aborted = false;
   const kill = (): void => {
@@ -105,47 +139,81 @@ export async function launch(mode: SandboxMode, spec: LaunchSpec): Promise<Launc
   if (!child.stdout || !child.stderr) throw new Error('launch: stdout/stderr are not pipes');
   const stdout = capture(child.stdout, spec.stdoutCap, kill);
   const stderr = capture(child.stderr, spec.stderrCap, kill);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    kill();
-  }, spec.wallMs);
   const onAbort = (): void => {
     aborted = true;
     kill();
   };
   spec.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    const [exitCode, signal] = await new Promise<[number | null, string | null]>(
-      (resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', (code, sig) => resolve([code, sig]));
-      },
-    );
-    const wallMs = performance.now() - started;
-    // Grandchildren may outlive the launcher for a moment; the group must be empty first.
-    const verdict = group?.verdict();
-    const oomByExit =
-      verdict?.memoryLimitHit === true && (signal === 'SIGKILL' || exitCode === 137);
-    return {
-      exitCode,
-      signal,
-      stdout: stdout(),
-      stderr: stderr(),
-      wallMs,
-      cpuMs: verdict?.cpuMs ?? 0,
-      timedOut,
-      aborted,
-      outOfMemory: verdict?.oomKilled === true || oomByExit,
-      pidsLimitHit: verdict?.pidsLimitHit ?? false,
-    };
-  } finally {
-    clearTimeout(timer);
-    spec.signal?.removeEventListener('abort', onAbort);
-    await group?.destroy();
-  }
+  let started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const closed = new Promise<[number | null, string | null]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, sig) => resolve([code, sig]));
+  });
+  const finished = (async (): Promise<LaunchResult> => {
+    try {
+      const [exitCode, signal] = await closed;
+      const wallMs = performance.now() - started;
+      // Grandchildren may outlive the launcher for a moment; the group must be empty first.
+      const verdict = group?.verdict();
+      const oomByExit =
+        verdict?.memoryLimitHit === true && (signal === 'SIGKILL' || exitCode === 137);
+      return {
+        exitCode,
+        signal,
+        stdout: stdout(),
+        stderr: stderr(),
+        wallMs,
+        cpuMs: verdict?.cpuMs ?? 0,
+        timedOut,
+        aborted,
+        outOfMemory: verdict?.oomKilled === true || oomByExit,
+        pidsLimitHit: verdict?.pidsLimitHit ?? false,
+      };
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener('abort', onAbort);
+      await group?.destroy();
+    }
+  })();
+  // Nobody may await a prepared launch that is cancelled: its failure must not go unhandled.
+  finished.catch(() => undefined);
+  let released = false;
+  const release = (): void => {
+    released = true;
+    started = performance.now();
+    timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, spec.wallMs);
+    gate?.end('x');
+  };
+  if (!blocked) release();
+  return {
+    start: () => {
+      if (!released) release();
+      return finished;
+    },
+    cancel: async () => {
+      if (!released) {
+        // Killed, never released: EOF on the gate would let bwrap exec, so the kill comes first.
+        aborted = true;
+        kill();
+      }
+      await finished.catch(() => undefined);
+    },
+  };
 }
 
-function ladder(mode: SandboxMode, spec: LaunchSpec, procsFiles: string[]): [string, string[]] {
+/** The fd a prepared launch's bwrap waits on. */
+const BLOCK_FD = 4;
+
+function ladder(
+  mode: SandboxMode,
+  spec: LaunchSpec,
+  procsFiles: string[],
+  blockFd: number | undefined,
+): [string, string[]] {
   const bw: string[] = [
     mode.bwrap,
     '--unshare-all',
@@ -164,6 +232,7 @@ function ladder(mode: SandboxMode, spec: LaunchSpec, procsFiles: string[]): [str
     '--tmpfs',
     '/tmp',
     ...(mode.seccomp ? ['--seccomp', '3'] : []),
+    ...(blockFd !== undefined ? ['--block-fd', String(blockFd)] : []),
   ];
   // Binds after the /tmp tmpfs, or it would hide a state dir that lives under /tmp.
   for (const b of spec.binds) bw.push(b.writable ? '--bind' : '--ro-bind', b.src, b.dst);
