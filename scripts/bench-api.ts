@@ -90,7 +90,7 @@ async function post(req: AnalyzeRequest, from = '127.0.0.1'): Promise<AnalyzeRes
 }
 const main = (content: string): AnalyzeRequest['files'] => [{ name: 'main.go', content }];
 
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+async function time(fn: () => unknown): Promise<number> {
   const t0 = performance.now();
   await fn();
   return performance.now() - t0;
@@ -99,7 +99,7 @@ const row = (label: string, xs: number[]): void =>
   console.log(
     `${label.padEnd(52)} p50 ${fmt(p50(xs)).padStart(9)}  p95 ${fmt(pct(xs, 95)).padStart(9)}`,
   );
-async function measure(label: string, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+async function measure(label: string, fn: () => unknown): Promise<number[]> {
   await fn(); // one warm-up round: page cache, JIT
   const xs: number[] = [];
   for (let i = 0; i < RUNS; i++) xs.push(await time(fn));

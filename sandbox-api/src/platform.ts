@@ -14,9 +14,9 @@ import { isWarmOnDisk, warmToolchain } from './toolchain/warm.ts';
 
 /** Runs sandboxed processes: `launch` and `prepareLaunch` on a real host. */
 export interface ProcessRunner {
-  launch(mode: SandboxMode, spec: LaunchSpec): Promise<LaunchResult>;
+  launch: (mode: SandboxMode, spec: LaunchSpec) => Promise<LaunchResult>;
   /** Sets the sandbox up now, runs the program on `start()`. */
-  prepare(mode: SandboxMode, spec: LaunchSpec): PreparedLaunch;
+  prepare: (mode: SandboxMode, spec: LaunchSpec) => PreparedLaunch;
 }
 
 /**

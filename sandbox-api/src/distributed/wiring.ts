@@ -15,7 +15,7 @@ export interface Wiring {
   /** Classes in the same Postgres database as the share links. */
   classStore?: ClassStore;
   /** Per-client fairness counted across API nodes (Redis), around this node's own count. */
-  admissionFor?(local: ClientAdmission): Admission;
+  admissionFor?: (local: ClientAdmission) => Admission;
   /** Role `all` with Redis: also run jobs here, as one more worker host. */
   startWorker?(service: Service): Promise<WorkerHost>;
   close(): Promise<void>;

@@ -132,9 +132,9 @@ describe.each(stores)('class store contract: %s', (_name, open) => {
     const store = open();
     const id = await withClass(store);
     // Postgres: open the pool's connections first, so the joins really overlap.
-    await Promise.all(Array.from({ length: 10 }, () => store.getClass(id, created)));
+    await Promise.all(Array.from({ length: 10 }, async () => store.getClass(id, created)));
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => store.addLearner(id, learner(i), 5)),
+      Array.from({ length: 12 }, async (_, i) => store.addLearner(id, learner(i), 5)),
     );
     expect(results.filter((r) => r === 'added')).toHaveLength(5);
     expect((await store.snapshot(id)).learners).toHaveLength(5);

@@ -246,7 +246,7 @@ describe('class creation rate per client', () => {
       const refused = await create('127.0.0.2');
       expect(refused.status).toBe(429);
       expect(JSON.parse(refused.body)).toMatchObject({ code: 'client_busy' });
-      expect(JSON.parse(refused.body).message).toContain('classes');
+      expect((JSON.parse(refused.body) as { message: string }).message).toContain('classes');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       // X-Forwarded-For from a peer that is no trusted proxy names nobody else.
       expect((await create('127.0.0.2', { 'x-forwarded-for': '203.0.113.9' })).status).toBe(429);

@@ -20,7 +20,7 @@ import {
   stuckSeconds,
   type SortOrder,
 } from '../../lib/classes/grid.ts';
-import { API_BASE } from '../playground/api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { followClass } from './follow-class.ts';
 
 function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
@@ -295,7 +295,7 @@ class GmlClassDashboard extends HTMLElement {
         else slot(this, 'live').textContent = apiErrorText(locale, out.error);
       });
     });
-    stopFollowing = followClass(id, key, {
+    const following = followClass(id, key, {
       onData: (d) => {
         data = d;
         status.textContent = '';
@@ -313,7 +313,8 @@ class GmlClassDashboard extends HTMLElement {
       onStop: (why) =>
         why === 'forbidden' ? stop('class.dash.forbidden', false) : stop('class.unknown', true),
       onTransport: (t) => (this.dataset['transport'] = t),
-    }).stop;
+    });
+    stopFollowing = () => following.stop();
   }
 }
 

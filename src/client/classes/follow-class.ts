@@ -8,7 +8,7 @@
 import type { ClassDashboard } from '@go-memory-lab/sandbox-api/protocol';
 import { applyDelta } from '../../lib/classes/apply-delta.ts';
 import { classApi } from '../../lib/classes/class-api.ts';
-import { API_BASE } from '../playground/api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { openLiveFeed, type LiveFeed } from './live-feed.ts';
 import { POLL_MS } from './poll-period.ts';
 

@@ -10,7 +10,7 @@ import { apiErrorText } from '../../i18n/api-error.ts';
 import { classApi } from '../../lib/classes/class-api.ts';
 import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
 import { exerciseHref } from '../../lib/exercises/sequence.ts';
-import { API_BASE } from '../playground/api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { membership, newLearnerToken, saveMembership } from './membership-store.ts';
 
 function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {

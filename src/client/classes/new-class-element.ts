@@ -9,7 +9,7 @@ import { apiErrorText } from '../../i18n/api-error.ts';
 import { classApi } from '../../lib/classes/class-api.ts';
 import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
 import { CLASS_PRESETS, presetExercises, totalMinutes } from '../../lib/classes/presets.ts';
-import { API_BASE } from '../playground/api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 
 function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
   const el = root.querySelector<T>(`[data-slot="${name}"]`);

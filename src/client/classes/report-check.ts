@@ -9,7 +9,7 @@ import { classApi } from '../../lib/classes/class-api.ts';
 import { renderReason } from '../../lib/exercises/reason.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
-import { API_BASE } from '../playground/api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { activeMembershipFor, forgetMembership, noteOpened } from './membership-store.ts';
 
 export interface ClassLink {

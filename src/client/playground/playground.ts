@@ -19,7 +19,7 @@ import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
 import { failureMessage } from '../snippet/failure-message.ts';
 import { safeLocalStorage } from '../snippet/storage.ts';
-import { API_BASE } from './api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { CompareView } from './compare-view.ts';
 import { Controls } from './controls.ts';
 import { bindFormat } from './format-action.ts';

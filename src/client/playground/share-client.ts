@@ -10,7 +10,7 @@ import {
   type SharedStateResponse,
   type ToolchainsResponse,
 } from '@go-memory-lab/sandbox-api/protocol';
-import { API_BASE } from './api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { apiErrorText } from '../../i18n/api-error.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';

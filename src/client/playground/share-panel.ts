@@ -30,25 +30,27 @@ export function bindSharePanel(root: HTMLElement, snapshot: () => ShareSnapshot)
   const note = need(root, '[data-share-note]');
   const shortRow = need(root, '[data-short-row]');
   const embedCode = need<HTMLInputElement>(root, '[data-embed-code]');
-  need(root, '[data-share]').addEventListener('click', async () => {
-    const { state, result, resultB } = snapshot();
-    panel.hidden = false;
-    const hash = encodeState(state);
-    hashLink.value = `${location.origin}/play/#${hash}`;
-    embedCode.value = iframeCode(`${location.origin}/play/?embed=1#${hash}`);
-    // No row (and no Copy button) until there is a short link to copy.
-    shortRow.hidden = true;
-    shortLink.value = '';
-    note.textContent = t(locale, 'share.creating');
-    const made = await createShareLink(state, { result, resultB });
-    if (made.ok) {
-      shortLink.value = `${location.origin}${made.value.path}`;
-      shortRow.hidden = false;
-      embedCode.value = iframeCode(`${location.origin}${made.value.path}?embed=1`);
-      note.textContent = result ? t(locale, 'share.withResult') : '';
-    } else {
-      note.textContent = t(locale, 'share.noShortLink', { reason: made.message });
-    }
+  need(root, '[data-share]').addEventListener('click', () => {
+    void (async () => {
+      const { state, result, resultB } = snapshot();
+      panel.hidden = false;
+      const hash = encodeState(state);
+      hashLink.value = `${location.origin}/play/#${hash}`;
+      embedCode.value = iframeCode(`${location.origin}/play/?embed=1#${hash}`);
+      // No row (and no Copy button) until there is a short link to copy.
+      shortRow.hidden = true;
+      shortLink.value = '';
+      note.textContent = t(locale, 'share.creating');
+      const made = await createShareLink(state, { result, resultB });
+      if (made.ok) {
+        shortLink.value = `${location.origin}${made.value.path}`;
+        shortRow.hidden = false;
+        embedCode.value = iframeCode(`${location.origin}${made.value.path}?embed=1`);
+        note.textContent = result ? t(locale, 'share.withResult') : '';
+      } else {
+        note.textContent = t(locale, 'share.noShortLink', { reason: made.message });
+      }
+    })();
   });
   for (const btn of root.querySelectorAll<HTMLButtonElement>('[data-copy]')) {
     btn.addEventListener('click', () => {

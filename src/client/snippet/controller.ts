@@ -25,9 +25,8 @@ import { playgroundHref, snippetHref } from './playground-link.ts';
 import { decodeState } from '../../lib/share/state-codec.ts';
 import { badKnobs, buildRequest, readToolbar } from './request.ts';
 import { wireTabs } from './tabs.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { clearEdit, loadEdit, safeLocalStorage, saveEdit, storageKey } from './storage.ts';
-
-const API_BASE: string = import.meta.env.PUBLIC_API_BASE ?? '';
 
 /**
  * After a run, the status line (and the result under it) scrolls into view if it is off
@@ -227,7 +226,7 @@ export function mountSnippet(root: HTMLElement) {
     drawnStale = false;
     if (!r) return refreshFreshness();
     const slots = renderResultSlots(r, from, names, shown(), locale);
-    for (const [name, html] of Object.entries(slots)) {
+    for (const [name, html] of Object.entries(slots) as [string, string][]) {
       slot(root, name).innerHTML = html;
       const box = root.querySelector<HTMLElement>(`[data-slot="${name}-box"]`);
       if (box) box.hidden = html === '';

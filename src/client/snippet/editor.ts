@@ -88,7 +88,9 @@ function draw(state: EditorState, m: EditorMarks): Drawn {
         state.doc.line(Math.min(e.line, state.doc.lines)).from,
       ),
     ),
-  ].filter((r) => r.from < r.to || r.value.spec.class === 'sn-cm-error-line');
+  ].filter(
+    (r) => r.from < r.to || (r.value.spec as { class?: string }).class === 'sn-cm-error-line',
+  );
   const byLine = new Map<number, { cats: Category[]; error: boolean; msgs: string[] }>();
   const entry = (line: number) => {
     const l = Math.min(Math.max(line, 1), state.doc.lines);
@@ -116,7 +118,7 @@ function draw(state: EditorState, m: EditorMarks): Drawn {
 }
 
 const marksField = StateField.define<Drawn>({
-  create: () => ({ marks: Decoration.none, gutter: RangeSet.empty }),
+  create: () => ({ marks: Decoration.none, gutter: RangeSet.of<FamilyMarker>([]) }),
   update(value, tr) {
     let next: Drawn = tr.docChanged
       ? { marks: value.marks.map(tr.changes), gutter: value.gutter.map(tr.changes) }
@@ -221,7 +223,10 @@ export function createEditor(
           view.state.field(marksField).marks.between(line.from, line.to, (_f, _t, value) => {
             const d = (value.spec as { decision?: Decision }).decision;
             if (!d) return;
-            const cat = (value.spec.class as string).replace('sn-u sn-u-', '') as Category;
+            const cat = (value.spec as { class: string }).class.replace(
+              'sn-u sn-u-',
+              '',
+            ) as Category;
             if (!bestCat || strongestCategory([cat, bestCat]) === cat) {
               best = d;
               bestCat = cat;

@@ -7,7 +7,7 @@ import type { CompileError } from '@go-memory-lab/sandbox-api/protocol';
 import { format } from '../../lib/api/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
-import { API_BASE } from '../playground/api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { failureMessage } from './failure-message.ts';
 
 export type Formatted =

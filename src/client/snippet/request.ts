@@ -30,7 +30,7 @@ export function readToolbar(root: HTMLElement, knobs: readonly Knob[]): ToolbarS
     mode: (field('mode')?.value ?? 'build') as Mode,
     escapeDetail: field('escapeDetail')?.value === '1' ? 1 : 2,
     inline: (field('inline') as HTMLInputElement | null)?.checked ?? true,
-    env: env as RunEnv,
+    env,
   };
 }
 

@@ -21,7 +21,7 @@ import { hashFiles } from '../../lib/hash.ts';
 import { classify } from '../../lib/results/classify.ts';
 import { decisionsToMarks, errorsToMarks } from '../../lib/results/marks.ts';
 import { linkExerciseToClass } from '../classes/report-check.ts';
-import { API_BASE } from '../playground/api-base.ts';
+import { API_BASE } from '../../lib/api/api-base.ts';
 import { documentLocale, pathInLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
 import { failureMessage } from '../snippet/failure-message.ts';

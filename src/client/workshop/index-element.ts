@@ -94,26 +94,28 @@ class WorkshopIndex extends HTMLElement {
 
     const importInput = action<HTMLInputElement>(this, 'import');
     const importStatus = slot(this, 'import-status');
-    importInput.addEventListener('change', async () => {
-      const file = importInput.files?.[0];
-      if (!file) return;
-      const r = importProgress(await file.text());
-      if (!r.ok) {
-        importStatus.textContent = t(locale, 'workshop.notImported', { error: r.error });
-      } else {
-        const merged = mergeProgress(readProgress(), r.progress);
-        writeProgress(merged);
-        paintStatuses(this, items, merged);
-        const n = Object.keys(r.progress.exercises).length;
-        const one = n === 1;
-        importStatus.textContent = r.migratedFrom
-          ? t(locale, one ? 'workshop.importedOneMigrated' : 'workshop.importedManyMigrated', {
-              n,
-              version: r.migratedFrom,
-            })
-          : t(locale, one ? 'workshop.importedOne' : 'workshop.importedMany', { n });
-      }
-      importInput.value = '';
+    importInput.addEventListener('change', () => {
+      void (async () => {
+        const file = importInput.files?.[0];
+        if (!file) return;
+        const r = importProgress(await file.text());
+        if (!r.ok) {
+          importStatus.textContent = t(locale, 'workshop.notImported', { error: r.error });
+        } else {
+          const merged = mergeProgress(readProgress(), r.progress);
+          writeProgress(merged);
+          paintStatuses(this, items, merged);
+          const n = Object.keys(r.progress.exercises).length;
+          const one = n === 1;
+          importStatus.textContent = r.migratedFrom
+            ? t(locale, one ? 'workshop.importedOneMigrated' : 'workshop.importedManyMigrated', {
+                n,
+                version: r.migratedFrom,
+              })
+            : t(locale, one ? 'workshop.importedOne' : 'workshop.importedMany', { n });
+        }
+        importInput.value = '';
+      })();
     });
 
     const picks = [...this.querySelectorAll<HTMLInputElement>('[data-action="pick"]')];
@@ -138,13 +140,15 @@ class WorkshopIndex extends HTMLElement {
       buildBtn.disabled = true;
       picks[0]?.focus();
     });
-    copyBtn.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(linkField.value);
-        copyBtn.textContent = t(locale, 'workshop.copied');
-      } catch {
-        linkField.select();
-      }
+    copyBtn.addEventListener('click', () => {
+      void (async () => {
+        try {
+          await navigator.clipboard.writeText(linkField.value);
+          copyBtn.textContent = t(locale, 'workshop.copied');
+        } catch {
+          linkField.select();
+        }
+      })();
     });
 
     for (const el of [exportBtn, importInput, buildBtn]) (el as HTMLButtonElement).disabled = false;

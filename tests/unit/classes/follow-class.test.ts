@@ -58,9 +58,9 @@ function setup(answers: (() => Response)[]) {
   vi.stubGlobal('EventSource', FakeEventSource);
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (url: string) => {
+    vi.fn((url: string) => {
       fetches.push(url);
-      return (answers.shift() ?? (() => new Response(null, { status: 304 })))();
+      return Promise.resolve((answers.shift() ?? (() => new Response(null, { status: 304 })))());
     }),
   );
   const seen: { data: ClassDashboard[]; transport: string[]; stopped: string[] } = {

@@ -65,9 +65,9 @@ describe('runNeeds', () => {
     await runNeeds(planRuns(goals, base), input, again.analyze, { startCache });
     expect(again.seen.calls.every((c) => c.startsWith('current'))).toBe(true);
     let calls = 0;
-    const failing = async (): Promise<AnalyzeResponse> => {
+    const failing = (): Promise<AnalyzeResponse> => {
       calls++;
-      throw new Error('unreachable');
+      return Promise.reject(new Error('unreachable'));
     };
     await expect(runNeeds(planRuns(goals, base), input, failing)).rejects.toThrow('unreachable');
     expect(calls).toBeLessThanOrEqual(CHECK_CONCURRENCY);

@@ -85,7 +85,7 @@ describe('workshop', () => {
         { who: 'start', variant, runs: 1 },
       ],
       { current: [], start: [] },
-      async () => fake,
+      () => Promise.resolve(fake),
       { locale: 'zh', onProgress: (_done, _total, label) => labels.push(label) },
     );
     expect(labels).toEqual([
