@@ -109,6 +109,8 @@ test('a chapter shows the recorded annotations before any request', async () => 
     await expect(el.locator('.sn-tip[aria-live]').textContent()).resolves.toMatch(
       /Moved to heap.*`?x`? lives on the heap/,
     );
+    // The diagram draws once it is near the viewport; the retry click left the code in view.
+    await el.locator('.sn-diagram').scrollIntoViewIfNeeded();
     await page.waitForSelector(`#${ID} .sn-diagram svg`);
     expect(apiCalls).toBe(0);
     await el.screenshot({ path: join(SHOTS, 'recorded.png') });

@@ -57,7 +57,12 @@ class GoSnippet extends HTMLElement {
     const controller = await import('./controller.ts')
       .then((m) => m.mountSnippet(this, data))
       .catch(() => undefined);
-    if (!controller) this.#controller = undefined;
+    if (!controller) {
+      // Try again on the next touch, even if the first touch is what started this attempt.
+      this.#controller = undefined;
+      this.addEventListener('focusin', this.#wake, { once: true });
+      this.addEventListener('pointerdown', this.#wake, { once: true });
+    }
     return controller;
   }
 
