@@ -1,8 +1,9 @@
 /**
- * `npm run size`: the JavaScript each built page makes the browser download before anyone
- * interacts — module scripts and everything they import statically, gzipped. Dynamic imports
- * (Mermaid, CodeMirror, Monaco) are excluded: they load on visibility or interaction.
- * Fails when a chapter page is over budget or can reach Monaco at all.
+ * `npm run size`: per built page, the HTML (raw and gzipped) and the JavaScript the browser
+ * downloads before anyone interacts — module scripts and everything they import statically,
+ * gzipped. Dynamic imports (Mermaid, CodeMirror, Monaco) are excluded: they load on visibility
+ * or interaction. Lists the largest pages by HTML. Fails when a chapter page (either edition)
+ * is over its HTML or JS budget, or can reach Monaco at all.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -11,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 const DIST = resolve(import.meta.dirname, '..', 'dist');
 /** Gzipped JS a chapter page may load before interaction. */
 const CHAPTER_BUDGET = 150 * 1024;
+/** Gzipped HTML of a chapter page: the recorded results are HTML, their data a separate file. */
+export const CHAPTER_HTML_BUDGET = 60 * 1024;
 // Both editions: /learn/chapter-N/ and /zh/learn/chapter-N/ carry the same budget.
 const CHAPTER = /^(zh\/)?learn\/chapter-[^/]+\/index\.html$/;
 
@@ -87,6 +90,15 @@ function jsGraph(roots: readonly string[], inline: readonly string[], follow: 's
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
+/** A chapter page's HTML budget breach, or undefined within budget (or not a chapter). */
+export function htmlOverBudget(page: string, html: string | Buffer): string | undefined {
+  if (!CHAPTER.test(page)) return undefined;
+  const bytes = gz(html);
+  return bytes > CHAPTER_HTML_BUDGET
+    ? `${page}: HTML ${kb(bytes)} gzip > ${kb(CHAPTER_HTML_BUDGET)}`
+    : undefined;
+}
+
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = join(dir, e.name);
@@ -102,8 +114,10 @@ function main(): number {
   }
   const rows: string[][] = [];
   const failures: string[] = [];
+  const htmlSizes: Array<[string, number, number]> = [];
   for (const page of htmlFiles(DIST).sort()) {
-    const { external, inline } = pageScripts(readFileSync(join(DIST, page), 'utf8'));
+    const html = readFileSync(join(DIST, page));
+    const { external, inline } = pageScripts(html.toString('utf8'));
     const eager = jsGraph(external, inline, 'static');
     const bytes =
       inline.reduce((n, body) => n + gz(body), 0) +
@@ -111,9 +125,11 @@ function main(): number {
         (n, p) => n + (existsSync(join(DIST, p)) ? gz(readFileSync(join(DIST, p))) : 0),
         0,
       );
-    const isChapter = CHAPTER.test(page);
+    const path = `/${page.replace(/index\.html$/, '')}`;
+    const htmlGz = gz(html);
+    htmlSizes.push([path, html.length, htmlGz]);
     let verdict = '';
-    if (isChapter) {
+    if (CHAPTER.test(page)) {
       const everything = jsGraph(external, inline, 'all');
       const monaco = [...everything].filter(
         (p) =>
@@ -122,17 +138,39 @@ function main(): number {
             /monaco-editor|vs\/editor\/editor/.test(readFileSync(join(DIST, p), 'utf8'))),
       );
       if (monaco.length > 0) failures.push(`${page} can load Monaco: ${monaco.join(', ')}`);
-      if (bytes > CHAPTER_BUDGET) failures.push(`${page}: ${kb(bytes)} > ${kb(CHAPTER_BUDGET)}`);
-      verdict = bytes > CHAPTER_BUDGET || monaco.length > 0 ? 'OVER' : 'ok';
+      if (bytes > CHAPTER_BUDGET) failures.push(`${page}: JS ${kb(bytes)} > ${kb(CHAPTER_BUDGET)}`);
+      const overHtml = htmlOverBudget(page, html);
+      if (overHtml) failures.push(overHtml);
+      verdict = bytes > CHAPTER_BUDGET || monaco.length > 0 || overHtml ? 'OVER' : 'ok';
     }
     rows.push([
-      `/${page.replace(/index\.html$/, '')}`,
+      path,
+      kb(html.length),
+      kb(htmlGz),
       String(eager.size + inline.length),
       kb(bytes),
       verdict,
     ]);
   }
-  printTable(['page', 'scripts', 'JS gzip before interaction', 'chapter budget 150 KB'], rows);
+  printTable(
+    [
+      'page',
+      'HTML',
+      'HTML gzip',
+      'scripts',
+      'JS gzip before interaction',
+      `chapter budget: HTML ${kb(CHAPTER_HTML_BUDGET)}, JS ${kb(CHAPTER_BUDGET)} gzip`,
+    ],
+    rows,
+  );
+  process.stdout.write('\nLargest pages by HTML (gzip):\n');
+  printTable(
+    ['page', 'HTML', 'HTML gzip'],
+    htmlSizes
+      .sort((a, b) => b[2] - a[2])
+      .slice(0, 5)
+      .map(([p, raw, z]) => [p, kb(raw), kb(z)]),
+  );
   for (const f of failures) process.stderr.write(`size: ${f}\n`);
   return failures.length > 0 ? 1 : 0;
 }

@@ -134,11 +134,14 @@ export function createApp(service: Service, opts: AppOptions): Hono {
 
   if (opts.staticDir !== undefined) {
     const root = path.resolve(opts.staticDir);
-    // Astro fingerprints everything under /_astro/, so those files never change under a name.
-    app.use('/_astro/*', async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    });
+    // Astro fingerprints everything under /_astro/, and a snippet's data file is named by a hash
+    // of its body (src/components/snippet/snippet-data.ts): they never change under a name.
+    for (const hashed of ['/_astro/*', '/snippet-data/*']) {
+      app.use(hashed, async (c, next) => {
+        await next();
+        if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      });
+    }
     app.use('*', serveStatic({ root }));
     app.notFound((c) => {
       const page = notFoundPage(root, c.req.path);

@@ -54,19 +54,24 @@ const heapGutterTitles = (page: Page) =>
 
 test('a chapter shows the recorded annotations before any request', async () => {
   let apiCalls = 0;
+  let dataLoads = 0;
   const opened = await openPage(CHAPTER, {
     beforeGoto: async (page) => {
       await page.route('**/api/**', (route) => {
         apiCalls++;
         return route.abort();
       });
+      // The first load of the snippet's data file fails: the recorded view must not need it.
+      await page.route(`**/snippet-data/${ID}.*.json`, (route) =>
+        dataLoads++ === 0 ? route.abort() : route.continue(),
+      );
     },
   });
   try {
     const { page } = opened;
     const el = root(page);
-    // The server-painted view, before (and independent of) the editor.
-    const line9 = el.locator('pre.sn-static .sn-row[data-line="9"]');
+    // The server-painted view, before (and independent of) the editor and its data file.
+    const line9 = el.locator('pre.sn-static .sn-row').nth(8);
     await expect(line9.locator('.sn-g-heap').count()).resolves.toBe(1);
     await expect(line9.locator('.sn-u-heap').textContent()).resolves.toBe('x');
     await expect(el.locator('[data-slot="meta"]').textContent()).resolves.toMatch(
@@ -75,7 +80,25 @@ test('a chapter shows the recorded annotations before any request', async () => 
     await expect(el.locator('[data-slot="decisions"]').textContent()).resolves.toContain(
       'moved to heap: x',
     );
+    // Collapsed raw output: a link to the recorded text, which the site serves.
+    const rawHref = await el.locator('[data-slot="raw"] a').getAttribute('href');
+    const raw = await page.request.get(new URL(rawHref ?? '', page.url()).href);
+    expect(raw.status()).toBe(200);
+    expect(await raw.text()).toContain('moved to heap: x');
+    // The editor could not get its data: it says so, the recorded result stays.
+    await el.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => el.locator('[data-slot="status"]').textContent(), { timeout: 30_000 })
+      .toMatch(/could not load this snippet’s code/);
+    expect(await el.getAttribute('data-state')).toBe('static');
+    await expect(line9.locator('.sn-g-heap').isVisible()).resolves.toBe(true);
+    // A touch tries again, and this time the editor comes up with the recorded result.
+    await el.locator('pre.sn-static').click();
     await hydrated(page);
+    await expect(el.locator('[data-slot="status"]').textContent()).resolves.toBe('');
+    await expect(el.locator('[data-slot="raw"] pre').textContent()).resolves.toContain(
+      'moved to heap: x',
+    );
     expect(await heapGutterTitles(page)).toContainEqual(
       expect.stringContaining('moved to heap: x'),
     );
@@ -86,6 +109,8 @@ test('a chapter shows the recorded annotations before any request', async () => 
     await expect(el.locator('.sn-tip[aria-live]').textContent()).resolves.toMatch(
       /Moved to heap.*`?x`? lives on the heap/,
     );
+    // The diagram draws once it is near the viewport; the retry click left the code in view.
+    await el.locator('.sn-diagram').scrollIntoViewIfNeeded();
     await page.waitForSelector(`#${ID} .sn-diagram svg`);
     expect(apiCalls).toBe(0);
     await el.screenshot({ path: join(SHOTS, 'recorded.png') });

@@ -3,7 +3,7 @@
  * redrawing of marks, panels and the diagram from each result. Loaded lazily by element.ts.
  */
 import type { AnalyzeResponse, Decision } from '@go-memory-lab/sandbox-api/protocol';
-import type { SnippetConfig } from '../../components/snippet/config.ts';
+import { SnippetConfigSchema, type SnippetConfig } from '../../components/snippet/config.ts';
 import { decisionKey } from '../../components/snippet/render-decisions.ts';
 import { renderResultSlots, type ResultOrigin } from '../../components/snippet/render-result.ts';
 import { analyze } from '../../lib/api/client.ts';
@@ -53,10 +53,29 @@ function slot(root: HTMLElement, name: string): HTMLElement {
   return el;
 }
 
-export function mountSnippet(root: HTMLElement) {
-  const config = JSON.parse(
-    root.querySelector('script[data-config]')?.textContent ?? '{}',
-  ) as SnippetConfig;
+/**
+ * Mounts the editor once the snippet's data file (`data`, fetched by element.ts) has arrived
+ * and validates. When it cannot be had, the server-painted view stays as it is and the status
+ * line says why; the caller tries again on the next touch.
+ */
+export async function mountSnippet(root: HTMLElement, data: Promise<unknown>) {
+  const parsed = SnippetConfigSchema.safeParse(await data.catch(() => undefined));
+  const status = slot(root, 'status');
+  if (!parsed.success || parsed.data.id !== root.id) {
+    status.textContent = t(documentLocale(), 'snippet.dataFailed');
+    status.dataset['tone'] = 'error';
+    root.dataset['dataFailed'] = '';
+    return undefined;
+  }
+  if (root.dataset['dataFailed'] !== undefined) {
+    delete root.dataset['dataFailed'];
+    status.textContent = '';
+    delete status.dataset['tone'];
+  }
+  return mount(root, parsed.data);
+}
+
+function mount(root: HTMLElement, config: SnippetConfig) {
   const storage = safeLocalStorage();
   const key = storageKey(config.id, config.files);
   const linked = linkedState(config.id);

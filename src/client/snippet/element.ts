@@ -2,14 +2,14 @@
  * `<go-snippet>`: the only eager code of a chapter page. It waits until the snippet is near the
  * viewport (or touched) and then loads the editor chunk; everything heavy is behind that import.
  */
-import { loadEdit, safeLocalStorage, storageKey } from './storage.ts';
+import { loadEdit, safeLocalStorage } from './storage.ts';
 
 interface Controller {
   action(name: string): void;
 }
 
 class GoSnippet extends HTMLElement {
-  #controller: Promise<Controller> | undefined;
+  #controller: Promise<Controller | undefined> | undefined;
   #observer: IntersectionObserver | undefined;
 
   connectedCallback(): void {
@@ -38,19 +38,38 @@ class GoSnippet extends HTMLElement {
     this.#observer?.disconnect();
   }
 
-  /** Loads and mounts the editor once; later calls get the same controller. */
-  hydrate(): Promise<Controller> {
+  /**
+   * Loads and mounts the editor once; later calls get the same controller. Undefined when the
+   * snippet's data could not be loaded (the controller says so); the next touch tries again.
+   */
+  hydrate(): Promise<Controller | undefined> {
     this.#observer?.disconnect();
-    this.#controller ??= (async () => {
-      // A snippet's short link names its state by share id: fetch it before mounting.
-      const q = new URLSearchParams(location.search);
-      if (q.get('snippet') === this.id && q.has('share')) {
-        const problem = await (await import('./short-link.ts')).resolveShortLink(this.id);
-        if (problem !== undefined) this.dataset['linkProblem'] = problem;
-      }
-      return (await import('./controller.ts')).mountSnippet(this);
-    })();
+    this.#controller ??= this.#mount();
     return this.#controller;
+  }
+
+  async #mount(): Promise<Controller | undefined> {
+    // The data file and the editor chunk load side by side; the controller validates the data.
+    const data: Promise<unknown> = fetch(this.dataset['src'] ?? '').then((r) =>
+      r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`)),
+    );
+    data.catch(() => undefined); // handled by mountSnippet; not an unhandled rejection meanwhile
+    // A snippet's short link names its state by share id: fetch it before mounting.
+    const q = new URLSearchParams(location.search);
+    if (q.get('snippet') === this.id && q.has('share')) {
+      const problem = await (await import('./short-link.ts')).resolveShortLink(this.id);
+      if (problem !== undefined) this.dataset['linkProblem'] = problem;
+    }
+    const controller = await import('./controller.ts')
+      .then((m) => m.mountSnippet(this, data))
+      .catch(() => undefined);
+    if (!controller) {
+      // Try again on the next touch, even if the first touch is what started this attempt.
+      this.#controller = undefined;
+      this.addEventListener('focusin', this.#wake, { once: true });
+      this.addEventListener('pointerdown', this.#wake, { once: true });
+    }
+    return controller;
   }
 
   #wake = () => void this.hydrate();
@@ -60,21 +79,12 @@ class GoSnippet extends HTMLElement {
     const name = target?.dataset['action'];
     if (!name || name === 'play' || name === 'link') return;
     ev.preventDefault();
-    void this.hydrate().then((c) => c.action(name));
+    void this.hydrate().then((c) => c?.action(name));
   };
 
   #hasSavedEdit(): boolean {
-    const raw = this.querySelector('script[data-config]')?.textContent;
-    if (!raw) return false;
-    try {
-      const { id, files } = JSON.parse(raw) as {
-        id: string;
-        files: { name: string; content: string }[];
-      };
-      return loadEdit(safeLocalStorage(), storageKey(id, files)) !== undefined;
-    } catch {
-      return false;
-    }
+    const key = this.dataset['editKey'];
+    return key !== undefined && loadEdit(safeLocalStorage(), key) !== undefined;
   }
 }
 

@@ -1,37 +1,24 @@
+import { codeToTokens } from 'shiki';
 import type { Category } from '../../lib/results/classify.ts';
 import { strongestCategory } from '../../lib/results/classify.ts';
 import type { DecisionMark, ErrorMark } from '../../lib/results/marks.ts';
 import { esc } from './html.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';
+import { tokenColour, type CodeToken } from './token-classes.ts';
 
-/** A highlighted token as Shiki's codeToTokens gives it (dual themes, CSS variables). */
-export interface CodeToken {
-  content: string;
-  htmlStyle?: Record<string, string> | string;
-}
+export type { CodeToken } from './token-classes.ts';
 
 type Under = Category | 'error';
 
-/**
- * github-light's orange (#E36209, 3.5:1 on white) and github-dark's comment grey (#6A737D,
- * 3.9:1 on the dark page) fall short of WCAG AA; GitHub's own newer palette has these
- * replacements. The editor's highlight style uses the same ones.
- */
-const AA_COLOURS: Record<string, Record<string, string>> = {
-  '--shiki-light': { '#E36209': '#BC4C00' },
-  '--shiki-dark': { '#6A737D': '#8B949E' },
-};
-
-function styleAttr(t: CodeToken): string {
-  if (t.htmlStyle === undefined) return '';
-  const css =
-    typeof t.htmlStyle === 'string'
-      ? t.htmlStyle
-      : Object.entries(t.htmlStyle)
-          .map(([k, v]) => `${k}:${AA_COLOURS[k]?.[v.toUpperCase()] ?? v}`)
-          .join(';');
-  return css ? ` style="${esc(css)}"` : '';
+/** Shiki's tokens for a Go file, one array per line (the final newline makes no empty row). */
+export async function goTokens(content: string): Promise<CodeToken[][]> {
+  const { tokens } = await codeToTokens(content.replace(/\n$/, ''), {
+    lang: 'go',
+    themes: { light: 'github-light', dark: 'github-dark' },
+    defaultColor: false,
+  });
+  return tokens;
 }
 
 /** Per-character underline family of one line: errors beat heap beats stack beats inlining. */
@@ -86,20 +73,34 @@ export function renderStaticCode(
         ];
         const text = tokens.map((t) => t.content).join('');
         const u = underlines(text.length, spans);
+        // Runs of text with the same colour and underline: plain text needs no element at all,
+        // and neighbouring tokens of one colour share one.
+        const runs: { attrs: string; text: string }[] = [];
         let col = 0;
-        let html = '';
         for (const t of tokens) {
+          const colour = tokenColour(t);
           let start = 0;
           while (start < t.content.length) {
             const fam = u[col + start];
             let end = start + 1;
             while (end < t.content.length && u[col + end] === fam) end++;
-            const cls = fam ? ` class="sn-u sn-u-${fam}"` : '';
-            html += `<span${styleAttr(t)}${cls}>${esc(t.content.slice(start, end))}</span>`;
+            const cls = ['cls' in colour ? colour.cls : '', fam ? `sn-u sn-u-${fam}` : ''].filter(
+              Boolean,
+            );
+            const attrs =
+              (cls.length ? ` class="${cls.join(' ')}"` : '') +
+              ('style' in colour ? ` style="${esc(colour.style)}"` : '');
+            const text = t.content.slice(start, end);
+            const last = runs.at(-1);
+            if (last && last.attrs === attrs) last.text += text;
+            else runs.push({ attrs, text });
             start = end;
           }
           col += t.content.length;
         }
+        const html = runs
+          .map((r) => (r.attrs ? `<span${r.attrs}>${esc(r.text)}</span>` : esc(r.text)))
+          .join('');
         const g = gutter.get(n);
         const err = errors.some((e) => e.line === n);
         const mark = err ? 'error' : g;
@@ -107,8 +108,10 @@ export function renderStaticCode(
         const gutterHtml =
           mark && words
             ? `<span class="sn-g sn-g-${mark}" title="${esc(words.title)}"><span class="sn-sr">${esc(words.short)}</span></span>`
-            : '<span class="sn-g"></span>';
-        return `<span class="sn-row${err ? ' sn-row-error' : ''}" data-line="${n}">${gutterHtml}<span class="sn-ln" aria-hidden="true">${n}</span><span class="sn-src">${html || ' '}</span></span>`;
+            : '';
+        // The line number is CSS (a counter in .sn-row::before) and the row's place in the
+        // grid says which line it is: per-row numbers and attributes were a tenth of a chapter.
+        return `<span class="sn-row${err ? ' sn-row-error' : ''}">${gutterHtml}<span class="sn-src">${html || ' '}</span></span>`;
       })
       // No newline between rows: the rows are grid items, and a text node between them would
       // become an extra (empty) grid row. Copying still yields one line per row.

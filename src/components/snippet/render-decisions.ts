@@ -27,26 +27,36 @@ export function decisionKey(d: Decision): string {
  * The decisions panel body: one group per line, every decision a button that selects it for the
  * diagram, with the plain-language explanation beneath. Categories not in `shown` are hidden
  * with the `hidden` attribute so the filter needs no re-render.
+ *
+ * `firstPaint` (the server's recorded view) leaves out what that view never shows or uses: the
+ * decisions the filter hides, and the keys only the hydrated controller reads. The controller
+ * renders the full list when it mounts, so filters and picking work from then on.
  */
 export function renderDecisionList(
   decisions: readonly Decision[],
   shown: ReadonlySet<Category>,
   glossaryBase = '/glossary',
   locale: Locale = 'en',
+  firstPaint = false,
 ): string {
   const tr = translator(locale);
   if (decisions.length === 0) return `<p class="sn-empty">${esc(tr('result.noDecisions'))}</p>`;
   return `<ol class="sn-lines">${groupDecisionsByLine(decisions)
     .map((g) => {
       const cats = new Set(g.decisions.map((d) => classify(d.kind)));
-      const hidden = [...cats].some((c) => shown.has(c)) ? '' : ' hidden';
-      return `<li class="sn-line" data-line="${g.line}" data-file="${esc(g.file)}"${hidden}>
+      const visible = [...cats].some((c) => shown.has(c));
+      if (firstPaint && !visible) return '';
+      const hidden = visible ? '' : ' hidden';
+      const where = firstPaint ? '' : ` data-line="${g.line}" data-file="${esc(g.file)}"`;
+      return `<li class="sn-line"${where}${hidden}>
 <span class="sn-lineno">${esc(tr('result.line', { n: g.line }))}</span><ul>${g.decisions
         .map((d) => {
           const cat = classify(d.kind);
+          if (firstPaint && !shown.has(cat)) return '';
           const e = explainDecision(d, glossaryBase, locale);
+          const key = firstPaint ? '' : ` data-key="${esc(decisionKey(d))}" data-line="${d.line}"`;
           return `<li class="sn-decision" data-cat="${cat}"${shown.has(cat) ? '' : ' hidden'}>
-<button type="button" class="sn-pick" data-key="${esc(decisionKey(d))}" data-line="${d.line}">
+<button type="button" class="sn-pick"${key}>
 <span class="sn-badge sn-${cat}">${esc(categoryLabel(cat, locale))}</span> <code>${esc(d.message)}</code></button>
 <p class="sn-explain">${richText(e.plain)} <a href="${esc(e.glossaryHref)}">${esc(tr('result.inGlossary', { title: e.title }))}</a></p></li>`;
         })

@@ -37,6 +37,12 @@ export function renderResultSlots(
   shown: ReadonlySet<Category>,
   // In the browser the page's <html lang> decides; at build time the caller passes it.
   locale: Locale = documentLocale(),
+  /**
+   * The server's recorded view: only what is on screen before the editor loads. Hidden
+   * decisions are left out (see renderDecisionList), and the collapsed raw output is a link to
+   * the same text as a file (`rawHref`); the controller draws both in full when it mounts.
+   */
+  firstPaint?: { rawHref: string | undefined },
 ): ResultSlots {
   const tr = translator(locale);
   const mode = esc(tr(`result.mode.${r.request.mode}`));
@@ -61,13 +67,16 @@ export function renderResultSlots(
           shown,
           pathInLocale('/glossary', locale),
           locale,
+          firstPaint !== undefined,
         )
       : '',
     output: r.run ? renderRun(r.run, locale) : '',
     gc: r.gc ? renderGc(r.gc, r.run, locale) : '',
     bench: r.bench ? renderBench(r.bench, locale) : '',
-    raw: r.compilerOutput.text
-      ? `<pre class="sn-out" tabindex="0">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? `<p class="sn-note">${esc(tr('result.rawCut'))}</p>` : ''}`
-      : `<p class="sn-empty">${esc(tr('result.rawEmpty'))}</p>`,
+    raw: !r.compilerOutput.text
+      ? `<p class="sn-empty">${esc(tr('result.rawEmpty'))}</p>`
+      : firstPaint?.rawHref
+        ? `<p class="sn-note"><a href="${esc(firstPaint.rawHref)}">${esc(tr('result.rawOpen'))}</a></p>`
+        : `<pre class="sn-out" tabindex="0">${esc(r.compilerOutput.text)}</pre>${r.compilerOutput.truncated ? `<p class="sn-note">${esc(tr('result.rawCut'))}</p>` : ''}`,
   };
 }

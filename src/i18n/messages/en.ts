@@ -499,6 +499,10 @@ export const en = {
   'snippet.copyLink': 'Copy link',
   'snippet.linkCopied':
     'Link copied: it opens this chapter at this snippet, with your code and options.',
+  // speed-pages: the snippet's data file (files, recorded result) is fetched when the editor loads.
+  'snippet.dataFailed':
+    'The editor could not load this snippet’s code; the recorded result below stays. Click or reload to try again.',
+  'result.rawOpen': 'Open the recorded compiler output as text',
   'gc.peakHeapNote':
     'Peak heap is the largest “heap at GC start” the runtime reported in a gctrace line, in MB.',
   'gc.peakHeapOom':

@@ -475,6 +475,10 @@ export const zh: Messages = {
   'snippet.link': '链接到此代码片段',
   'snippet.copyLink': '复制链接',
   'snippet.linkCopied': '链接已复制：它会在本章打开此代码片段，并带上你的代码和选项。',
+  // speed-pages: the snippet's data file (files, recorded result) is fetched when the editor loads.
+  'snippet.dataFailed':
+    '编辑器无法加载此代码片段的代码；下面记录的结果仍会保留。点击或重新加载页面再试一次。',
+  'result.rawOpen': '以纯文本打开记录的编译器输出',
   'gc.peakHeapNote': '堆峰值是运行时在 gctrace 行中报告的最大“GC 开始时的堆大小”，单位 MB。',
   'gc.peakHeapOom':
     '程序因使用的内存超过沙箱上限而被停止。堆峰值是此前运行时在 gctrace 中报告的最大堆大小（MB）：它统计程序申请的内存，可能远大于程序实际触及的内存，而沙箱限制的是后者。',

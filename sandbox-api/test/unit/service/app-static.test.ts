@@ -19,6 +19,11 @@ function site(): string {
     path.join(root, '_astro', 'editor.abc123.js'),
     'export const x = 1;\n'.repeat(500),
   );
+  fs.mkdirSync(path.join(root, 'snippet-data'));
+  fs.writeFileSync(
+    path.join(root, 'snippet-data', 'return-address.0123abcd4567.json'),
+    JSON.stringify({ id: 'return-address', files: [] }),
+  );
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>home</title>');
   fs.writeFileSync(path.join(root, '404.html'), '<!doctype html><title>lost</title>');
   // Where `astro build` writes src/pages/zh/404.astro.
@@ -42,6 +47,16 @@ describe('serving the built site', () => {
     expect(res.headers.get('cache-control')).toContain('immutable');
     const body = gunzipSync(Buffer.from(await res.arrayBuffer())).toString();
     expect(body.startsWith('export const x = 1;')).toBe(true);
+  });
+
+  it("serves a snippet's hashed data file as immutable JSON, and a page as revalidated", async () => {
+    const res = await app.request('/snippet-data/return-address.0123abcd4567.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(await res.json()).toMatchObject({ id: 'return-address' });
+    const page = await app.request('/');
+    expect(page.headers.get('cache-control') ?? '').not.toContain('immutable');
   });
 
   it('answers unknown pages with the 404 page and unknown API paths with JSON', async () => {
