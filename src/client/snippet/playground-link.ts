@@ -1,10 +1,10 @@
-import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
+import type { PlaygroundState, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import type { ToolbarState } from './request.ts';
 
-/** The snippet as it is now (code, flags, knobs) in the playground's link encoding. */
-export function snippetStateText(files: readonly SourceFile[], t: ToolbarState): string {
-  return encodeState({
+/** The snippet as it is now (code, flags, knobs) as the playground's state. */
+export function snippetState(files: readonly SourceFile[], t: ToolbarState): PlaygroundState {
+  return {
     v: 1,
     a: {
       files: [...files],
@@ -13,7 +13,12 @@ export function snippetStateText(files: readonly SourceFile[], t: ToolbarState):
       inline: t.inline,
       env: t.env,
     },
-  });
+  };
+}
+
+/** The snippet as it is now in the playground's link encoding. */
+export function snippetStateText(files: readonly SourceFile[], t: ToolbarState): string {
+  return encodeState(snippetState(files, t));
 }
 
 /** `/play/#…` holding the snippet as it is now: code, flags and knobs. */

@@ -8,6 +8,7 @@
 import type { SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import { createShareLink, fetchSharedState } from '../playground/share-client.ts';
+import { snippetState } from './playground-link.ts';
 import type { ToolbarState } from './request.ts';
 
 /** What Copy link puts on the clipboard: the short link if the store answered. */
@@ -17,16 +18,7 @@ export async function linkToCopy(
   t: ToolbarState,
   longHref: string,
 ): Promise<{ text: string; short: boolean }> {
-  const made = await createShareLink({
-    v: 1,
-    a: {
-      files: [...files],
-      mode: t.mode,
-      escapeDetail: t.escapeDetail,
-      inline: t.inline,
-      env: t.env,
-    },
-  });
+  const made = await createShareLink(snippetState(files, t));
   if (!made.ok) return { text: longHref, short: false };
   const q = new URLSearchParams({
     at: location.pathname.replace(/\/$/, '') || '/',
