@@ -684,6 +684,38 @@ export const en = {
     'Short link copied: it opens this chapter at this snippet, with your code and options.',
   'snippet.shortLinkFailed':
     'This link’s code could not be loaded ({why}); the snippet shows the chapter’s own code.',
+  // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
+  'compare.change.in': '{subject} in {fn}',
+  'compare.change.state.heap': 'heap',
+  'compare.change.state.stack': 'stack',
+  'compare.change.state.doesNotEscape': 'does not escape',
+  'compare.change.state.leaks': 'leaks',
+  'compare.change.state.leaksContent': 'leaks its content',
+  'compare.change.state.leaksToResult': 'leaks to a result',
+  'compare.change.state.inlinable': 'inlinable',
+  'compare.change.state.notInlinable': 'not inlinable',
+  'compare.change.state.inlined': 'inlined',
+  'compare.change.moved': '{what}: {from} → {to}',
+  'compare.change.movedInlinedFrom': '{what}: {from} → {to} (line {line}, inlined from {callee})',
+  'compare.change.movedBecause': '{what}: {from} → {to} (line {line}: {why})',
+  'compare.change.calleeNoLongerInlined': '{callee} is no longer inlined',
+  'compare.change.calleeNowInlined': '{callee} is now inlined',
+  'compare.change.goneInlinedFrom':
+    '{what}: {state} allocation is gone (line {line}, inlined from {callee})',
+  'compare.change.newInlinedFrom':
+    '{what}: new {state} allocation (line {line}, inlined from {callee})',
+  'compare.change.madeInsideAgain':
+    '{what}: made inside {callee} again, which is no longer inlined (line {line})',
+  'compare.change.newAtFrom':
+    '{what}: new {state} allocation at line {line}, inlined from {callee}',
+  'compare.change.gone': '{what}: {state} allocation at line {line} is gone',
+  'compare.change.new': '{what}: new {state} allocation at line {line}',
+  'compare.change.noLongerInlinable': '{name}: no longer inlinable',
+  'compare.change.nowInlinable': '{name}: now inlinable',
+  'compare.change.call': 'call to {callee} at line {line}',
+  'compare.change.callIn': 'call to {callee} in {fn} at line {line}',
+  'compare.change.noLongerInlined': '{where}: no longer inlined',
+  'compare.change.nowInlined': '{where}: now inlined',
 } as const;
 
 export type MessageKey = keyof typeof en;
