@@ -56,7 +56,7 @@ export class Controls {
     };
     this.memlimit = m;
     m.input.addEventListener('input', () => {
-      m.output.value = stopLabel(m.stops[Number(m.input.value)] ?? UNSET);
+      m.output.value = stopLabel(m.stops[Number(m.input.value)] ?? UNSET, documentLocale());
       onChange();
     });
     for (const c of [
@@ -79,7 +79,9 @@ export class Controls {
     this.gogc.addEventListener('change', () => this.gogc.reportValidity());
     this.godebug.addEventListener('change', () => {
       const ok = GodebugSchema.safeParse(this.godebug.value.trim()).success;
-      this.godebug.setCustomValidity(ok ? '' : 'e.g. gcpacertrace=1,scavtrace=1');
+      this.godebug.setCustomValidity(
+        ok ? '' : t(documentLocale(), 'snippet.eg', { example: 'gcpacertrace=1,scavtrace=1' }),
+      );
       if (ok) onChange();
       else this.godebug.reportValidity();
     });
@@ -126,7 +128,7 @@ export class Controls {
     m.stops = sliderStops(GOMEMLIMIT_STOPS, current);
     m.input.max = String(m.stops.length - 1);
     m.input.value = String(Math.max(0, m.stops.indexOf(current ?? UNSET)));
-    m.output.value = stopLabel(current ?? UNSET);
+    m.output.value = stopLabel(current ?? UNSET, documentLocale());
   }
 
   read(): VariantOptions {

@@ -684,6 +684,8 @@ export const en = {
     'Short link copied: it opens this chapter at this snippet, with your code and options.',
   'snippet.shortLinkFailed':
     'This link’s code could not be loaded ({why}); the snippet shows the chapter’s own code.',
+  // --- zh2 (issue 13): the GOMEMLIMIT slider's unset stop ---
+  'play.memlimitUnset': 'default (no limit)',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{subject} in {fn}',
   'compare.change.state.heap': 'heap',

@@ -651,6 +651,8 @@ export const zh: Messages = {
   // --- stale stream (issue 14): a snippet's short link ---
   'snippet.shortLinkCopied': '短链接已复制：它会在本章打开此代码片段，并带上你的代码和选项。',
   'snippet.shortLinkFailed': '无法加载此链接中的代码（{why}）；代码片段显示的是本章原有的代码。',
+  // --- zh2 (issue 13): the GOMEMLIMIT slider's unset stop ---
+  'play.memlimitUnset': '默认（不限制）',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{fn} 中的 {subject}',
   'compare.change.state.heap': '堆',

@@ -20,6 +20,7 @@ import { buildStackOrHeapDiagram } from '../../../src/lib/results/diagram.ts';
 import { renderChange } from '../../../src/lib/share/change-text.ts';
 import { defaultState } from '../../../src/lib/share/default-state.ts';
 import { diffDecisions } from '../../../src/lib/share/diff-decisions.ts';
+import { stopLabel, UNSET } from '../../../src/lib/share/knob-steps.ts';
 import { decodeState } from '../../../src/lib/share/state-codec.ts';
 import { loadResult } from '../results/fixtures.ts';
 
@@ -84,6 +85,11 @@ describe('playground', () => {
       expect(line).toMatch(HAN);
       expect(line).not.toMatch(/\b(line|heap|stack|inlined|allocation|in main)\b/);
     }
+  });
+
+  test('the GOMEMLIMIT slider says "no limit" in Chinese and sizes as Go spells them', () => {
+    expect(stopLabel(UNSET, 'zh')).toBe('默认（不限制）');
+    expect(stopLabel('64MiB', 'zh')).toBe('64MiB');
   });
 
   test('the hover explains a chain in Chinese', () => {
