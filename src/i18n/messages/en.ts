@@ -686,6 +686,8 @@ export const en = {
     'This link’s code could not be loaded ({why}); the snippet shows the chapter’s own code.',
   // --- zh2 (issue 13): the GOMEMLIMIT slider's unset stop ---
   'play.memlimitUnset': 'default (no limit)',
+  // --- zh2 (issue 13): an answer that should have had a body (class API) ---
+  'http.empty': 'The sandbox answered with no content.',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{subject} in {fn}',
   'compare.change.state.heap': 'heap',

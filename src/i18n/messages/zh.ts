@@ -653,6 +653,8 @@ export const zh: Messages = {
   'snippet.shortLinkFailed': '无法加载此链接中的代码（{why}）；代码片段显示的是本章原有的代码。',
   // --- zh2 (issue 13): the GOMEMLIMIT slider's unset stop ---
   'play.memlimitUnset': '默认（不限制）',
+  // --- zh2 (issue 13): an answer that should have had a body (class API) ---
+  'http.empty': '沙箱返回了空内容。',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{fn} 中的 {subject}',
   'compare.change.state.heap': '堆',
