@@ -72,7 +72,7 @@ export class Controls {
     // Typing or picking a preset updates the state at once; a refused value says why on leaving.
     this.gogc.addEventListener('input', () => {
       const value = this.gogc.value.trim();
-      const bad = value ? badKnobs({ GOGC: value })[0] : undefined;
+      const bad = value ? badKnobs({ GOGC: value }, documentLocale())[0] : undefined;
       this.gogc.setCustomValidity(bad?.message ?? '');
       if (!bad) onChange();
     });
@@ -134,7 +134,7 @@ export class Controls {
   read(): VariantOptions {
     const env: Variant['env'] = {};
     const gogc = this.gogc.value.trim();
-    if (gogc && badKnobs({ GOGC: gogc }).length === 0) env.GOGC = gogc;
+    if (gogc && badKnobs({ GOGC: gogc }, documentLocale()).length === 0) env.GOGC = gogc;
     const limit = this.memlimit.stops[Number(this.memlimit.input.value)] ?? UNSET;
     if (limit !== UNSET) env.GOMEMLIMIT = limit;
     if (this.maxprocs.value) env.GOMAXPROCS = this.maxprocs.value;

@@ -688,6 +688,12 @@ export const en = {
   'play.memlimitUnset': 'default (no limit)',
   // --- zh2 (issue 13): an answer that should have had a body (class API) ---
   'http.empty': 'The sandbox answered with no content.',
+  // --- zh2 (issue 13): a knob value the wire contract refuses (English: its own words) ---
+  'knob.bad.GOGC': '{detail}',
+  'knob.bad.GOMEMLIMIT': '{detail}',
+  'knob.bad.GOMAXPROCS': '{detail}',
+  'knob.bad.GODEBUG': '{detail}',
+  'knob.bad.GOEXPERIMENT': '{detail}',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{subject} in {fn}',
   'compare.change.state.heap': 'heap',

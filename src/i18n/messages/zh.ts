@@ -655,6 +655,12 @@ export const zh: Messages = {
   'play.memlimitUnset': '默认（不限制）',
   // --- zh2 (issue 13): an answer that should have had a body (class API) ---
   'http.empty': '沙箱返回了空内容。',
+  // --- zh2 (issue 13): a knob value the wire contract refuses (its words quoted) ---
+  'knob.bad.GOGC': 'GOGC 只能是 off 或 1 到 10000 之间的整数（{detail}）',
+  'knob.bad.GOMEMLIMIT': 'GOMEMLIMIT 要用 Go 的大小写法，例如 64MiB，或者 off（{detail}）',
+  'knob.bad.GOMAXPROCS': 'GOMAXPROCS 必须是正整数（{detail}）',
+  'knob.bad.GODEBUG': '这里的 GODEBUG 只允许少数几个设置（{detail}）',
+  'knob.bad.GOEXPERIMENT': '这里的 GOEXPERIMENT 只允许列出的取值（{detail}）',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{fn} 中的 {subject}',
   'compare.change.state.heap': '堆',

@@ -12,6 +12,7 @@ import {
   type Decision,
 } from '@go-memory-lab/sandbox-api/protocol';
 import { renderStaticCode } from '../../../src/components/snippet/render-code.ts';
+import { badKnobs } from '../../../src/client/snippet/request.ts';
 import { optionChanges } from '../../../src/client/playground/compare-view.ts';
 import { explanationMarkdown } from '../../../src/client/playground/markers.ts';
 import { runNeeds } from '../../../src/lib/exercises/check.ts';
@@ -51,6 +52,23 @@ describe('static code', () => {
     const html = renderStaticCode([[{ content: 'p := &x' }]], [], [], new Map([[1, 'heap']]), 'zh');
     expect(html).toContain('title="堆决策"');
     expect(html).toContain('<span class="sn-sr">堆</span>');
+  });
+});
+
+describe('knob fields', () => {
+  test('a refused value is explained in Chinese, quoting the contract; English shows it as is', () => {
+    const [gogc, godebug] = badKnobs({ GOGC: '0', GODEBUG: 'gctrace=9' }, 'zh');
+    expect(gogc).toEqual({
+      name: 'GOGC',
+      message:
+        'GOGC 只能是 off 或 1 到 10000 之间的整数（GOGC must be off or a number from 1 to 10000）',
+    });
+    expect(godebug?.message).toMatch(
+      /^这里的 GODEBUG 只允许少数几个设置（GODEBUG may only set gcpacertrace/,
+    );
+    expect(badKnobs({ GOGC: '0' }, 'en')[0]?.message).toBe(
+      'GOGC must be off or a number from 1 to 10000',
+    );
   });
 });
 
