@@ -694,6 +694,8 @@ export const en = {
   'knob.bad.GOMAXPROCS': '{detail}',
   'knob.bad.GODEBUG': '{detail}',
   'knob.bad.GOEXPERIMENT': '{detail}',
+  // --- zh2 (issue 13): the playground's hover on a decision ---
+  'play.hover.compilerSaid': 'compiler: {message}',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{subject} in {fn}',
   'compare.change.state.heap': 'heap',

@@ -661,6 +661,8 @@ export const zh: Messages = {
   'knob.bad.GOMAXPROCS': 'GOMAXPROCS 必须是正整数（{detail}）',
   'knob.bad.GODEBUG': '这里的 GODEBUG 只允许少数几个设置（{detail}）',
   'knob.bad.GOEXPERIMENT': '这里的 GOEXPERIMENT 只允许列出的取值（{detail}）',
+  // --- zh2 (issue 13): the playground's hover on a decision ---
+  'play.hover.compilerSaid': '编译器输出：{message}',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{fn} 中的 {subject}',
   'compare.change.state.heap': '堆',

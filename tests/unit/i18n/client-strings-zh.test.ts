@@ -14,7 +14,7 @@ import {
 import { renderStaticCode } from '../../../src/components/snippet/render-code.ts';
 import { badKnobs } from '../../../src/client/snippet/request.ts';
 import { optionChanges } from '../../../src/client/playground/compare-view.ts';
-import { explanationMarkdown } from '../../../src/client/playground/markers.ts';
+import { explanationMarkdown, toMarkers } from '../../../src/client/playground/markers.ts';
 import { runNeeds } from '../../../src/lib/exercises/check.ts';
 import { setAsideMessage } from '../../../src/lib/exercises/saved-code.ts';
 import { buildStackOrHeapDiagram } from '../../../src/lib/results/diagram.ts';
@@ -108,6 +108,15 @@ describe('playground', () => {
   test('the GOMEMLIMIT slider says "no limit" in Chinese and sizes as Go spells them', () => {
     expect(stopLabel(UNSET, 'zh')).toBe('默认（不限制）');
     expect(stopLabel('64MiB', 'zh')).toBe('64MiB');
+  });
+
+  test("a decision's marker reads in Chinese; the compiler's message is quoted as printed", () => {
+    const text = Array.from({ length: 12 }, () => 'x := 1').join('\n');
+    const [m] = toMarkers([moved], [], { file: moved.file, text }, 'zh');
+    expect(m!.source).toBe('堆');
+    expect(m!.message).toMatch(HAN);
+    expect(m!.message).toContain(`编译器输出：${moved.message}`);
+    expect(m!.message).not.toMatch(/^compiler:/m);
   });
 
   test('the hover explains a chain in Chinese', () => {
