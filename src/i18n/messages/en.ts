@@ -696,6 +696,11 @@ export const en = {
   'knob.bad.GOEXPERIMENT': '{detail}',
   // --- zh2 (issue 13): the playground's hover on a decision ---
   'play.hover.compilerSaid': 'compiler: {message}',
+  // --- zh2 (issue 13): why an imported progress file was refused ---
+  'workshop.import.notJson': 'the file is not JSON',
+  'workshop.import.noVersion': 'this is not workshop progress (no version)',
+  'workshop.import.newer': 'progress version {version} is newer than this site understands',
+  'workshop.import.damaged': 'version {version} progress is damaged: {detail}',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{subject} in {fn}',
   'compare.change.state.heap': 'heap',

@@ -663,6 +663,11 @@ export const zh: Messages = {
   'knob.bad.GOEXPERIMENT': '这里的 GOEXPERIMENT 只允许列出的取值（{detail}）',
   // --- zh2 (issue 13): the playground's hover on a decision ---
   'play.hover.compilerSaid': '编译器输出：{message}',
+  // --- zh2 (issue 13): why an imported progress file was refused ---
+  'workshop.import.notJson': '文件不是 JSON',
+  'workshop.import.noVersion': '这不是练习进度文件（没有 version 字段）',
+  'workshop.import.newer': '进度版本 {version} 比本站能读懂的版本更新',
+  'workshop.import.damaged': '第 {version} 版的进度数据已损坏：{detail}',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{fn} 中的 {subject}',
   'compare.change.state.heap': '堆',
