@@ -237,7 +237,7 @@ export class CompareView {
             h(
               'td',
               { 'data-sign': d.percent === undefined ? '' : Math.sign(d.percent).toString() },
-              formatPercent(d.percent, d.b),
+              formatPercent(d.percent, d.b, locale),
             ),
           ),
         ),

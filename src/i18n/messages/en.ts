@@ -701,6 +701,8 @@ export const en = {
   'workshop.import.noVersion': 'this is not workshop progress (no version)',
   'workshop.import.newer': 'progress version {version} is newer than this site understands',
   'workshop.import.damaged': 'version {version} progress is damaged: {detail}',
+  // --- zh2 (issue 13): compare mode's benchmark table (A had none of this figure) ---
+  'play.benchDeltaFromZero': 'new',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{subject} in {fn}',
   'compare.change.state.heap': 'heap',

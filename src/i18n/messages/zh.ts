@@ -668,6 +668,8 @@ export const zh: Messages = {
   'workshop.import.noVersion': '这不是练习进度文件（没有 version 字段）',
   'workshop.import.newer': '进度版本 {version} 比本站能读懂的版本更新',
   'workshop.import.damaged': '第 {version} 版的进度数据已损坏：{detail}',
+  // --- zh2 (issue 13): compare mode's benchmark table (A had none of this figure) ---
+  'play.benchDeltaFromZero': '新增',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{fn} 中的 {subject}',
   'compare.change.state.heap': '堆',
