@@ -703,6 +703,8 @@ export const en = {
   'workshop.import.damaged': 'version {version} progress is damaged: {detail}',
   // --- zh2 (issue 13): compare mode's benchmark table (A had none of this figure) ---
   'play.benchDeltaFromZero': 'new',
+  // --- zh2 (issue 13): a bench goal's figure (src/lib/exercises/evaluate-goal.ts) ---
+  'workshop.goal.reason.benchFigure': '{value} {unit}, needed {need}: `{line}`',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{subject} in {fn}',
   'compare.change.state.heap': 'heap',

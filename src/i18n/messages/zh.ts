@@ -670,6 +670,8 @@ export const zh: Messages = {
   'workshop.import.damaged': '第 {version} 版的进度数据已损坏：{detail}',
   // --- zh2 (issue 13): compare mode's benchmark table (A had none of this figure) ---
   'play.benchDeltaFromZero': '新增',
+  // --- zh2 (issue 13): a bench goal's figure (src/lib/exercises/evaluate-goal.ts) ---
+  'workshop.goal.reason.benchFigure': '{value} {unit}，要求 {need}：`{line}`',
   // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
   'compare.change.in': '{fn} 中的 {subject}',
   'compare.change.state.heap': '堆',
