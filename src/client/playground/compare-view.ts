@@ -4,6 +4,7 @@
  */
 import type { AnalyzeResponse, PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { benchDeltas, formatPercent } from '../../lib/share/bench-deltas.ts';
+import { renderChange } from '../../lib/share/change-text.ts';
 import { diffDecisions, type DecisionChange } from '../../lib/share/diff-decisions.ts';
 import { gcOverlay } from '../../lib/share/gc-overlay.ts';
 import { h, need } from './dom.ts';
@@ -49,7 +50,8 @@ export function optionChanges(state: PlaygroundState, locale = documentLocale())
   return out;
 }
 
-const tr = translator(documentLocale());
+const locale = documentLocale();
+const tr = translator(locale);
 
 export class CompareView {
   private diff: DiffEditor | undefined;
@@ -117,7 +119,8 @@ export class CompareView {
       a: a.request.files,
       b: b.request.files,
     });
-    const item = (c: DecisionChange) => h('li', { 'data-change': c.kind }, c.text);
+    const item = (c: DecisionChange) =>
+      h('li', { 'data-change': c.kind }, renderChange(locale, c.sentence));
     // Turning inlining off touches every call; keep those lines folded under the ones about memory.
     const inlining = changes.filter((c) => c.kind.includes('inlin'));
     const memory = changes.filter((c) => !c.kind.includes('inlin'));
@@ -234,7 +237,7 @@ export class CompareView {
             h(
               'td',
               { 'data-sign': d.percent === undefined ? '' : Math.sign(d.percent).toString() },
-              formatPercent(d.percent, d.b),
+              formatPercent(d.percent, d.b, locale),
             ),
           ),
         ),

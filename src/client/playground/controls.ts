@@ -56,7 +56,7 @@ export class Controls {
     };
     this.memlimit = m;
     m.input.addEventListener('input', () => {
-      m.output.value = stopLabel(m.stops[Number(m.input.value)] ?? UNSET);
+      m.output.value = stopLabel(m.stops[Number(m.input.value)] ?? UNSET, documentLocale());
       onChange();
     });
     for (const c of [
@@ -72,14 +72,16 @@ export class Controls {
     // Typing or picking a preset updates the state at once; a refused value says why on leaving.
     this.gogc.addEventListener('input', () => {
       const value = this.gogc.value.trim();
-      const bad = value ? badKnobs({ GOGC: value })[0] : undefined;
+      const bad = value ? badKnobs({ GOGC: value }, documentLocale())[0] : undefined;
       this.gogc.setCustomValidity(bad?.message ?? '');
       if (!bad) onChange();
     });
     this.gogc.addEventListener('change', () => this.gogc.reportValidity());
     this.godebug.addEventListener('change', () => {
       const ok = GodebugSchema.safeParse(this.godebug.value.trim()).success;
-      this.godebug.setCustomValidity(ok ? '' : 'e.g. gcpacertrace=1,scavtrace=1');
+      this.godebug.setCustomValidity(
+        ok ? '' : t(documentLocale(), 'snippet.eg', { example: 'gcpacertrace=1,scavtrace=1' }),
+      );
       if (ok) onChange();
       else this.godebug.reportValidity();
     });
@@ -126,13 +128,13 @@ export class Controls {
     m.stops = sliderStops(GOMEMLIMIT_STOPS, current);
     m.input.max = String(m.stops.length - 1);
     m.input.value = String(Math.max(0, m.stops.indexOf(current ?? UNSET)));
-    m.output.value = stopLabel(current ?? UNSET);
+    m.output.value = stopLabel(current ?? UNSET, documentLocale());
   }
 
   read(): VariantOptions {
     const env: Variant['env'] = {};
     const gogc = this.gogc.value.trim();
-    if (gogc && badKnobs({ GOGC: gogc }).length === 0) env.GOGC = gogc;
+    if (gogc && badKnobs({ GOGC: gogc }, documentLocale()).length === 0) env.GOGC = gogc;
     const limit = this.memlimit.stops[Number(this.memlimit.input.value)] ?? UNSET;
     if (limit !== UNSET) env.GOMEMLIMIT = limit;
     if (this.maxprocs.value) env.GOMAXPROCS = this.maxprocs.value;

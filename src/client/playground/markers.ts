@@ -8,7 +8,7 @@ import type { CompileError, Decision } from '@go-memory-lab/sandbox-api/protocol
 import type { Category } from '../../lib/results/classify.ts';
 import { explainDecision } from '../../lib/results/explain.ts';
 import { documentLocale, pathInLocale } from '../../i18n/locales.ts';
-import { translator } from '../../i18n/t.ts';
+import { t, translator } from '../../i18n/t.ts';
 import { decisionsToMarks, errorsToMarks, type MarkDoc } from '../../lib/results/marks.ts';
 
 /** `monaco.MarkerSeverity` values (stable across releases). */
@@ -21,20 +21,24 @@ const BY_CATEGORY: Record<Category, number> = {
   other: SEVERITY.Hint,
 };
 
-/** Markers for one file of the run; columns are Monaco's 1-based UTF-16 columns. */
+/**
+ * Markers for one file of the run; columns are Monaco's 1-based UTF-16 columns. The hover's
+ * words are in the page's language; the compiler's message is quoted as printed.
+ */
 export function toMarkers(
   decisions: readonly Decision[],
   errors: readonly CompileError[],
   doc: MarkDoc,
+  locale = documentLocale(),
 ): editor.IMarkerData[] {
   const out: editor.IMarkerData[] = [];
   for (const m of decisionsToMarks(decisions, doc)) {
-    const locale = documentLocale();
     const why = explainDecision(m.decision, pathInLocale('/glossary', locale), locale);
+    const said = t(locale, 'play.hover.compilerSaid', { message: m.decision.message });
     out.push({
       severity: BY_CATEGORY[m.category],
-      message: `${why.title}: ${why.plain.replace(/`/g, '')}\ncompiler: ${m.decision.message}`,
-      source: m.category,
+      message: `${why.title}: ${why.plain.replace(/`/g, '')}\n${said}`,
+      source: t(locale, `result.cat.${m.category}`),
       startLineNumber: m.line,
       startColumn: m.fromCol + 1,
       endLineNumber: m.line,

@@ -280,7 +280,7 @@ function mount(root: HTMLElement, config: SnippetConfig) {
   /* ------------------------------------------------------------ actions */
   /** Marks knob fields the contract refuses; returns the one message to show, if any. */
   function checkKnobs(): string | undefined {
-    const bad = badKnobs(readToolbar(root, config.knobs).env);
+    const bad = badKnobs(readToolbar(root, config.knobs).env, locale);
     for (const k of config.knobs) {
       const field = root.querySelector<HTMLInputElement>(`.sn-toolbar [name="${k}"]`);
       const problem = bad.find((b) => b.name === k);
@@ -441,7 +441,7 @@ function mount(root: HTMLElement, config: SnippetConfig) {
     const self = root.querySelector<HTMLAnchorElement>('[data-action="link"]');
     const toolbar = readToolbar(root, config.knobs);
     // A knob value the contract refuses cannot be put in a link: keep the last good one.
-    if (badKnobs(toolbar.env).length > 0) return;
+    if (badKnobs(toolbar.env, locale).length > 0) return;
     const files = currentFiles();
     if (a) a.href = playgroundHref(files, toolbar);
     const unchanged =

@@ -5,6 +5,8 @@ import {
   type RunEnv,
   type SourceFile,
 } from '@go-memory-lab/sandbox-api/protocol';
+import type { Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 import type { Knob } from '../../lib/content/snippet-schema.ts';
 
 /** The toolbar's current choices. */
@@ -44,17 +46,30 @@ export function buildRequest(files: readonly SourceFile[], t: ToolbarState): Ana
   };
 }
 
-/** A knob field whose value the wire contract refuses, with the contract's own message. */
+/** A knob field whose value the wire contract refuses, with the contract's message in words. */
 export interface BadKnob {
   name: string;
   message: string;
+}
+
+const KNOBS = ['GOGC', 'GOMEMLIMIT', 'GOMAXPROCS', 'GODEBUG', 'GOEXPERIMENT'] as const;
+const isKnob = (name: string): name is (typeof KNOBS)[number] =>
+  (KNOBS as readonly string[]).includes(name);
+
+/**
+ * The contract's message in the page's language, as src/i18n/api-error.ts does for API errors:
+ * English shows the contract's own words (`knob.bad.*` is `{detail}`), Chinese says it in its
+ * own sentence and quotes them.
+ */
+function knobMessage(name: string, detail: string, locale: Locale): string {
+  return isKnob(name) ? t(locale, `knob.bad.${name}`, { detail }) : detail;
 }
 
 /**
  * Checks the knob values with the same schema the service applies, so a bad value is caught in
  * the page with one message per field instead of a refused request (or an exception).
  */
-export function badKnobs(env: RunEnv): BadKnob[] {
+export function badKnobs(env: RunEnv, locale: Locale): BadKnob[] {
   const parsed = RunEnvSchema.safeParse(env);
   if (parsed.success) return [];
   const seen = new Map<string, string>();
@@ -63,5 +78,8 @@ export function badKnobs(env: RunEnv): BadKnob[] {
     // A value can break the regex and the range check with the same words: say it once.
     if (!seen.has(name)) seen.set(name, issue.message);
   }
-  return [...seen].map(([name, message]) => ({ name, message }));
+  return [...seen].map(([name, message]) => ({
+    name,
+    message: knobMessage(name, message, locale),
+  }));
 }

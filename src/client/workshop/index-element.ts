@@ -3,7 +3,12 @@
  * export/import, and the instructor's sequence-link builder.
  */
 import type { Progress } from '../../lib/exercises/progress-schema.ts';
-import { exportProgress, importProgress, mergeProgress } from '../../lib/exercises/progress.ts';
+import {
+  exportProgress,
+  importProgress,
+  mergeProgress,
+  progressProblemText,
+} from '../../lib/exercises/progress.ts';
 import { STATUS_LABEL, type StatusKey } from '../../lib/exercises/labels.ts';
 import { exerciseHref, parseSequence, sequenceQuery } from '../../lib/exercises/sequence.ts';
 import { readProgress, writeProgress } from './progress-store.ts';
@@ -100,7 +105,9 @@ class WorkshopIndex extends HTMLElement {
         if (!file) return;
         const r = importProgress(await file.text());
         if (!r.ok) {
-          importStatus.textContent = t(locale, 'workshop.notImported', { error: r.error });
+          importStatus.textContent = t(locale, 'workshop.notImported', {
+            error: progressProblemText(locale, r.error),
+          });
         } else {
           const merged = mergeProgress(readProgress(), r.progress);
           writeProgress(merged);

@@ -6,13 +6,6 @@ import { esc, richText } from './html.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';
 
-export const CATEGORY_LABEL: Record<Category, string> = {
-  heap: 'heap',
-  stack: 'stack',
-  inline: 'inlining',
-  other: 'other',
-};
-
 /** The category badge in the page's language. */
 export function categoryLabel(cat: Category, locale: Locale = 'en'): string {
   return translator(locale)(`result.cat.${cat}`);

@@ -684,6 +684,59 @@ export const en = {
     'Short link copied: it opens this chapter at this snippet, with your code and options.',
   'snippet.shortLinkFailed':
     'This link’s code could not be loaded ({why}); the snippet shows the chapter’s own code.',
+  // --- zh2 (issue 13): the GOMEMLIMIT slider's unset stop ---
+  'play.memlimitUnset': 'default (no limit)',
+  // --- zh2 (issue 13): an answer that should have had a body (class API) ---
+  'http.empty': 'The sandbox answered with no content.',
+  // --- zh2 (issue 13): a knob value the wire contract refuses (English: its own words) ---
+  'knob.bad.GOGC': '{detail}',
+  'knob.bad.GOMEMLIMIT': '{detail}',
+  'knob.bad.GOMAXPROCS': '{detail}',
+  'knob.bad.GODEBUG': '{detail}',
+  'knob.bad.GOEXPERIMENT': '{detail}',
+  // --- zh2 (issue 13): the playground's hover on a decision ---
+  'play.hover.compilerSaid': 'compiler: {message}',
+  // --- zh2 (issue 13): why an imported progress file was refused ---
+  'workshop.import.notJson': 'the file is not JSON',
+  'workshop.import.noVersion': 'this is not workshop progress (no version)',
+  'workshop.import.newer': 'progress version {version} is newer than this site understands',
+  'workshop.import.damaged': 'version {version} progress is damaged: {detail}',
+  // --- zh2 (issue 13): compare mode's benchmark table (A had none of this figure) ---
+  'play.benchDeltaFromZero': 'new',
+  // --- zh2 (issue 13): a bench goal's figure (src/lib/exercises/evaluate-goal.ts) ---
+  'workshop.goal.reason.benchFigure': '{value} {unit}, needed {need}: `{line}`',
+  // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
+  'compare.change.in': '{subject} in {fn}',
+  'compare.change.state.heap': 'heap',
+  'compare.change.state.stack': 'stack',
+  'compare.change.state.doesNotEscape': 'does not escape',
+  'compare.change.state.leaks': 'leaks',
+  'compare.change.state.leaksContent': 'leaks its content',
+  'compare.change.state.leaksToResult': 'leaks to a result',
+  'compare.change.state.inlinable': 'inlinable',
+  'compare.change.state.notInlinable': 'not inlinable',
+  'compare.change.state.inlined': 'inlined',
+  'compare.change.moved': '{what}: {from} → {to}',
+  'compare.change.movedInlinedFrom': '{what}: {from} → {to} (line {line}, inlined from {callee})',
+  'compare.change.movedBecause': '{what}: {from} → {to} (line {line}: {why})',
+  'compare.change.calleeNoLongerInlined': '{callee} is no longer inlined',
+  'compare.change.calleeNowInlined': '{callee} is now inlined',
+  'compare.change.goneInlinedFrom':
+    '{what}: {state} allocation is gone (line {line}, inlined from {callee})',
+  'compare.change.newInlinedFrom':
+    '{what}: new {state} allocation (line {line}, inlined from {callee})',
+  'compare.change.madeInsideAgain':
+    '{what}: made inside {callee} again, which is no longer inlined (line {line})',
+  'compare.change.newAtFrom':
+    '{what}: new {state} allocation at line {line}, inlined from {callee}',
+  'compare.change.gone': '{what}: {state} allocation at line {line} is gone',
+  'compare.change.new': '{what}: new {state} allocation at line {line}',
+  'compare.change.noLongerInlinable': '{name}: no longer inlinable',
+  'compare.change.nowInlinable': '{name}: now inlinable',
+  'compare.change.call': 'call to {callee} at line {line}',
+  'compare.change.callIn': 'call to {callee} in {fn} at line {line}',
+  'compare.change.noLongerInlined': '{where}: no longer inlined',
+  'compare.change.nowInlined': '{where}: now inlined',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -651,4 +651,55 @@ export const zh: Messages = {
   // --- stale stream (issue 14): a snippet's short link ---
   'snippet.shortLinkCopied': '短链接已复制：它会在本章打开此代码片段，并带上你的代码和选项。',
   'snippet.shortLinkFailed': '无法加载此链接中的代码（{why}）；代码片段显示的是本章原有的代码。',
+  // --- zh2 (issue 13): the GOMEMLIMIT slider's unset stop ---
+  'play.memlimitUnset': '默认（不限制）',
+  // --- zh2 (issue 13): an answer that should have had a body (class API) ---
+  'http.empty': '沙箱返回了空内容。',
+  // --- zh2 (issue 13): a knob value the wire contract refuses (its words quoted) ---
+  'knob.bad.GOGC': 'GOGC 只能是 off 或 1 到 10000 之间的整数（{detail}）',
+  'knob.bad.GOMEMLIMIT': 'GOMEMLIMIT 要用 Go 的大小写法，例如 64MiB，或者 off（{detail}）',
+  'knob.bad.GOMAXPROCS': 'GOMAXPROCS 必须是正整数（{detail}）',
+  'knob.bad.GODEBUG': '这里的 GODEBUG 只允许少数几个设置（{detail}）',
+  'knob.bad.GOEXPERIMENT': '这里的 GOEXPERIMENT 只允许列出的取值（{detail}）',
+  // --- zh2 (issue 13): the playground's hover on a decision ---
+  'play.hover.compilerSaid': '编译器输出：{message}',
+  // --- zh2 (issue 13): why an imported progress file was refused ---
+  'workshop.import.notJson': '文件不是 JSON',
+  'workshop.import.noVersion': '这不是练习进度文件（没有 version 字段）',
+  'workshop.import.newer': '进度版本 {version} 比本站能读懂的版本更新',
+  'workshop.import.damaged': '第 {version} 版的进度数据已损坏：{detail}',
+  // --- zh2 (issue 13): compare mode's benchmark table (A had none of this figure) ---
+  'play.benchDeltaFromZero': '新增',
+  // --- zh2 (issue 13): a bench goal's figure (src/lib/exercises/evaluate-goal.ts) ---
+  'workshop.goal.reason.benchFigure': '{value} {unit}，要求 {need}：`{line}`',
+  // --- zh2 (issue 13): compare mode's sentences (src/lib/share/change-text.ts) ---
+  'compare.change.in': '{fn} 中的 {subject}',
+  'compare.change.state.heap': '堆',
+  'compare.change.state.stack': '栈',
+  'compare.change.state.doesNotEscape': '不逃逸',
+  'compare.change.state.leaks': '泄漏',
+  'compare.change.state.leaksContent': '内容泄漏',
+  'compare.change.state.leaksToResult': '泄漏到返回值',
+  'compare.change.state.inlinable': '可内联',
+  'compare.change.state.notInlinable': '不可内联',
+  'compare.change.state.inlined': '已内联',
+  'compare.change.moved': '{what}：{from} → {to}',
+  'compare.change.movedInlinedFrom': '{what}：{from} → {to}（第 {line} 行，从 {callee} 内联而来）',
+  'compare.change.movedBecause': '{what}：{from} → {to}（第 {line} 行：{why}）',
+  'compare.change.calleeNoLongerInlined': '{callee} 不再被内联',
+  'compare.change.calleeNowInlined': '{callee} 现在被内联了',
+  'compare.change.goneInlinedFrom':
+    '{what}：{state}分配消失了（第 {line} 行，从 {callee} 内联而来）',
+  'compare.change.newInlinedFrom': '{what}：新的{state}分配（第 {line} 行，从 {callee} 内联而来）',
+  'compare.change.madeInsideAgain':
+    '{what}：又回到 {callee} 内部分配，因为它不再被内联（第 {line} 行）',
+  'compare.change.newAtFrom': '{what}：第 {line} 行新的{state}分配，从 {callee} 内联而来',
+  'compare.change.gone': '{what}：第 {line} 行的{state}分配消失了',
+  'compare.change.new': '{what}：第 {line} 行新的{state}分配',
+  'compare.change.noLongerInlinable': '{name}：不再可内联',
+  'compare.change.nowInlinable': '{name}：现在可内联',
+  'compare.change.call': '第 {line} 行对 {callee} 的调用',
+  'compare.change.callIn': '{fn} 中第 {line} 行对 {callee} 的调用',
+  'compare.change.noLongerInlined': '{where}：不再内联',
+  'compare.change.nowInlined': '{where}：现在被内联',
 };

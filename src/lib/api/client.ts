@@ -10,7 +10,7 @@ import {
 } from '@go-memory-lab/sandbox-api/protocol';
 import type { z } from 'zod';
 import { documentLocale } from '../../i18n/locales.ts';
-import { t, type MessageKey } from '../../i18n/t.ts';
+import { badShapeText, httpStatusText } from '../../i18n/api-error.ts';
 
 export interface AnalyzeFailure {
   /** unreachable: no HTTP answer at all (offline, server down, CORS); http: a non-2xx answer. */
@@ -48,22 +48,6 @@ function withIssues(
 ): string {
   if (!issues?.length) return message;
   return `${message} (${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')})`;
-}
-
-/** Words for an error answer that is not the contract's JSON (a proxy's page, an empty body). */
-const STATUS_TEXT: Record<number, MessageKey> = {
-  400: 'http.400',
-  413: 'http.413',
-  429: 'http.429',
-  500: 'http.500',
-  502: 'http.502',
-  503: 'http.503',
-  504: 'http.504',
-};
-
-function statusText(status: number): string {
-  const key = STATUS_TEXT[status];
-  return key ? t(documentLocale(), key) : t(documentLocale(), 'http.other', { status });
 }
 
 /**
@@ -124,9 +108,7 @@ async function post<T>(
       error: {
         kind: 'invalid-response',
         status: res.status,
-        message: t(documentLocale(), 'http.badShape', {
-          issue: parsed.error.issues[0]?.message ?? 'invalid',
-        }),
+        message: badShapeText(documentLocale(), parsed.error.issues),
       },
     };
   }
@@ -140,7 +122,7 @@ async function post<T>(
       ...(apiError.success ? { code: apiError.data.code } : {}),
       message: apiError.success
         ? withIssues(apiError.data.message, apiError.data.issues)
-        : statusText(res.status),
+        : httpStatusText(documentLocale(), res.status),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
     },
   };

@@ -70,21 +70,34 @@ export function benchClaim(
   result: AnalyzeResponse,
   runs: readonly AnalyzeResponse[] = [result],
 ): ClaimVerdict {
-  const figures = runs.map((r) => benchFigure(claim, r));
-  const values: number[] = [];
-  for (const f of figures) {
-    if ('missing' in f) return { met: false, reason: f.missing };
-    values.push(f.value);
-  }
-  const unit = claim.metric === 'allocsPerOp' ? 'allocs/op' : 'B/op';
-  const value = median(values);
+  const m = benchMedian(claim, runs);
+  if ('missing' in m) return { met: false, reason: m.missing };
+  const { value, values, unit, raw } = m;
   const met = compare(value, claim.op, claim.value);
-  const first = figures[0] && 'raw' in figures[0] ? figures[0].raw : '';
   const over = values.length > 1 ? ` (median of ${values.length} runs: ${values.join(', ')})` : '';
   return {
     met,
-    reason: `${value} ${unit}${over} ${met ? '' : 'is not '}${claim.op} ${claim.value}: \`${first}\``,
+    reason: `${value} ${unit}${over} ${met ? '' : 'is not '}${claim.op} ${claim.value}: \`${raw}\``,
   };
+}
+
+/**
+ * A bench claim's figure as data (the median over `runs`, each run's value, the first run's
+ * line), so a goal can word it in the page's language; or why there is none, in English.
+ */
+export function benchMedian(
+  claim: ClaimOf<'bench'>,
+  runs: readonly AnalyzeResponse[],
+): { value: number; values: number[]; unit: string; raw: string } | { missing: string } {
+  const figures = runs.map((r) => benchFigure(claim, r));
+  const values: number[] = [];
+  for (const f of figures) {
+    if ('missing' in f) return f;
+    values.push(f.value);
+  }
+  const first = figures[0] && 'raw' in figures[0] ? figures[0].raw : '';
+  const unit = claim.metric === 'allocsPerOp' ? 'allocs/op' : 'B/op';
+  return { value: median(values), values, unit, raw: first };
 }
 
 export function gcFigure(result: AnalyzeResponse, metric: GcMetric): number | undefined {

@@ -21,11 +21,15 @@ import {
   type ProgressReport,
 } from '@go-memory-lab/sandbox-api/protocol';
 import type { z } from 'zod';
+import { badShapeText, httpStatusText } from '../../i18n/api-error.ts';
+import { documentLocale, type Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 
 export interface ClassFailure {
   /** 0 when the server could not be reached at all. */
   status: number;
   code?: ErrorCode;
+  /** The service's own phrase with a `code` (rendered by apiErrorText), else words in `locale`. */
   message: string;
 }
 
@@ -34,6 +38,8 @@ export type ClassOutcome<T> = { ok: true; value: T } | { ok: false; error: Class
 export interface ClassApiOptions {
   base?: string;
   fetch?: typeof fetch;
+  /** The language of the fallback messages; the page's by default. */
+  locale?: Locale;
 }
 
 async function call<T>(
@@ -42,18 +48,20 @@ async function call<T>(
   schema: z.ZodType<T> | undefined,
   opts: ClassApiOptions,
 ): Promise<ClassOutcome<T | undefined>> {
+  const locale = opts.locale ?? documentLocale();
   let res: Response;
   try {
     res = await (opts.fetch ?? fetch)(`${opts.base ?? ''}${API_PREFIX}/classes${path}`, init);
-  } catch (e) {
-    return { ok: false, error: { status: 0, message: String(e) } };
+  } catch {
+    return { ok: false, error: { status: 0, message: t(locale, 'class.unreachable') } };
   }
+  const statusOnly = { status: res.status, message: httpStatusText(locale, res.status) };
   if (res.status === 204 || res.status === 304) return { ok: true, value: undefined };
   let body: unknown;
   try {
     body = await res.json();
   } catch {
-    return { ok: false, error: { status: res.status, message: `HTTP ${res.status}` } };
+    return { ok: false, error: statusOnly };
   }
   if (!res.ok) {
     const e = ApiErrorSchema.safeParse(body);
@@ -61,14 +69,17 @@ async function call<T>(
       ok: false,
       error: e.success
         ? { status: res.status, code: e.data.code, message: e.data.message }
-        : { status: res.status, message: `HTTP ${res.status}` },
+        : statusOnly,
     };
   }
   if (!schema) return { ok: true, value: undefined };
   const parsed = schema.safeParse(body);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, error: { status: res.status, message: 'the server sent an unexpected answer' } };
+    : {
+        ok: false,
+        error: { status: res.status, message: badShapeText(locale, parsed.error.issues) },
+      };
 }
 
 const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
@@ -77,10 +88,12 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   headers: { 'content-type': 'application/json', ...headers },
 });
 
-function required<T>(o: ClassOutcome<T | undefined>): ClassOutcome<T> {
+/** A call whose answer must carry a body: 204/304 there is a broken answer, not a value. */
+function required<T>(o: ClassOutcome<T | undefined>, opts: ClassApiOptions): ClassOutcome<T> {
   if (!o.ok) return o;
+  const locale = opts.locale ?? documentLocale();
   return o.value === undefined
-    ? { ok: false, error: { status: 0, message: 'empty answer' } }
+    ? { ok: false, error: { status: 0, message: t(locale, 'http.empty') } }
     : { ok: true, value: o.value };
 }
 
@@ -88,9 +101,12 @@ const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 
 export const classApi = {
   create: async (req: CreateClassRequest, o: ClassApiOptions = {}) =>
-    required<CreateClassResponse>(await call('', json('POST', req), CreateClassResponseSchema, o)),
+    required<CreateClassResponse>(
+      await call('', json('POST', req), CreateClassResponseSchema, o),
+      o,
+    ),
   info: async (id: string, o: ClassApiOptions = {}) =>
-    required<ClassInfo>(await call(`/${encodeURIComponent(id)}`, {}, ClassInfoSchema, o)),
+    required<ClassInfo>(await call(`/${encodeURIComponent(id)}`, {}, ClassInfoSchema, o), o),
   join: async (id: string, req: JoinClassRequest, o: ClassApiOptions = {}) =>
     required<JoinClassResponse>(
       await call(
@@ -99,6 +115,7 @@ export const classApi = {
         JoinClassResponseSchema,
         o,
       ),
+      o,
     ),
   report: (id: string, req: ProgressReport, o: ClassApiOptions = {}) =>
     call(`/${encodeURIComponent(id)}/progress`, json('POST', req), undefined, o),
@@ -138,6 +155,7 @@ export const classApi = {
         ClassCellDetailSchema,
         o,
       ),
+      o,
     ),
   end: (id: string, key: string, o: ClassApiOptions = {}) =>
     call(`/${encodeURIComponent(id)}`, { method: 'DELETE', headers: auth(key) }, undefined, o),

@@ -6,7 +6,9 @@
  * pass: such a verdict is marked `cannotJudge`.
  */
 import type { AnalyzeResponse, Decision } from '@go-memory-lab/sandbox-api/protocol';
+import { compare } from '../claims/compare.ts';
 import { evaluateClaim } from '../claims/evaluate.ts';
+import { benchMedian } from '../claims/runtime-claims.ts';
 import { benchProblem, checkMetric, checksPass } from './evaluate-bench-goal.ts';
 import { describeHeapDecision, describeLeak } from './flow-text.ts';
 import type { Goal } from './goal-schema.ts';
@@ -204,6 +206,21 @@ function outputUnchanged(
 /** A claim evaluator's verdict: its words are figures and the compiler's or runtime's lines. */
 const claimText = (text: string) => reason('text', { text });
 
+/** A bench goal's figure, worded in the page's language, with the line it was read from. */
+function benchGoal(goal: Extract<Goal, { type: 'bench' }>, r: AnalyzeResponse): GoalVerdict {
+  const m = benchMedian(goal, [r]);
+  if ('missing' in m) return { met: false, reason: claimText(m.missing) };
+  return {
+    met: compare(m.value, goal.op, goal.value),
+    reason: reason('benchFigure', {
+      value: m.value,
+      unit: m.unit,
+      need: reason('needValue', { op: goal.op, value: goal.value }),
+      line: m.raw,
+    }),
+  };
+}
+
 /** A GC figure judged on each run; the goal is met when most runs meet it. */
 function gcByMajority(
   goal: Extract<Goal, { type: 'gc' }>,
@@ -250,6 +267,7 @@ export function evaluateGoal(goal: Goal, ctx: GoalContext): GoalVerdict {
       const problem = benchProblem([r], ctx, YOURS);
       if (problem) return problem;
       if (goal.type === 'gc') return gcByMajority(goal, ctx.results.all('current', v) ?? [r], v);
+      if (goal.type === 'bench') return benchGoal(goal, r);
       const than =
         goal.type === 'gc-compare'
           ? ctx.results.first('current', applyOverride(v, goal.than))

@@ -15,6 +15,8 @@ import {
   type ProgressV1,
   type ProgressV2,
 } from './progress-schema.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 
 export const STORAGE_KEY = 'gml-workshop-progress';
 
@@ -50,8 +52,24 @@ export function migrateV2(v2: ProgressV2): Progress {
   return { version: CURRENT_VERSION, exercises: v2.exercises };
 }
 
+/** Why a file is not progress, as a `workshop.import.*` code (zod's report stays as printed). */
+export type ProgressProblem =
+  | { code: 'notJson' | 'noVersion' }
+  | { code: 'newer'; version: number }
+  | { code: 'damaged'; version: number; detail: string };
+
 export type ParseOutcome =
-  { ok: true; progress: Progress; migratedFrom?: number } | { ok: false; error: string };
+  { ok: true; progress: Progress; migratedFrom?: number } | { ok: false; error: ProgressProblem };
+
+export function progressProblemText(locale: Locale, p: ProgressProblem): string {
+  const { code, ...params } = p;
+  return t(locale, `workshop.import.${code}`, params);
+}
+
+const damaged = (version: number, error: z.ZodError): ParseOutcome => ({
+  ok: false,
+  error: { code: 'damaged', version, detail: z.prettifyError(error) },
+});
 
 /** Any stored or imported value → current progress, migrating older versions. */
 export function parseProgress(
@@ -59,31 +77,26 @@ export function parseProgress(
   now: string = new Date().toISOString(),
 ): ParseOutcome {
   const version = z.object({ version: z.number() }).safeParse(value);
-  if (!version.success) return { ok: false, error: 'this is not workshop progress (no version)' };
+  if (!version.success) return { ok: false, error: { code: 'noVersion' } };
   switch (version.data.version) {
     case 1: {
       const v1 = ProgressV1Schema.safeParse(value);
       return v1.success
         ? { ok: true, progress: migrateV1(v1.data, now), migratedFrom: 1 }
-        : { ok: false, error: `version 1 progress is damaged: ${z.prettifyError(v1.error)}` };
+        : damaged(1, v1.error);
     }
     case 2: {
       const v2 = ProgressV2Schema.safeParse(value);
       return v2.success
         ? { ok: true, progress: migrateV2(v2.data), migratedFrom: 2 }
-        : { ok: false, error: `version 2 progress is damaged: ${z.prettifyError(v2.error)}` };
+        : damaged(2, v2.error);
     }
     case CURRENT_VERSION: {
       const v3 = ProgressV3Schema.safeParse(value);
-      return v3.success
-        ? { ok: true, progress: v3.data }
-        : { ok: false, error: `progress is damaged: ${z.prettifyError(v3.error)}` };
+      return v3.success ? { ok: true, progress: v3.data } : damaged(CURRENT_VERSION, v3.error);
     }
     default:
-      return {
-        ok: false,
-        error: `progress version ${version.data.version} is newer than this site understands`,
-      };
+      return { ok: false, error: { code: 'newer', version: version.data.version } };
   }
 }
 
@@ -123,7 +136,7 @@ export function importProgress(text: string, now?: string): ParseOutcome {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'the file is not JSON' };
+    return { ok: false, error: { code: 'notJson' } };
   }
   const wrapped = ProgressFileSchema.safeParse(json);
   return parseProgress(wrapped.success ? wrapped.data.progress : json, now);

@@ -1,5 +1,7 @@
 /** Benchmark deltas between two runs, matched by name (the -N GOMAXPROCS suffix ignored). */
 import type { BenchLine } from '@go-memory-lab/sandbox-api/protocol';
+import type { Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
 
 export interface BenchDelta {
   name: string;
@@ -39,9 +41,9 @@ export function benchDeltas(a: readonly BenchLine[], b: readonly BenchLine[]): B
   return out;
 }
 
-/** "+12.3%", "−40.0%", "±0%", or "new" when A had none. */
-export function formatPercent(p: number | undefined, b = 1): string {
-  if (p === undefined) return b === 0 ? '±0%' : 'new';
+/** "+12.3%", "−40.0%", "±0%", or "new" (in the page's language) when A had none. */
+export function formatPercent(p: number | undefined, b: number, locale: Locale): string {
+  if (p === undefined) return b === 0 ? '±0%' : t(locale, 'play.benchDeltaFromZero');
   if (Math.abs(p) < 0.05) return '±0%';
   return `${p > 0 ? '+' : '−'}${Math.abs(p).toFixed(1)}%`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Decision, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { sameFile } from '../results/same-file.ts';
+import { changeText, stateText, type ChangeState, type ChangeText } from './change-text.ts';
 import { enclosingFunction } from './enclosing-function.ts';
 
 export type ChangeKind =
@@ -27,8 +28,8 @@ export interface DecisionChange {
   /** Where it is in A and in B, when the decision exists there. */
   lineA?: number;
   lineB?: number;
-  /** One line a person reads, e.g. "x in f: heap → stack". */
-  text: string;
+  /** One line a person reads, e.g. "x in f: heap → stack", as a catalogue code (renderChange). */
+  sentence: ChangeText;
 }
 
 const RANK: Record<ChangeKind, number> = {
@@ -56,23 +57,23 @@ type Entry = {
   d: Decision;
   fn: string | undefined;
   family: Family;
-  state: string;
+  state: ChangeState;
   /** Functions the value was inlined from, when the service sent `-json` inline chains. */
   origins: string[];
   /** Inlined from code outside the playground's files (the standard library), e.g. `testing/benchmark.go`. */
   foreign: string | undefined;
 };
 
-const FAMILY: Partial<Record<Decision['kind'], [Family, string]>> = {
+const FAMILY: Partial<Record<Decision['kind'], [Family, ChangeState]>> = {
   'moved-to-heap': ['var', 'heap'],
   'escapes-to-heap': ['alloc', 'heap'],
   'does-not-escape': ['alloc', 'stack'],
-  'param-does-not-escape': ['param', 'does not escape'],
+  'param-does-not-escape': ['param', 'doesNotEscape'],
   'leaking-param': ['param', 'leaks'],
-  'leaking-param-content': ['param', 'leaks its content'],
-  'leaking-param-to-result': ['param', 'leaks to a result'],
+  'leaking-param-content': ['param', 'leaksContent'],
+  'leaking-param-to-result': ['param', 'leaksToResult'],
   'can-inline': ['inline', 'inlinable'],
-  'cannot-inline': ['inline', 'not inlinable'],
+  'cannot-inline': ['inline', 'notInlinable'],
   'inlining-call': ['call', 'inlined'],
 };
 
@@ -130,15 +131,37 @@ function inlinedFrom(e: Entry, side: Entry[]): string[] {
   return [...e.origins, ...(picked ? [picked] : []), ...calls];
 }
 
-function label(e: Entry): string {
-  return e.fn && e.family !== 'inline' ? `${e.d.subject} in ${e.fn}` : e.d.subject;
+function label(e: Entry): ChangeText | string {
+  return e.fn && e.family !== 'inline'
+    ? changeText('in', { subject: e.d.subject, fn: e.fn })
+    : e.d.subject;
 }
+
+/**
+ * `what: from → to`, with the line and the call it was inlined from, or the line and why
+ * (a callee's inlining changed).
+ */
+const moved = (
+  e: Entry,
+  from: ChangeState,
+  to: ChangeState,
+  more:
+    | { line: number; callee: string }
+    | { line: number; why: ChangeText }
+    | Record<string, never> = {},
+) =>
+  changeText('callee' in more ? 'movedInlinedFrom' : 'why' in more ? 'movedBecause' : 'moved', {
+    what: label(e),
+    from: stateText(from),
+    to: stateText(to),
+    ...more,
+  });
 
 function change(
   kind: ChangeKind,
   a: Entry | undefined,
   b: Entry | undefined,
-  text: string,
+  sentence: ChangeText,
 ): DecisionChange {
   const e = (b ?? a)!;
   return {
@@ -147,7 +170,7 @@ function change(
     ...(e.fn ? { function: e.fn } : {}),
     ...(a ? { lineA: a.d.line } : {}),
     ...(b ? { lineB: b.d.line } : {}),
-    text,
+    sentence,
   };
 }
 
@@ -159,7 +182,7 @@ function inlinedCopy(
   e: Entry,
   inA: boolean,
   all: { a: Entry[]; b: Entry[] },
-): 'same' | { callee: string; state: string } | undefined {
+): 'same' | { callee: string; state: ChangeState } | undefined {
   const other = inA ? all.b : all.a;
   const stateIn = (fn: string) =>
     other.find((o) => o.family === e.family && o.fn === fn && o.d.subject === e.d.subject)?.state;
@@ -188,20 +211,22 @@ function oneSided(
   const via = inlinedFrom(e, inA ? all.a : all.b);
   const stillInlined = via.find((fn) => inlines(other, e.fn, fn));
   if (stillInlined !== undefined && (e.family === 'var' || e.family === 'alloc')) {
-    const note = ` (line ${line}, inlined from ${stillInlined})`;
+    const note = { line, callee: stillInlined };
     if (e.family === 'var') {
       return inA
-        ? change('heap-to-stack', a, b, `${label(e)}: heap → stack${note}`)
-        : change('stack-to-heap', a, b, `${label(e)}: stack → heap${note}`);
+        ? change('heap-to-stack', a, b, moved(e, 'heap', 'stack', note))
+        : change('stack-to-heap', a, b, moved(e, 'stack', 'heap', note));
     }
     const kind = `${inA ? 'removed' : 'new'}-${e.state === 'heap' ? 'heap' : 'stack'}` as const;
     return change(
       kind,
       a,
       b,
-      inA
-        ? `${label(e)}: ${e.state} allocation is gone${note}`
-        : `${label(e)}: new ${e.state} allocation${note}`,
+      changeText(inA ? 'goneInlinedFrom' : 'newInlinedFrom', {
+        what: label(e),
+        state: stateText(e.state),
+        ...note,
+      }),
     );
   }
   if (e.family === 'var' || e.family === 'alloc') {
@@ -211,9 +236,11 @@ function oneSided(
     if (copy) {
       const from = inA ? e.state : copy.state;
       const to = inA ? copy.state : e.state;
-      const why = inA ? `${copy.callee} is no longer inlined` : `${copy.callee} is now inlined`;
+      const why = changeText(inA ? 'calleeNoLongerInlined' : 'calleeNowInlined', {
+        callee: copy.callee,
+      });
       const kind = to === 'heap' ? 'stack-to-heap' : 'heap-to-stack';
-      return change(kind, a, b, `${label(e)}: ${from} → ${to} (line ${line}: ${why})`);
+      return change(kind, a, b, moved(e, from, to, { line, why }));
     }
   }
   if (e.family === 'alloc' || e.family === 'var') {
@@ -226,40 +253,52 @@ function oneSided(
             e.state === 'heap' ? 'removed-heap' : 'removed-stack',
             a,
             b,
-            `${label(e)}: made inside ${from} again, which is no longer inlined (line ${line})`,
+            changeText('madeInsideAgain', { what: label(e), callee: from, line }),
           )
         : change(
             e.state === 'heap' ? 'new-heap' : 'new-stack',
             a,
             b,
-            `${label(e)}: new ${e.state} allocation at line ${line}, inlined from ${from}`,
+            changeText('newAtFrom', {
+              what: label(e),
+              state: stateText(e.state),
+              line,
+              callee: from,
+            }),
           );
     }
   }
   switch (e.family) {
     case 'var':
       return inA
-        ? change('heap-to-stack', a, b, `${label(e)}: heap → stack`)
-        : change('stack-to-heap', a, b, `${label(e)}: stack → heap`);
-    case 'alloc':
-      if (inA) {
-        return e.state === 'heap'
-          ? change('removed-heap', a, b, `${label(e)}: heap allocation at line ${line} is gone`)
-          : change('removed-stack', a, b, `${label(e)}: stack allocation at line ${line} is gone`);
-      }
-      return e.state === 'heap'
-        ? change('new-heap', a, b, `${label(e)}: new heap allocation at line ${line}`)
-        : change('new-stack', a, b, `${label(e)}: new stack allocation at line ${line}`);
+        ? change('heap-to-stack', a, b, moved(e, 'heap', 'stack'))
+        : change('stack-to-heap', a, b, moved(e, 'stack', 'heap'));
+    case 'alloc': {
+      const place = e.state === 'heap' ? 'heap' : 'stack';
+      const sentence = changeText(inA ? 'gone' : 'new', {
+        what: label(e),
+        state: stateText(place),
+        line,
+      });
+      return change(`${inA ? 'removed' : 'new'}-${place}`, a, b, sentence);
+    }
     case 'inline':
       if (e.state !== 'inlinable') return undefined;
       return inA
-        ? change('no-longer-inlinable', a, b, `${e.d.subject}: no longer inlinable`)
-        : change('now-inlinable', a, b, `${e.d.subject}: now inlinable`);
+        ? change(
+            'no-longer-inlinable',
+            a,
+            b,
+            changeText('noLongerInlinable', { name: e.d.subject }),
+          )
+        : change('now-inlinable', a, b, changeText('nowInlinable', { name: e.d.subject }));
     case 'call': {
-      const where = `call to ${e.d.subject}${e.fn ? ` in ${e.fn}` : ''} at line ${line}`;
+      const where = e.fn
+        ? changeText('callIn', { callee: e.d.subject, fn: e.fn, line })
+        : changeText('call', { callee: e.d.subject, line });
       return inA
-        ? change('no-longer-inlined', a, b, `${where}: no longer inlined`)
-        : change('now-inlined', a, b, `${where}: now inlined`);
+        ? change('no-longer-inlined', a, b, changeText('noLongerInlined', { where }))
+        : change('now-inlined', a, b, changeText('nowInlined', { where }));
     }
     case 'param':
       return undefined; // parameters are reported only for compiled functions; absence says little
@@ -268,7 +307,7 @@ function oneSided(
 
 function twoSided(a: Entry, b: Entry): DecisionChange | undefined {
   if (a.state === b.state) return undefined;
-  const text = `${label(b)}: ${a.state} → ${b.state}`;
+  const text = moved(b, a.state, b.state);
   switch (a.family) {
     case 'var':
     case 'alloc':

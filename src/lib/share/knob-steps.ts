@@ -5,6 +5,9 @@
  * changes a knob.
  */
 
+import type { Locale } from '../../i18n/locales.ts';
+import { t } from '../../i18n/t.ts';
+
 /** Slider value for "leave the variable unset" (the runtime default). */
 export const UNSET = '';
 
@@ -47,8 +50,8 @@ export function sliderStops(stops: readonly string[], current: string | undefine
   return [UNSET, ...sorted, 'off'];
 }
 
-/** How a GOMEMLIMIT stop reads next to its slider. */
-export function stopLabel(value: string): string {
-  if (value === UNSET) return 'default (no limit)';
+/** How a GOMEMLIMIT stop reads next to its slider (sizes stay as Go spells them). */
+export function stopLabel(value: string, locale: Locale): string {
+  if (value === UNSET) return t(locale, 'play.memlimitUnset');
   return value;
 }

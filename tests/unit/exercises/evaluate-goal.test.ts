@@ -12,7 +12,7 @@ import { evaluateGoal as judgeGoal } from '../../../src/lib/exercises/evaluate-g
 import { renderReason } from '../../../src/lib/exercises/reason.ts';
 import { GoalSchema } from '../../../src/lib/exercises/goal-schema.ts';
 import { loadExercises } from '../../../src/lib/exercises/load.ts';
-import { benchVariant, runVariant } from '../../../src/lib/exercises/plan.ts';
+import { benchVariant, goalVariant, runVariant } from '../../../src/lib/exercises/plan.ts';
 import { RunResults } from '../../../src/lib/exercises/results.ts';
 import { loadCheats } from '../../content/support/cheats.ts';
 
@@ -220,6 +220,28 @@ describe('hidden checks and the harness figures', () => {
     expect(v.met).toBe(false);
     expect(v.reason).toMatch(/^median 0(\.\d+)? alloc-MB/);
     expect(judge(floor, [solution]).met).toBe(true);
+  });
+
+  it("words a bench goal's figure in the page's language, with the line it was read from", () => {
+    const goal = GoalSchema.parse({
+      type: 'bench',
+      benchmark: 'BenchmarkGmlMain',
+      metric: 'allocsPerOp',
+      op: '<=',
+      value: 0,
+      with: { mode: 'bench' },
+      says: 'a goal',
+    });
+    const results = new RunResults();
+    results.set('current', goalVariant(goal, base), [solution]);
+    const verdict = judgeGoal(goal, { base, files: ex.solution, startFiles: ex.start, results });
+    expect(verdict.met).toBe(true);
+    expect(renderReason('en', verdict.reason)).toMatch(
+      /^0 allocs\/op, needed <= 0: `BenchmarkGmlMain-2 .* 0 allocs\/op`$/,
+    );
+    expect(renderReason('zh', verdict.reason)).toMatch(
+      /^0 allocs\/op，要求 <= 0：`BenchmarkGmlMain-2 .* 0 allocs\/op`$/,
+    );
   });
 
   it('cannot judge, and says so, when the start version reported nothing', () => {

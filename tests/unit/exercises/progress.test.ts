@@ -5,6 +5,7 @@ import {
   importProgress,
   loadProgress,
   mergeProgress,
+  progressProblemText,
   saveProgress,
   STORAGE_KEY,
   updateExercise,
@@ -95,7 +96,15 @@ describe('importProgress', () => {
   ])('refuses %s with a reason', (_, text, why) => {
     const r = importProgress(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(why);
+    if (!r.ok) expect(progressProblemText('en', r.error)).toMatch(why);
+  });
+
+  it('says why in Chinese on a Chinese page, zod’s report quoted as printed', () => {
+    const r = importProgress('{"version": 2, "exercises": {"a": {"status": "done"}}}');
+    if (r.ok) throw new Error('expected a refusal');
+    expect(progressProblemText('zh', r.error)).toMatch(/^第 2 版的进度数据已损坏：.*status/s);
+    const odd = importProgress('{');
+    expect(!odd.ok && progressProblemText('zh', odd.error)).toBe('文件不是 JSON');
   });
 });
 

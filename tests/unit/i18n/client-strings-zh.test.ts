@@ -3,15 +3,25 @@
  * playground's option diff and hover, a damaged link, set-aside exercise code and a check's
  * progress label all come from the zh catalogue; compiler names and reasons stay as printed.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { AnalyzeResponse, Decision } from '@go-memory-lab/sandbox-api/protocol';
+import {
+  DecisionSchema,
+  type AnalyzeResponse,
+  type Decision,
+} from '@go-memory-lab/sandbox-api/protocol';
 import { renderStaticCode } from '../../../src/components/snippet/render-code.ts';
+import { badKnobs } from '../../../src/client/snippet/request.ts';
 import { optionChanges } from '../../../src/client/playground/compare-view.ts';
-import { explanationMarkdown } from '../../../src/client/playground/markers.ts';
+import { explanationMarkdown, toMarkers } from '../../../src/client/playground/markers.ts';
 import { runNeeds } from '../../../src/lib/exercises/check.ts';
 import { setAsideMessage } from '../../../src/lib/exercises/saved-code.ts';
 import { buildStackOrHeapDiagram } from '../../../src/lib/results/diagram.ts';
+import { renderChange } from '../../../src/lib/share/change-text.ts';
 import { defaultState } from '../../../src/lib/share/default-state.ts';
+import { diffDecisions } from '../../../src/lib/share/diff-decisions.ts';
+import { stopLabel, UNSET } from '../../../src/lib/share/knob-steps.ts';
 import { decodeState } from '../../../src/lib/share/state-codec.ts';
 import { loadResult } from '../results/fixtures.ts';
 
@@ -45,6 +55,23 @@ describe('static code', () => {
   });
 });
 
+describe('knob fields', () => {
+  test('a refused value is explained in Chinese, quoting the contract; English shows it as is', () => {
+    const [gogc, godebug] = badKnobs({ GOGC: '0', GODEBUG: 'gctrace=9' }, 'zh');
+    expect(gogc).toEqual({
+      name: 'GOGC',
+      message:
+        'GOGC 只能是 off 或 1 到 10000 之间的整数（GOGC must be off or a number from 1 to 10000）',
+    });
+    expect(godebug?.message).toMatch(
+      /^这里的 GODEBUG 只允许少数几个设置（GODEBUG may only set gcpacertrace/,
+    );
+    expect(badKnobs({ GOGC: '0' }, 'en')[0]?.message).toBe(
+      'GOGC must be off or a number from 1 to 10000',
+    );
+  });
+});
+
 describe('playground', () => {
   test('the option diff names options in Chinese and keeps GODEBUG-style names', () => {
     const state = defaultState();
@@ -54,6 +81,42 @@ describe('playground', () => {
       `内联: ${state.a.inline ? '开' : '关'} → ${state.a.inline ? '关' : '开'}`,
     );
     expect(lines).toContain('GOGC: 默认 → 400');
+  });
+
+  test('compare mode says what changed in Chinese; names and lines stay as compiled', () => {
+    // A real service pair (go1.26.8): newPoint edited to return a copy, still inlined in B.
+    const dir = join(import.meta.dirname, '../share/fixtures/compare-pairs/newpoint-by-value');
+    const side = (s: 'a' | 'b') => ({
+      decisions: DecisionSchema.array().parse(
+        (JSON.parse(readFileSync(join(dir, `${s}.json`), 'utf8')) as { decisions: unknown })
+          .decisions,
+      ),
+      files: [{ name: 'main.go', content: readFileSync(join(dir, `${s}.go.txt`), 'utf8') }],
+    });
+    const [a, b] = [side('a'), side('b')];
+    const lines = diffDecisions(a.decisions, b.decisions, { a: a.files, b: b.files }).map((c) =>
+      renderChange('zh', c.sentence),
+    );
+    expect(lines).toContain('main 中的 p：堆 → 栈（第 20 行，从 newPoint 内联而来）');
+    expect(lines).toContain('main 中的 ~r0：新的堆分配（第 20 行，从 newPoint 内联而来）');
+    for (const line of lines) {
+      expect(line).toMatch(HAN);
+      expect(line).not.toMatch(/\b(line|heap|stack|inlined|allocation|in main)\b/);
+    }
+  });
+
+  test('the GOMEMLIMIT slider says "no limit" in Chinese and sizes as Go spells them', () => {
+    expect(stopLabel(UNSET, 'zh')).toBe('默认（不限制）');
+    expect(stopLabel('64MiB', 'zh')).toBe('64MiB');
+  });
+
+  test("a decision's marker reads in Chinese; the compiler's message is quoted as printed", () => {
+    const text = Array.from({ length: 12 }, () => 'x := 1').join('\n');
+    const [m] = toMarkers([moved], [], { file: moved.file, text }, 'zh');
+    expect(m!.source).toBe('堆');
+    expect(m!.message).toMatch(HAN);
+    expect(m!.message).toContain(`编译器输出：${moved.message}`);
+    expect(m!.message).not.toMatch(/^compiler:/m);
   });
 
   test('the hover explains a chain in Chinese', () => {

@@ -9,9 +9,12 @@ import {
 import { classifyMessage } from '../../../sandbox-api/src/parse/classify.ts';
 import { parsePositionedLine } from '../../../sandbox-api/src/parse/position.ts';
 import { DEFAULT_MAIN_GO } from '../../../src/lib/share/default-state.ts';
-import { diffDecisions } from '../../../src/lib/share/diff-decisions.ts';
+import { renderChange } from '../../../src/lib/share/change-text.ts';
+import { diffDecisions, type DecisionChange } from '../../../src/lib/share/diff-decisions.ts';
 
 const dir = join(import.meta.dirname, 'fixtures');
+/** The sentence as an English page shows it, rendered through the catalogue. */
+const english = (c: DecisionChange) => renderChange('en', c.sentence);
 const read = (p: string) => readFileSync(join(dir, p), 'utf8');
 
 /** Real `-m` output (fixtures/, go1.26.8) → decisions, with the service's own classifier. */
@@ -36,7 +39,7 @@ describe('diffDecisions on the inlining pair (newT returns &T{}, useT calls it)'
   const off = decisions(read('inline-pair/inline-off.txt'));
 
   it('says the T built through newT in useT goes from stack to heap when inlining is off', () => {
-    const lines = diffDecisions(on, off, { a: files, b: files }).map((c) => c.text);
+    const lines = diffDecisions(on, off, { a: files, b: files }).map(english);
     expect(lines).toContain('&T{...} in useT: stack → heap (line 10: newT is no longer inlined)');
     expect(lines).toContain('call to newT in useT at line 10: no longer inlined');
     expect(lines).toContain('newT: no longer inlinable');
@@ -48,7 +51,7 @@ describe('diffDecisions on the inlining pair (newT returns &T{}, useT calls it)'
 
   it('reads the other way round when inlining is turned on', () => {
     const changes = diffDecisions(off, on, { a: files, b: files });
-    expect(changes.map((c) => c.text)).toContain(
+    expect(changes.map(english)).toContain(
       '&T{...} in useT: heap → stack (line 10: newT is now inlined)',
     );
     expect(changes.find((c) => c.function === 'useT' && c.subject === '&T{...}')?.kind).toBe(
@@ -69,7 +72,7 @@ describe('diffDecisions when the code moved', () => {
     b: [{ name: 'main.go', content: read('moved-code/b.go.txt') }],
   };
   const changes = diffDecisions(a, b, sources);
-  const lines = changes.map((c) => c.text);
+  const lines = changes.map(english);
 
   it('matches by subject and function, not line: shifted leaks are not changes', () => {
     expect(lines.some((l) => l.startsWith('p '))).toBe(false);
@@ -97,7 +100,7 @@ describe('diffDecisions on the service’s own records (default program, -m=2, -
   const on = load('inline-on');
   const off = load('inline-off');
   const files = [{ name: 'main.go', content: DEFAULT_MAIN_GO }];
-  const lines = diffDecisions(on, off, { a: files, b: files }).map((c) => c.text);
+  const lines = diffDecisions(on, off, { a: files, b: files }).map(english);
 
   it('does not report an inlined copy whose callee decides the same (p stays on the heap)', () => {
     expect(lines.some((l) => l.startsWith('p '))).toBe(false);
@@ -123,7 +126,7 @@ describe('diffDecisions on a benchmark pair (inlining on vs off, real service re
     content: read(`bench-pair/${name}.txt`),
   }));
   const changes = diffDecisions(load('inline-on'), load('inline-off'), { a: files, b: files });
-  const lines = changes.map((c) => c.text);
+  const lines = changes.map(english);
 
   it('says a standard-library allocation moved back into its call, not that it vanished', () => {
     const metric = lines.find((l) => l.startsWith('"metric unit must not be empty"'));

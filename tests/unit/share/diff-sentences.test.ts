@@ -14,9 +14,12 @@ import {
   type SourceFile,
 } from '@go-memory-lab/sandbox-api/protocol';
 import { DEFAULT_MAIN_GO } from '../../../src/lib/share/default-state.ts';
+import { renderChange } from '../../../src/lib/share/change-text.ts';
 import { diffDecisions, type DecisionChange } from '../../../src/lib/share/diff-decisions.ts';
 
 const dir = join(import.meta.dirname, 'fixtures');
+/** The sentence as an English page shows it, rendered through the catalogue. */
+const english = (c: DecisionChange) => renderChange('en', c.sentence);
 const read = (p: string) => readFileSync(join(dir, p), 'utf8');
 const load = (p: string): Decision[] =>
   DecisionSchema.array().parse((JSON.parse(read(p)) as { decisions: unknown }).decisions);
@@ -83,8 +86,9 @@ const inlinable = (list: Decision[], fn: string) =>
 /** Checks one sentence's claims against the lists; returns what does not hold. */
 function contradictions(c: DecisionChange, a: Decision[], b: Decision[]): string[] {
   const out: string[] = [];
-  const claim = (ok: boolean, what: string) => ok || out.push(`${c.text} — ${what}`);
-  const arrow = /: (heap|stack) → (heap|stack)/.exec(c.text);
+  const text = english(c);
+  const claim = (ok: boolean, what: string) => ok || out.push(`${text} — ${what}`);
+  const arrow = /: (heap|stack) → (heap|stack)/.exec(text);
   if (arrow && c.lineA !== undefined) {
     claim(stateAt(a, c, c.lineA) === arrow[1], `A has ${stateAt(a, c, c.lineA)} at ${c.lineA}`);
   }
@@ -92,19 +96,19 @@ function contradictions(c: DecisionChange, a: Decision[], b: Decision[]): string
     claim(stateAt(b, c, c.lineB) === arrow[2], `B has ${stateAt(b, c, c.lineB)} at ${c.lineB}`);
   }
   const noLonger = /(\S+) is no longer inlined|made inside (\S+) again, which is no longer/.exec(
-    c.text,
+    text,
   );
   const callee = noLonger?.[1] ?? noLonger?.[2];
   if (callee && !callee.includes('.')) {
     claim(inlines(a, c.function, callee), `A does not inline ${callee} in ${c.function}`);
     claim(!inlines(b, c.function, callee), `B still inlines ${callee} in ${c.function}`);
   }
-  const nowIn = /(\S+) is now inlined/.exec(c.text);
+  const nowIn = /(\S+) is now inlined/.exec(text);
   if (nowIn) {
     claim(!inlines(a, c.function, nowIn[1]!), `A already inlines ${nowIn[1]}`);
     claim(inlines(b, c.function, nowIn[1]!), `B does not inline ${nowIn[1]}`);
   }
-  const from = /inlined from (\S+?)\)?$/.exec(c.text);
+  const from = /inlined from (\S+?)\)?$/.exec(text);
   if (from) {
     // The side the decision is on makes that very call, inlined, at that line.
     const [side, line] = c.lineB !== undefined ? [b, c.lineB] : [a, c.lineA];
@@ -125,7 +129,7 @@ function contradictions(c: DecisionChange, a: Decision[], b: Decision[]): string
     const was = c.kind === 'no-longer-inlinable';
     claim(inlinable(a, c.subject) === was && inlinable(b, c.subject) !== was, 'can-inline lists');
   }
-  const call = /^call to (\S+) in (\S+) at line (\d+): (no longer|now) inlined$/.exec(c.text);
+  const call = /^call to (\S+) in (\S+) at line (\d+): (no longer|now) inlined$/.exec(text);
   if (call) {
     const [, fn, caller, , how] = call;
     claim(inlines(a, caller, fn!) === (how === 'no longer'), `A's inlining of ${fn}`);
@@ -146,7 +150,7 @@ describe.each(pairs)('compare sentences on the real pair $name', (p) => {
 
 describe('compare sentences: newPoint edited to return a copy (still inlined in B)', () => {
   const p = pairs[0]!;
-  const lines = diffDecisions(p.a, p.b, { a: p.filesA, b: p.filesB }).map((c) => c.text);
+  const lines = diffDecisions(p.a, p.b, { a: p.filesA, b: p.filesB }).map(english);
 
   it('never says newPoint is no longer inlined', () => {
     expect(lines.filter((l) => l.includes('no longer inlined'))).toEqual([]);

@@ -33,11 +33,12 @@ describe('benchDeltas', () => {
 
   it('has no ratio for a change from zero', () => {
     const [ns, bytes] = benchDeltas([line('B', 2, 0, 0)], [line('B', 2, 64, 1)]);
-    expect(formatPercent(ns!.percent, ns!.b)).toBe('±0%');
+    expect(formatPercent(ns!.percent, ns!.b, 'en')).toBe('±0%');
     expect(bytes!.percent).toBeUndefined();
-    expect(formatPercent(bytes!.percent, bytes!.b)).toBe('new');
-    expect(formatPercent(12.34)).toBe('+12.3%');
-    expect(formatPercent(-40)).toBe('−40.0%');
+    expect(formatPercent(bytes!.percent, bytes!.b, 'en')).toBe('new');
+    expect(formatPercent(bytes!.percent, bytes!.b, 'zh')).toBe('新增');
+    expect(formatPercent(12.34, 1, 'zh')).toBe('+12.3%');
+    expect(formatPercent(-40, 1, 'en')).toBe('−40.0%');
   });
 });
 
