@@ -62,6 +62,31 @@ describe('the exercises under content/', () => {
     }
   });
 
+  it('state no allocation or cycle figure that is neither a start fact nor a goal value', () => {
+    // `1000 allocs/op`, `64 B/op`, `15–24 GC cycles`, `50 轮`: a figure with its unit.
+    const FIGURE = /(\d+(?:–\d+)?) ?(?:allocs?\/op|B\/op|(?:`\(forced\)` |GC )?cycles|轮)/g;
+    for (const ex of all) {
+      const folder = `${String(ex.order).padStart(2, '0')}-${ex.slug}`;
+      const goalValues = new Set(
+        ex.goals.flatMap((g) => ('value' in g && g.value !== undefined ? [String(g.value)] : [])),
+      );
+      for (const [locale, text] of Object.entries(texts(folder)) as ['en' | 'zh', string][]) {
+        const quoted = ex.startFacts.flatMap((f) => (f.type === 'figure' ? f.quotes[locale] : []));
+        for (const m of text.matchAll(FIGURE)) {
+          const inQuote = quoted.some((q) => {
+            for (let at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1))
+              if (at <= m.index && m.index + m[0].length <= at + q.length) return true;
+            return false;
+          });
+          expect(
+            inQuote || goalValues.has(m[1]!),
+            `${ex.slug} (${locale}) states "${m[0]}" with no start fact or goal behind it`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
   it('back the start figures the issue names with facts', () => {
     const figures = all.flatMap((ex) =>
       ex.startFacts.flatMap((f) =>
