@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ModeSchema, RunEnvSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { GoalSchema } from './goal-schema.ts';
+import { StartFactSchema } from './start-facts.ts';
 
 export const ExerciseMetaSchema = z
   .object({
@@ -27,6 +28,8 @@ export const ExerciseMetaSchema = z
     hints: z.array(z.string().min(3)).min(1),
     /** All must be met; each is checked on the real toolchain on every run. */
     goals: z.array(GoalSchema).min(1),
+    /** Figures and compiler messages the texts state about the start (start-facts.ts). */
+    startFacts: z.array(StartFactSchema).default([]),
   })
   .strict();
 export type ExerciseMeta = z.infer<typeof ExerciseMetaSchema>;
