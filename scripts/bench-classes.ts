@@ -10,13 +10,13 @@
  *
  *   node scripts/bench-classes.ts [--learners 300] [--samples 20]
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/support/chromium.ts';
 import { createApp } from '../sandbox-api/src/app.ts';
 import { defaultConfig } from '../sandbox-api/src/config.ts';
 import {
@@ -137,17 +137,7 @@ const [csvRes, csvMs] = await timed(() => fetch(`${api}/${id}/export.csv?key=${k
 const csvBytes = (await csvRes.arrayBuffer()).byteLength;
 
 // --- the dashboard in Chromium
-const executablePath = execFileSync(
-  'sh',
-  ['-c', 'command -v chromium || command -v chromium-browser'],
-  {
-    encoding: 'utf8',
-  },
-).trim();
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 const [, firstPaintMs] = await timed(async () => {
   await page.goto(`${origin}${created.dashboardUrl}`);

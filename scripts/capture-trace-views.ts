@@ -20,7 +20,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/support/chromium.ts';
 import { z } from 'zod';
 import { locateGo } from '../sandbox-api/src/toolchain/locate-go.ts';
 import { MmuPlotSchema, mmuChartHtml } from './trace-views/mmu-chart.ts';
@@ -93,17 +93,7 @@ async function main(): Promise<void> {
   const { goVersion, gcLines, traceFile } = buildAndRun();
   console.log(`${goVersion}: ${gcLines.length} GC cycles, trace ${statSync(traceFile).size} B`);
   const viewer = await startViewer(traceFile);
-  const executablePath = execFileSync(
-    'sh',
-    ['-c', 'command -v chromium || command -v chromium-browser'],
-    {
-      encoding: 'utf8',
-    },
-  ).trim();
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchBrowser();
   mkdirSync(OUT_DIR, { recursive: true });
   try {
     const page = await browser.newPage({

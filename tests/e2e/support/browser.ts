@@ -17,33 +17,11 @@
  *     }
  *   });
  */
-import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchBrowser } from './chromium.ts';
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-function chromiumPath(): string {
-  const fromEnv = process.env['CHROMIUM'];
-  if (fromEnv) return fromEnv;
-  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-    encoding: 'utf8',
-  }).trim();
-}
-
-/** A new headless Chromium; close it in afterAll. Contexts made from it start empty. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: ARGS });
-}
+export { launchBrowser };
 
 let shared: Promise<Browser> | undefined;
 
