@@ -1,7 +1,8 @@
 /**
  * Every workshop exercise on the real toolchain: its solution meets every goal, its start fails
  * at least one (otherwise there is nothing to do), and so does every cheat fixture in its
- * `cheats/` folder (a way to get the tick without the lesson; see support/cheats.ts). Goals are judged exactly as in the
+ * `cheats/` folder (a way to get the tick without the lesson; see support/cheats.ts) and every
+ * path its hints rule out (`dead-ends/`). Goals are judged exactly as in the
  * browser, through the same checker, with the in-process service as the analyzer. The figures
  * and compiler messages the texts state about the start (`startFacts`) are judged on the start's
  * runs that check already made, so they cost no extra toolchain run.
@@ -19,7 +20,7 @@ import {
 import { loadExercises } from '../../src/lib/exercises/load.ts';
 import { renderReason } from '../../src/lib/exercises/reason.ts';
 import { judgeStartFact } from '../../src/lib/exercises/start-facts.ts';
-import { loadCheats } from './support/cheats.ts';
+import { loadCheats, loadDeadEnds } from './support/cheats.ts';
 
 const exercises = loadExercises();
 let service: Service;
@@ -100,4 +101,19 @@ describe.each(exercises.map((ex) => [ex.slug, ex] as const))('exercise %s', (slu
       false,
     );
   });
+
+  const deadEnds = loadDeadEnds(slug);
+  it.each(deadEnds.map((d) => [d.kind, d] as const))(
+    'dead end %s (a path its hints rule out) fails a goal',
+    async (kind, d) => {
+      const report = await checkExercise(
+        { goals: ex.goals, base, current: d.files, start: ex.start, checks: ex.checks },
+        analyze,
+        { startCache },
+      );
+      expect(report.allMet, `${slug} dead end ${kind} meets every goal:\n${summary(report)}`).toBe(
+        false,
+      );
+    },
+  );
 });

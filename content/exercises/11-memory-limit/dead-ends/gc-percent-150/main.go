@@ -1,0 +1,29 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+)
+
+// cache is the long-lived part of the heap: about 8 MiB that stays reachable.
+var cache [][]byte
+
+// last keeps only the current request alive.
+var last []byte
+
+func main() {
+	// A GC percent alone, low enough to keep the heap small: the cycles do not halve (the
+	// third hint says so; this must fail the cycles goal).
+	debug.SetGCPercent(150)
+	for i := 0; i < 8; i++ {
+		cache = append(cache, make([]byte, 1<<20))
+	}
+	// The request loop: short-lived garbage, 1 KiB at a time.
+	served := 0
+	for i := 0; i < 200000; i++ {
+		last = make([]byte, 1024)
+		last[0] = byte(i)
+		served += int(last[0]) & 1
+	}
+	fmt.Println("cached MiB:", len(cache), "served:", served)
+}
