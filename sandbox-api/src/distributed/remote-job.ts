@@ -116,7 +116,8 @@ export async function runRemoteJob(
     }, HEARTBEAT_MS);
   });
   // The fallback when the publish is missed; also how a failed job (its worker died twice) is
-  // learnt. Settles on its own when the event comes (or the queue closes).
+  // learnt. Settles on its own when the event comes (or the queue closes); its result is only
+  // validated when it answers, not again after the publish did.
   const completed = job.waitUntilFinished(events, WAIT_CEILING_MS).then((raw: unknown) => {
     onSpan?.({
       step: 'api.completed-event',
@@ -124,13 +125,10 @@ export async function runRemoteJob(
       start: enqueued,
       end: performance.now(),
     });
-    const start = performance.now();
-    const result = JobResultSchema.parse(raw);
-    onSpan?.({ step: 'api.result', key: spec.key, start, end: performance.now() });
-    return { result, via: 'event' as const };
+    return { raw, via: 'event' as const };
   });
   completed.catch(() => undefined);
-  let answer: { result: JobResult; via: 'publish' | 'event' };
+  let answer: { result: JobResult; via: 'publish' } | { raw: unknown; via: 'event' };
   try {
     answer = await Promise.race([
       published.result.then((result) => ({ result, via: 'publish' as const })),
@@ -185,7 +183,13 @@ export async function runRemoteJob(
     clearInterval(lostTimer);
     void withinMs(ENQUEUE_MS, uncount()).catch(() => undefined);
   }
-  const { result } = answer;
+  let result: JobResult;
+  if (answer.via === 'publish') result = answer.result;
+  else {
+    const start = performance.now();
+    result = JobResultSchema.parse(answer.raw);
+    onSpan?.({ step: 'api.result', key: spec.key, start, end: performance.now() });
+  }
   if (!result.ok) throw new ApiFailure(result.status, result.body, result.retryAfter);
   return { response: result.response, cacheable: result.cacheable };
 }

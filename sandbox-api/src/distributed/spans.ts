@@ -15,7 +15,7 @@ export type DistributedStep =
   | 'api.completed-event'
   /** API: validating the worker's result. */
   | 'api.result'
-  /** Worker: the processor, from taking the job to its result (includes the toolchain). */
+  /** Worker: running the job, from its checked data to its result (includes the toolchain). */
   | 'worker.job'
   /** Worker: serialising the result and writing the shared cache SET and the PUBLISH. */
   | 'worker.publish';

@@ -46,9 +46,11 @@ export async function startWorkerHost(
   const info = (): WorkerInfo => ({ id, host: os.hostname(), toolchains, busy, jobs });
   const heartbeat = announceWorker(redis, info);
 
-  const answer = async (job: Job): Promise<JobResult> => {
+  /** The job's result; `started` is called once its data is checked and the run begins. */
+  const answer = async (job: Job, started: () => void): Promise<JobResult> => {
     try {
       const data = JobDataSchema.parse(job.data);
+      started();
       const out = await service.runJob(data);
       out.response.timing.queueMs = Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp);
       return { ok: true, response: out.response, cacheable: out.cacheable };
@@ -72,11 +74,11 @@ export async function startWorkerHost(
   };
 
   const process_ = async (job: Job): Promise<JobResult> => {
-    const start = performance.now();
+    let start = performance.now();
     busy++;
     heartbeat.now();
     try {
-      const result = await answer(job);
+      const result = await answer(job, () => (start = performance.now()));
       const key = job.id ?? '';
       const published = performance.now();
       opts.onSpan?.({ step: 'worker.job', key, start, end: published });
