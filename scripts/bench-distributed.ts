@@ -24,6 +24,7 @@ import { AnalyzeRequestSchema } from '@go-memory-lab/sandbox-api/protocol';
 import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { createService } from '../sandbox-api/src/service.ts';
 import { startRedis } from '../sandbox-api/test/support/data-services.ts';
+import { redisPathAlone, type PathAlone } from './bench-distributed-path.ts';
 
 export interface DistributedFigures {
   missP50: number;
@@ -45,11 +46,20 @@ export interface DistributedFigures {
   admissionP50: number;
   /** A no-op job through the same Redis: the floor of what the queue adds. */
   noopRoundTripP50: number;
+  /** The whole Redis path with jobs that answer at once: awake, and after idling. */
+  alone?: PathAlone;
   oneWorkerPerSecond: number;
   twoWorkersPerSecond: number;
 }
 
 type Pct = (xs: number[], p: number) => number;
+
+/**
+ * A pause between the interleaved requests, the same before each mode: a job's sandbox is
+ * still being torn down for a moment after its answer, and the next request should not be
+ * measured against that on two cores.
+ */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
 
 /** Undefined when this machine has no redis-server (the row is then skipped). */
 export async function benchDistributed(opts: {
@@ -88,16 +98,19 @@ export async function benchDistributed(opts: {
     const perStep = new Map<string, number[]>();
     const answeredBy = { publish: 0, event: 0 };
     const path: number[] = [];
+    let last: AnalyzeResponse | undefined;
     for (let i = 0; i < opts.runs; i++) {
       overEmbedded.push(outside(await opts.embedded(opts.request())));
+      await settle();
       spans = [];
       const t0 = performance.now();
       const r = await analyze();
       const t1 = performance.now();
+      last = r;
       overRedis.push(outside(r));
       xs.push(t1 - t0);
       // The completed event may trail the publish: give it a moment to be recorded.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settle();
       const steps = breakdown(spans, t0, t1, toolchain(r));
       for (const [label, ms] of steps) perStep.set(label, [...(perStep.get(label) ?? []), ms]);
       const wait = spans.find((s) => s.step === 'api.wait');
@@ -115,7 +128,19 @@ export async function benchDistributed(opts: {
     hosts.push(await startWorkerHost(workerService, { url: redis.url, concurrency: 1, log }));
     while (api.health().workers?.length !== 2) await new Promise((r) => setTimeout(r, 50));
     const two = await throughput();
+    const alone = last
+      ? await redisPathAlone({
+          service: workerService,
+          captured: last,
+          request: opts.request,
+          runs: opts.runs * 4,
+          // About a cache-miss build's time in the toolchain.
+          idleMs: 300,
+          pct: opts.pct,
+        })
+      : undefined;
     return {
+      ...(alone ? { alone } : {}),
       noopRoundTripP50: await noopRoundTrip(redis.url, opts.runs * 2, opts.pct),
       admissionP50: await admissionRoundTrip(redis.url, opts.runs * 2, opts.pct),
       missP50: opts.pct(xs, 50),
@@ -219,6 +244,12 @@ export function distributedReport(d: DistributedFigures, fmt: (ms: number) => st
     ...d.steps.map((s) => `    ${s.label.padEnd(width)}  ${fmt(s.p50)}`),
     `  cross-node admission lease (HTTP only, acquire + release, p50) = ${fmt(d.admissionP50)}`,
     `  no-op BullMQ job round trip (p50)  = ${fmt(d.noopRoundTripP50)}`,
+    ...(d.alone
+      ? [
+          `  whole Redis path, jobs answering a captured result at once (p50): back to back ${fmt(d.alone.awakeP50)},` +
+            ` after ${d.alone.idleMs} ms idle ${fmt(d.alone.idleP50)}`,
+        ]
+      : []),
     `  throughput 2 workers / 1 worker    = ${(d.twoWorkersPerSecond / d.oneWorkerPerSecond).toFixed(2)}×` +
       `  (${d.oneWorkerPerSecond.toFixed(1)} → ${d.twoWorkersPerSecond.toFixed(1)} req/s)`,
   ].join('\n');
