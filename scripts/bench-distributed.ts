@@ -1,8 +1,10 @@
 /**
  * The distributed row of `npm run bench:api`: the same cache-miss build through Redis (BullMQ)
- * and worker hosts instead of the in-process pool, on a throwaway redis-server. Worker hosts
- * run in this process with one job at a time each, so "2 workers vs 1" shows how the shared
- * queue spreads work, not how many cores this machine has. The overhead is broken down by step
+ * and worker hosts instead of the in-process pool, on a throwaway redis-server. The latency
+ * rows use one worker host in its own process, as deployed (an in-process one shares the API
+ * node's event loop, and its synchronous sandbox work would count as Redis overhead). For
+ * throughput, worker hosts run in this process with one job at a time each, so "2 workers vs
+ * 1" shows how the shared queue spreads work, not how many cores this machine has. The overhead is broken down by step
  * from the spans the API node and the worker host record (`distributed/spans.ts`).
  *
  * Alone, without the rest of bench:api: node scripts/bench-distributed.ts [--runs 15] [--jobs 20]
@@ -12,10 +14,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Queue, QueueEvents, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
-import { ClientAdmission } from '../sandbox-api/src/admission/client-admission.ts';
-import { redisAdmission } from '../sandbox-api/src/distributed/redis-admission.ts';
 import { createRedisBackend } from '../sandbox-api/src/distributed/redis-backend.ts';
 import type { Span } from '../sandbox-api/src/distributed/spans.ts';
 import { startWorkerHost, type WorkerHost } from '../sandbox-api/src/distributed/worker-host.ts';
@@ -25,6 +23,7 @@ import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { createService } from '../sandbox-api/src/service.ts';
 import { startRedis } from '../sandbox-api/test/support/data-services.ts';
 import { redisPathAlone, type PathAlone } from './bench-distributed-path.ts';
+import { admissionRoundTrip, forkWorker, noopRoundTrip } from './bench-distributed-parts.ts';
 
 export interface DistributedFigures {
   missP50: number;
@@ -78,9 +77,8 @@ export async function benchDistributed(opts: {
   const backend = await createRedisBackend({ url: redis.url, maxWaiting: 1_000, log, onSpan });
   const api = await createService({ log }, { backend });
   const workerService = await createService({ warmAtStart: true, log });
-  const hosts: WorkerHost[] = [
-    await startWorkerHost(workerService, { url: redis.url, concurrency: 1, log, onSpan }),
-  ];
+  const hosts: WorkerHost[] = [];
+  const worker = await forkWorker(redis.url, (s) => spans.push(s));
   // The API node sees a worker once its first heartbeat is read.
   while (api.health().workers?.length !== 1) await new Promise((r) => setTimeout(r, 50));
   const analyze = (): Promise<AnalyzeResponse> =>
@@ -119,6 +117,10 @@ export async function benchDistributed(opts: {
       if (wait?.via) answeredBy[wait.via]++;
       if (wait && read && job) path.push(wait.end - read.start - (job.end - job.start));
     }
+    await worker.stop();
+    // Throughput with worker hosts in this process, one job at a time each (see the top).
+    hosts.push(await startWorkerHost(workerService, { url: redis.url, concurrency: 1, log }));
+    while (api.health().workers?.length !== 1) await new Promise((r) => setTimeout(r, 50));
     const throughput = async (): Promise<number> => {
       const t0 = performance.now();
       await Promise.all(Array.from({ length: opts.jobs }, analyze));
@@ -154,6 +156,7 @@ export async function benchDistributed(opts: {
       twoWorkersPerSecond: two,
     };
   } finally {
+    await worker.stop();
     for (const h of hosts) await h.close();
     await api.close();
     await workerService.close();
@@ -191,51 +194,11 @@ function breakdown(spans: Span[], t0: number, t1: number, toolchainMs: number): 
   return rows;
 }
 
-/** The floor of the queue: a no-op BullMQ job's round trip on the same Redis. */
-async function noopRoundTrip(url: string, runs: number, pct: Pct): Promise<number> {
-  const redis = new Redis(url, { maxRetriesPerRequest: null });
-  const queue = new Queue('gml-bench-noop', { connection: redis });
-  const events = new QueueEvents('gml-bench-noop', { connection: redis });
-  const worker = new Worker('gml-bench-noop', () => Promise.resolve(true), { connection: redis });
-  await events.waitUntilReady();
-  await worker.waitUntilReady();
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const job = await queue.add('noop', {}, { removeOnComplete: true });
-    await job.waitUntilFinished(events);
-    xs.push(performance.now() - t0);
-  }
-  await worker.close();
-  await events.close();
-  await queue.close();
-  redis.disconnect();
-  return pct(xs, 50);
-}
-
-/** What cross-node fairness adds to an HTTP request: one lease taken and given back. */
-async function admissionRoundTrip(url: string, runs: number, pct: Pct): Promise<number> {
-  // As the service wires it (distributed/wiring.ts): no offline queue, so wait for the connection.
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  await new Promise((resolve) => redis.once('ready', resolve));
-  const admission = redisAdmission(redis, new ClientAdmission(2));
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const release = await admission.acquire(`bench-${i}`);
-    release();
-    xs.push(performance.now() - t0);
-  }
-  admission.close();
-  redis.disconnect();
-  return pct(xs, 50);
-}
-
 /** The lines bench:api prints for the distributed row. */
 export function distributedReport(d: DistributedFigures, fmt: (ms: number) => string): string {
   const width = Math.max(...d.steps.map((s) => s.label.length));
   return [
-    `distributed (Redis + in-process worker hosts, 1 job at a time each):`,
+    `distributed (Redis; latency: 1 worker host in its own process; throughput: in-process hosts, 1 job at a time each):`,
     `  API build, cache miss, -m, through Redis + 1 worker  p50 ${fmt(d.missP50)}  p95 ${fmt(d.missP95)}`,
     `  time outside compile/link/run (p50): embedded ${fmt(d.embeddedOverheadP50)}, Redis ${fmt(d.redisOverheadP50)}`,
     `  overhead of Redis + worker (p50)   = ${fmt(d.redisOverheadP50 - d.embeddedOverheadP50)}  (target < 5 ms; two populations, swings with the job)`,
