@@ -80,11 +80,13 @@ export async function startWorkerHost(
     try {
       const result = await answer(job, () => (start = performance.now()));
       const key = job.id ?? '';
-      const published = performance.now();
-      opts.onSpan?.({ step: 'worker.job', key, start, end: published });
+      const ran = performance.now();
       // Straight to the waiting API nodes (and the shared cache), ahead of BullMQ's completion.
       publishResult(redis, key, result).catch(() => undefined);
-      opts.onSpan?.({ step: 'worker.publish', key, start: published, end: performance.now() });
+      const published = performance.now();
+      // Reported after the publish, so reporting them never delays it.
+      opts.onSpan?.({ step: 'worker.job', key, start, end: ran });
+      opts.onSpan?.({ step: 'worker.publish', key, start: ran, end: published });
       return result;
     } finally {
       busy--;
