@@ -23,7 +23,7 @@ import {
 import { devStateDir } from '../sandbox-api/src/dev-state-dir.ts';
 import { createService } from '../sandbox-api/src/service.ts';
 import { request } from '../sandbox-api/test/support/listen.ts';
-import { benchDistributed } from './bench-distributed.ts';
+import { benchDistributed, distributedReport } from './bench-distributed.ts';
 import { rawGo } from './bench-raw-go.ts';
 import { sandboxStartTimes } from './bench-sandbox-start.ts';
 
@@ -235,15 +235,7 @@ const dist = values['skip-distributed']
       pct,
     });
 if (dist) {
-  console.log(
-    `\ndistributed (Redis + in-process worker hosts, 1 job at a time each):` +
-      `\n  API build, cache miss, -m, through Redis + 1 worker  p50 ${fmt(dist.missP50)}  p95 ${fmt(dist.missP95)}` +
-      `\n  time outside compile/link/run (p50): embedded ${fmt(dist.embeddedOverheadP50)}, Redis ${fmt(dist.redisOverheadP50)}` +
-      `\n  overhead of Redis + worker (p50)   = ${fmt(dist.redisOverheadP50 - dist.embeddedOverheadP50)}  (target < 5 ms)` +
-      `\n  no-op BullMQ job round trip (p50)  = ${fmt(dist.noopRoundTripP50)}` +
-      `\n  throughput 2 workers / 1 worker    = ${(dist.twoWorkersPerSecond / dist.oneWorkerPerSecond).toFixed(2)}×` +
-      `  (${dist.oneWorkerPerSecond.toFixed(1)} → ${dist.twoWorkersPerSecond.toFixed(1)} req/s)`,
-  );
+  console.log(`\n${distributedReport(dist, fmt)}`);
 } else {
   console.log('\ndistributed: skipped (--skip-distributed, or no redis-server on PATH)');
 }

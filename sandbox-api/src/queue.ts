@@ -1,16 +1,10 @@
 import { ApiFailure } from './errors.ts';
+import { SingleFlight } from './single-flight.ts';
 
 /** Sizes of the pool and its waiting line. */
 export interface QueueOptions {
   workers: number;
   maxWaiting: number;
-}
-
-interface Flight<T> {
-  promise: Promise<T>;
-  controller: AbortController;
-  /** Callers still interested; the job is cancelled when the last one leaves. */
-  interested: number;
 }
 
 /**
@@ -21,7 +15,7 @@ export class JobQueue<T> {
   private readonly opts: QueueOptions;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly flights = new Map<string, Flight<T>>();
+  private readonly flights = new SingleFlight<T>();
   /** Moving average of job seconds, for Retry-After. */
   private avgJobSeconds = 0.5;
 
@@ -40,46 +34,27 @@ export class JobQueue<T> {
 
   /** Runs `task` for `key`, or joins the identical job already in flight. */
   run(key: string, task: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    let flight = this.flights.get(key);
-    if (!flight) {
-      if (this.running >= this.opts.workers && this.waiting.length >= this.opts.maxWaiting) {
-        const retryAfter = Math.max(
-          1,
-          Math.ceil(((this.waiting.length + 1) / this.opts.workers) * this.avgJobSeconds),
-        );
-        throw new ApiFailure(
-          429,
-          {
-            code: 'queue_full',
-            message: `the service is busy (${this.waiting.length} requests waiting); retry in ${retryAfter} s`,
-          },
-          retryAfter,
-        );
-      }
-      const controller = new AbortController();
-      const created: Flight<T> = {
-        controller,
-        interested: 0,
-        promise: this.schedule(() => task(controller.signal)).finally(() =>
-          this.flights.delete(key),
-        ),
-      };
-      this.flights.set(key, created);
-      flight = created;
-    }
-    const f = flight;
-    f.interested++;
-    if (signal) {
-      const leave = (): void => {
-        if (--f.interested === 0) f.controller.abort();
-      };
-      if (signal.aborted) leave();
-      else signal.addEventListener('abort', leave, { once: true });
-      void f.promise
-        .finally(() => signal.removeEventListener('abort', leave))
-        .catch(() => undefined);
-    }
-    return f.promise;
+    return this.flights.run(
+      key,
+      (jobSignal) => {
+        if (this.running >= this.opts.workers && this.waiting.length >= this.opts.maxWaiting) {
+          const retryAfter = Math.max(
+            1,
+            Math.ceil(((this.waiting.length + 1) / this.opts.workers) * this.avgJobSeconds),
+          );
+          throw new ApiFailure(
+            429,
+            {
+              code: 'queue_full',
+              message: `the service is busy (${this.waiting.length} requests waiting); retry in ${retryAfter} s`,
+            },
+            retryAfter,
+          );
+        }
+        return this.schedule(() => task(jobSignal));
+      },
+      signal,
+    );
   }
 
   private async schedule(task: () => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Admission, ClientAdmission } from '../admission/client-admission.ts';
+import { withinMs } from './within-ms.ts';
 
 /** Drops lapsed leases, then adds one unless the set holds the limit: 1, or minus the count. */
 const ACQUIRE = `
@@ -61,14 +62,6 @@ export function redisAdmission(
     Math.max(50, Math.floor(leaseMs / 3)),
   );
   renew.unref();
-  const within = <T>(p: Promise<T>): Promise<T | undefined> => {
-    let timer: NodeJS.Timeout | undefined;
-    p.catch(() => undefined);
-    return Promise.race([
-      p,
-      new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), timeoutMs))),
-    ]).finally(() => clearTimeout(timer));
-  };
 
   return {
     maxInFlight: local.maxInFlight,
@@ -77,7 +70,8 @@ export function redisAdmission(
       // Hashed: Redis needs a stable name per client, not the address itself.
       const set = `gml:inflight:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
       const id = randomUUID();
-      const answer = await within(
+      const answer = await withinMs(
+        timeoutMs,
         redis.eval(ACQUIRE, 1, set, leaseMs, local.maxInFlight, id) as Promise<number>,
       ).catch(() => undefined);
       if (answer === undefined) {

@@ -60,4 +60,6 @@ export const KEYS = {
   result: (key: string) => `gml:result:${key}`,
   /** API nodes with a client waiting for the job `key` (single-flight across nodes). */
   waiters: (key: string) => `gml:waiters:${key}`,
+  /** Pub/sub channel on which a worker publishes the job `key`'s result as soon as it has it. */
+  done: (key: string) => `gml:done:${key}`,
 } as const;

@@ -6,13 +6,17 @@ import { ApiFailure } from '../errors.ts';
 import type { Service } from '../service.ts';
 import { JobDataSchema, type JobResult, type WorkerInfo } from './job-wire.ts';
 import { announceWorker } from './worker-registry.ts';
-import { KEYS, RESULT_TTL_SECONDS, STALL, queueName } from './settings.ts';
+import { publishResult } from './result-channel.ts';
+import { STALL, queueName } from './settings.ts';
+import type { SpanSink } from './spans.ts';
 
 export interface WorkerHostOptions {
   url: string;
   /** Jobs this host runs at once, across its toolchains (default: the service's `workers`). */
   concurrency?: number;
   log: (line: string) => void;
+  /** Timing of each step (the bench's breakdown); unset in the service. */
+  onSpan?: SpanSink;
 }
 
 export interface WorkerHost {
@@ -24,8 +28,9 @@ export interface WorkerHost {
 
 /**
  * A worker host: takes jobs from the queue of every toolchain it has, runs them with
- * `service.runJob` (the same pipeline and sandbox as the embedded mode), publishes cacheable
- * results to the shared cache, and heartbeats its liveness and load.
+ * `service.runJob` (the same pipeline and sandbox as the embedded mode), publishes each result to
+ * the API nodes waiting for it and cacheable ones to the shared cache (`result-channel.ts`), and
+ * heartbeats its liveness and load.
  */
 export async function startWorkerHost(
   service: Service,
@@ -41,18 +46,13 @@ export async function startWorkerHost(
   const info = (): WorkerInfo => ({ id, host: os.hostname(), toolchains, busy, jobs });
   const heartbeat = announceWorker(redis, info);
 
-  const process_ = async (job: Job): Promise<JobResult> => {
-    busy++;
-    heartbeat.now();
+  /** The job's result; `started` is called once its data is checked and the run begins. */
+  const answer = async (job: Job, started: () => void): Promise<JobResult> => {
     try {
       const data = JobDataSchema.parse(job.data);
+      started();
       const out = await service.runJob(data);
       out.response.timing.queueMs = Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp);
-      if (out.cacheable) {
-        await redis
-          .set(KEYS.result(data.key), JSON.stringify(out.response), 'EX', RESULT_TTL_SECONDS)
-          .catch(() => undefined);
-      }
       return { ok: true, response: out.response, cacheable: out.cacheable };
     } catch (e) {
       // Answered, not thrown: BullMQ retries only jobs whose worker died, never a refusal.
@@ -70,6 +70,24 @@ export async function startWorkerHost(
         status: 500,
         body: { code: 'internal', message: 'the service failed to run this request' },
       };
+    }
+  };
+
+  const process_ = async (job: Job): Promise<JobResult> => {
+    let start = performance.now();
+    busy++;
+    heartbeat.now();
+    try {
+      const result = await answer(job, () => (start = performance.now()));
+      const key = job.id ?? '';
+      const ran = performance.now();
+      // Straight to the waiting API nodes (and the shared cache), ahead of BullMQ's completion.
+      publishResult(redis, key, result).catch(() => undefined);
+      const published = performance.now();
+      // Reported after the publish, so reporting them never delays it.
+      opts.onSpan?.({ step: 'worker.job', key, start, end: ran });
+      opts.onSpan?.({ step: 'worker.publish', key, start: ran, end: published });
+      return result;
     } finally {
       busy--;
       jobs++;
