@@ -9,7 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnalyzeResponseSchema, type AnalyzeRequest } from '../../../src/protocol.ts';
+import {
+  AnalyzeResponseSchema,
+  type AnalyzeRequest,
+  type AnalyzeResponse,
+} from '../../../src/protocol.ts';
+import { loadResultKey } from '../../../src/share/result-key.ts';
+import { resultSigner } from '../../../src/share/result-signer.ts';
+import { stableOf } from '../../../src/share/signed-body.ts';
 import { createService, type Service, type ServiceConfig } from '../../../src/service.ts';
 import type { Platform } from '../../../src/platform.ts';
 import { fakePlatform, type FakeScript } from '../../support/fake-platform.ts';
@@ -31,7 +38,12 @@ async function serviceWith(
   script: () => FakeScript,
   config: Partial<ServiceConfig> = {},
   overrides: Partial<Platform> = {},
-): Promise<{ post: (req: AnalyzeRequest) => Promise<Response>; runs: () => number }> {
+): Promise<{
+  post: (req: AnalyzeRequest) => Promise<Response>;
+  runs: () => number;
+  /** Checks a response's signature with the service's own key (as share links do). */
+  verify: (r: AnalyzeResponse) => boolean;
+}> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-table-'));
   const { platform, calls } = fakePlatform(script, overrides);
   const service: Service = await createService(
@@ -47,6 +59,7 @@ async function serviceWith(
   return {
     post: (req) => postAnalyze(app, JSON.stringify(req)),
     runs: () => calls.filter((c) => c.step === 'compile').length,
+    verify: (r) => resultSigner(loadResultKey(path.join(stateDir, 'result-key'))).verify(r),
   };
 }
 
@@ -155,6 +168,10 @@ describe('POST /analyze over a fake process runner', () => {
     expect(again.cached).toBe(cacheable);
     expect(s.runs()).toBe(cacheable ? 1 : 2);
     check(again);
+    // A hit is served from bytes prepared on the miss: signed for its own delivery all the same,
+    // and the same result apart from `cached`, `timing` and the signature.
+    expect([s.verify(body), s.verify(again)]).toEqual([true, true]);
+    expect(stableOf(again)).toEqual(stableOf(body));
   });
 
   interface ErrorRow {
