@@ -107,7 +107,9 @@ export function answerAnalyze(
       opts.signal,
     );
     const clean = outcome.response.ok && !outcome.response.run?.killedReason;
-    if (outcome.cacheable || (req.reuse && clean)) cache.set(key, outcome.response);
+    // Every waiter of one job gets here with the same result: it is stored (and sized) once.
+    const keep = outcome.cacheable || (req.reuse && clean);
+    if (keep && cache.get(key) !== outcome.response) cache.set(key, outcome.response);
     const timing = { ...outcome.response.timing, totalMs: performance.now() - t0 };
     return { result: outcome.response, cached: false, timing };
   };
