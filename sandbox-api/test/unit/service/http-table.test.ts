@@ -6,11 +6,13 @@
  * suites (integration, hostile) prove the runner itself.
  */
 import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AnalyzeResponseSchema,
+  API_PREFIX,
   type AnalyzeRequest,
   type AnalyzeResponse,
 } from '../../../src/protocol.ts';
@@ -39,7 +41,7 @@ async function serviceWith(
   config: Partial<ServiceConfig> = {},
   overrides: Partial<Platform> = {},
 ): Promise<{
-  post: (req: AnalyzeRequest) => Promise<Response>;
+  post: (req: AnalyzeRequest, headers?: Record<string, string>) => Promise<Response>;
   runs: () => number;
   /** Checks a response's signature with the service's own key (as share links do). */
   verify: (r: AnalyzeResponse) => boolean;
@@ -57,7 +59,14 @@ async function serviceWith(
     fs.rmSync(stateDir, { recursive: true, force: true });
   });
   return {
-    post: (req) => postAnalyze(app, JSON.stringify(req)),
+    post: (req, headers) =>
+      headers
+        ? app.request(`${API_PREFIX}/analyze`, {
+            method: 'POST',
+            body: JSON.stringify(req),
+            headers: { 'content-type': 'application/json', ...headers },
+          })
+        : postAnalyze(app, JSON.stringify(req)),
     runs: () => calls.filter((c) => c.step === 'compile').length,
     verify: (r) => resultSigner(loadResultKey(path.join(stateDir, 'result-key'))).verify(r),
   };
@@ -285,5 +294,21 @@ describe('POST /analyze over a fake process runner', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     release();
     expect((await held).status).toBe(200);
+  });
+
+  it('a hit is gzipped for a client that takes gzip, and sent as prepared to one that does not', async () => {
+    const s = await serviceWith(() => ({ compile: { stdout: DECISIONS } }));
+    expect((await s.post(build())).status).toBe(200);
+    const zipped = await s.post(build(), { 'accept-encoding': 'gzip' });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const hit = AnalyzeResponseSchema.parse(
+      JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')),
+    );
+    expect(hit.cached).toBe(true);
+    expect(s.verify(hit)).toBe(true);
+    const plain = await s.post(build());
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(s.verify(AnalyzeResponseSchema.parse(await plain.json()))).toBe(true);
   });
 });
