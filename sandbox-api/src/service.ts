@@ -127,7 +127,8 @@ export async function createService(
 
   const cache = new Lru<JobOutcome['response']>(config.cacheEntries, {
     maxBytes: config.cacheBytes,
-    sizeOf: (r) => JSON.stringify(r).length,
+    // Twice the JSON: the HTTP layer keeps each result's signed body beside it (response-bodies.ts).
+    sizeOf: (r) => 2 * JSON.stringify(r).length,
   });
   const stats = { hits: 0, misses: 0 };
   const backend =

@@ -59,9 +59,9 @@ async function serviceWith(
     fs.rmSync(stateDir, { recursive: true, force: true });
   });
   return {
-    post: (req, headers) =>
+    post: async (req, headers) =>
       headers
-        ? app.request(`${API_PREFIX}/analyze`, {
+        ? await app.request(`${API_PREFIX}/analyze`, {
             method: 'POST',
             body: JSON.stringify(req),
             headers: { 'content-type': 'application/json', ...headers },
