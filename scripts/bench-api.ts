@@ -76,18 +76,22 @@ const address = server.address();
 const port = typeof address === 'object' && address !== null ? address.port : 0;
 const origin = `http://127.0.0.1:${port}`;
 
-/** One POST /analyze from `from` (a loopback address); throws unless it is a 200. */
-async function post(req: AnalyzeRequest, from = '127.0.0.1'): Promise<AnalyzeResponse> {
-  const res = await request(origin, {
+/** One POST /analyze from `from` (a loopback address), answered to its last byte. */
+const send = (req: AnalyzeRequest, from = '127.0.0.1'): ReturnType<typeof request> =>
+  request(origin, {
     method: 'POST',
     path: '/api/v1/analyze',
     localAddress: from,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(req),
   });
+/** The answer checked as the site's client checks it; throws unless it is a 200. */
+function checked(res: Awaited<ReturnType<typeof request>>): AnalyzeResponse {
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 300)}`);
   return AnalyzeResponseSchema.parse(JSON.parse(res.body));
 }
+const post = async (req: AnalyzeRequest, from?: string): Promise<AnalyzeResponse> =>
+  checked(await send(req, from));
 const main = (content: string): AnalyzeRequest['files'] => [{ name: 'main.go', content }];
 
 async function time(fn: () => unknown): Promise<number> {
@@ -149,9 +153,19 @@ const miss2 = await measure('API build, cache miss, -m=2', () =>
 );
 const fixed = { files: main(variant()) };
 await post(fixed);
+// The service's part of a hit ends with its last byte; the client's own parse is shown apart.
 const hits: number[] = [];
-for (let i = 0; i < Math.max(RUNS, 200); i++) hits.push(await time(() => post(fixed)));
-row('API build, cache hit (HTTP round trip)', hits);
+const hitsParsed: number[] = [];
+for (let i = 0; i < Math.max(RUNS, 200); i++) {
+  const t0 = performance.now();
+  const res = await send(fixed);
+  const t1 = performance.now();
+  if (!checked(res).cached) throw new Error('the repeated request was not a cache hit');
+  hits.push(t1 - t0);
+  hitsParsed.push(performance.now() - t0);
+}
+row('API build, cache hit (HTTP round trip, to the last byte)', hits);
+row('  the same, with the client parsing it (JSON + zod)', hitsParsed);
 const sandbox = await sandboxStartTimes(service.config, raw, RUNS);
 row(`sandbox start (no-op program, ${sandbox.kind})`, sandbox.times);
 
@@ -187,6 +201,12 @@ const distinctSeconds = await atOnce(AT_ONCE, (i) => ({
   files: main(distinctProgram(++seq + i)),
   mode: 'run',
 }));
+// The floor for that row: the raw toolchain doing the same number of distinct programs, one
+// `go build` + exec per core at a time.
+const rawDistinctSeconds = await raw.buildAndRunAll(
+  Array.from({ length: AT_ONCE }, (_, i) => distinctProgram(++seq + i)),
+  os.availableParallelism(),
+);
 const identical = { files: main(variant()) };
 const identicalSeconds = await atOnce(AT_ONCE, () => identical);
 
@@ -210,7 +230,9 @@ console.log(
   `  API run miss / raw go build -o prog . && ./prog  = ${r(missRun, goBuildRun)}×  (≤ 0.8×)`,
 );
 console.log(
-  `  ${AT_ONCE} distinct run-mode programs at once: all answered in ${distinctSeconds.toFixed(2)} s  (≤ 3 s)`,
+  `  ${AT_ONCE} distinct run-mode programs at once: all answered in ${distinctSeconds.toFixed(2)} s  (≤ 3 s)` +
+    `\n    raw go build + exec of ${AT_ONCE} distinct programs, ${os.availableParallelism()} at a time: ` +
+    `${rawDistinctSeconds.toFixed(2)} s; API / raw = ${(distinctSeconds / rawDistinctSeconds).toFixed(2)}×`,
 );
 console.log(`  cache hit p50 = ${fmt(p50(hits))}  (≤ 2 ms)`);
 console.log(

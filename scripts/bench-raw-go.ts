@@ -3,10 +3,13 @@
  * with the same warm standard library (a hard-linked copy of the service's master cache) and the
  * same importcfg, so the ratios compare the service with what a person would type.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 export interface RawGo {
   goroot: string;
@@ -15,6 +18,11 @@ export interface RawGo {
   go(args: string[], source: string): void;
   /** `go build -o prog . && ./prog`, as a shell would run it. */
   buildAndRun(source: string): void;
+  /**
+   * `go build -o prog . && ./prog` for each source in its own module dir, `parallel` at a
+   * time (a shell per core, as `xargs -P` would): seconds until the last one has run.
+   */
+  buildAndRunAll(sources: string[], parallel: number): Promise<number>;
   /** Builds `source` into a static executable at `dest` (for the no-op sandbox probe). */
   buildTo(source: string, dest: string): void;
   remove(): void;
@@ -57,6 +65,27 @@ export function rawGo(stateDir: string, toolchain: string): RawGo {
     buildAndRun: (source) => {
       fs.writeFileSync(path.join(dir, 'main.go'), source);
       exec('/bin/sh', ['-c', `"${goroot}/bin/go" build -o prog . && ./prog >/dev/null`]);
+    },
+    buildAndRunAll: async (sources, parallel) => {
+      const dirs = sources.map((source, i) => {
+        const d = path.join(dir, 'many', String(i));
+        fs.mkdirSync(d, { recursive: true });
+        fs.copyFileSync(path.join(dir, 'go.mod'), path.join(d, 'go.mod'));
+        fs.writeFileSync(path.join(d, 'main.go'), source);
+        return d;
+      });
+      const script = `"${goroot}/bin/go" build -o prog . && ./prog >/dev/null`;
+      const t0 = performance.now();
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        for (let i = next++; i < dirs.length; i = next++) {
+          await execFileAsync('/bin/sh', ['-c', script], { cwd: dirs[i], env });
+        }
+      };
+      await Promise.all(Array.from({ length: parallel }, worker));
+      const seconds = (performance.now() - t0) / 1000;
+      fs.rmSync(path.join(dir, 'many'), { recursive: true, force: true });
+      return seconds;
     },
     buildTo: (source, dest) => {
       fs.writeFileSync(path.join(dir, 'main.go'), source);

@@ -9,12 +9,8 @@ import { clientOf } from './admission/client-of.ts';
 import { ClientRate } from './admission/client-rate.ts';
 import { bodyCap } from './body-cap.ts';
 import { failureResponse, invalidRequest, notFound, parseJsonBody } from './errors.ts';
-import {
-  AnalyzeRequestSchema,
-  AnalyzeResponseSchema,
-  API_PREFIX,
-  DEFAULT_LIMITS,
-} from './protocol.ts';
+import { AnalyzeRequestSchema, API_PREFIX, DEFAULT_LIMITS } from './protocol.ts';
+import { responseBodies } from './cache/response-bodies.ts';
 import type { Service } from './service.ts';
 import { loadResultKey } from './share/result-key.ts';
 import { resultSigner } from './share/result-signer.ts';
@@ -64,6 +60,7 @@ export function createApp(service: Service, opts: AppOptions): Hono {
   const signer = resultSigner(
     loadResultKey(opts.resultKeyPath ?? path.join(config.stateDir, 'result-key')),
   );
+  const bodyOf = responseBodies(signer);
   // Chapter pages lazy-load CodeMirror (~0.5 MB raw); gzip keeps that a fraction of it.
   app.use('*', compress());
 
@@ -79,8 +76,13 @@ export function createApp(service: Service, opts: AppOptions): Hono {
       const { signal } = c.req.raw;
       // A client that gives up frees its place at once; its job stops with its last watcher.
       signal.addEventListener('abort', release, { once: true });
-      const response = await service.analyze(parsed.data, { signal });
-      return c.json(signer.sign(AnalyzeResponseSchema.parse(response)));
+      const answer = await service.answer(parsed.data, { signal });
+      // Vary is what compress() would add; set here, it leaves the prepared bytes as they are
+      // for a client that takes no gzip, instead of re-reading them as a stream.
+      return c.body(bodyOf(answer), 200, {
+        'Content-Type': 'application/json',
+        Vary: 'Accept-Encoding',
+      });
     } catch (e) {
       return failureResponse(e);
     } finally {

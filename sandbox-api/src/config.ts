@@ -15,7 +15,10 @@ export interface ServiceConfig {
   maxWaiting: number;
   /** Result cache entries (LRU). */
   cacheEntries: number;
-  /** Result cache budget in bytes of serialised responses. */
+  /**
+   * Result cache budget in bytes of serialised responses, each counted twice: the stored
+   * result and the signed body the HTTP layer prepares from it (`cache/response-bodies.ts`).
+   */
   cacheBytes: number;
   /** Total bytes of source across all files. */
   maxSourceBytes: number;

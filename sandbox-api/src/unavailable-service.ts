@@ -12,6 +12,7 @@ export function unavailableService(config: ServiceConfig, why: string): Service 
     config,
     sandboxKind: 'none',
     analyze: () => Promise.reject(new ApiFailure(503, { code: 'unavailable', message: why }, 60)),
+    answer: () => Promise.reject(new ApiFailure(503, { code: 'unavailable', message: why }, 60)),
     runJob: () => Promise.reject(new ApiFailure(503, { code: 'unavailable', message: why }, 60)),
     format: () => Promise.reject(new ApiFailure(503, { code: 'unavailable', message: why }, 60)),
     warm: () => Promise.resolve(),

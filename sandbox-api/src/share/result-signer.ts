@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AnalyzeResponse } from '../protocol.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { signedBody, type SignedBody, type StableResponse } from './signed-body.ts';
 
 /** Signs the results this service produced and recognises them when they come back. */
 export interface ResultSigner {
@@ -8,6 +9,8 @@ export interface ResultSigner {
   sign(response: AnalyzeResponse): AnalyzeResponse;
   /** True only for a response this service signed, unchanged since. */
   verify(response: AnalyzeResponse): boolean;
+  /** A result serialised once, signed per delivery: what `sign` gives, as JSON text. */
+  prepare(stable: StableResponse): SignedBody;
 }
 
 export function resultSigner(key: Buffer): ResultSigner {
@@ -25,5 +28,6 @@ export function resultSigner(key: Buffer): ResultSigner {
       const given = Buffer.from(r.signature, 'hex');
       return given.length === expected.length && timingSafeEqual(given, expected);
     },
+    prepare: (stable) => signedBody(key, stable),
   };
 }

@@ -6,10 +6,19 @@
  * suites (integration, hostile) prove the runner itself.
  */
 import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnalyzeResponseSchema, type AnalyzeRequest } from '../../../src/protocol.ts';
+import {
+  AnalyzeResponseSchema,
+  API_PREFIX,
+  type AnalyzeRequest,
+  type AnalyzeResponse,
+} from '../../../src/protocol.ts';
+import { loadResultKey } from '../../../src/share/result-key.ts';
+import { resultSigner } from '../../../src/share/result-signer.ts';
+import { stableOf } from '../../../src/share/signed-body.ts';
 import { createService, type Service, type ServiceConfig } from '../../../src/service.ts';
 import type { Platform } from '../../../src/platform.ts';
 import { fakePlatform, type FakeScript } from '../../support/fake-platform.ts';
@@ -31,7 +40,12 @@ async function serviceWith(
   script: () => FakeScript,
   config: Partial<ServiceConfig> = {},
   overrides: Partial<Platform> = {},
-): Promise<{ post: (req: AnalyzeRequest) => Promise<Response>; runs: () => number }> {
+): Promise<{
+  post: (req: AnalyzeRequest, headers?: Record<string, string>) => Promise<Response>;
+  runs: () => number;
+  /** Checks a response's signature with the service's own key (as share links do). */
+  verify: (r: AnalyzeResponse) => boolean;
+}> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-table-'));
   const { platform, calls } = fakePlatform(script, overrides);
   const service: Service = await createService(
@@ -45,8 +59,16 @@ async function serviceWith(
     fs.rmSync(stateDir, { recursive: true, force: true });
   });
   return {
-    post: (req) => postAnalyze(app, JSON.stringify(req)),
+    post: async (req, headers) =>
+      headers
+        ? await app.request(`${API_PREFIX}/analyze`, {
+            method: 'POST',
+            body: JSON.stringify(req),
+            headers: { 'content-type': 'application/json', ...headers },
+          })
+        : postAnalyze(app, JSON.stringify(req)),
     runs: () => calls.filter((c) => c.step === 'compile').length,
+    verify: (r) => resultSigner(loadResultKey(path.join(stateDir, 'result-key'))).verify(r),
   };
 }
 
@@ -155,6 +177,10 @@ describe('POST /analyze over a fake process runner', () => {
     expect(again.cached).toBe(cacheable);
     expect(s.runs()).toBe(cacheable ? 1 : 2);
     check(again);
+    // A hit is served from bytes prepared on the miss: signed for its own delivery all the same,
+    // and the same result apart from `cached`, `timing` and the signature.
+    expect([s.verify(body), s.verify(again)]).toEqual([true, true]);
+    expect(stableOf(again)).toEqual(stableOf(body));
   });
 
   interface ErrorRow {
@@ -268,5 +294,21 @@ describe('POST /analyze over a fake process runner', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     release();
     expect((await held).status).toBe(200);
+  });
+
+  it('a hit is gzipped for a client that takes gzip, and sent as prepared to one that does not', async () => {
+    const s = await serviceWith(() => ({ compile: { stdout: DECISIONS } }));
+    expect((await s.post(build())).status).toBe(200);
+    const zipped = await s.post(build(), { 'accept-encoding': 'gzip' });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const hit = AnalyzeResponseSchema.parse(
+      JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')),
+    );
+    expect(hit.cached).toBe(true);
+    expect(s.verify(hit)).toBe(true);
+    const plain = await s.post(build());
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(s.verify(AnalyzeResponseSchema.parse(await plain.json()))).toBe(true);
   });
 });
