@@ -14,6 +14,7 @@ import { overflowing } from './support/overflow.ts';
 import { encodeState } from '../../src/lib/share/state-codec.ts';
 import { baseUrl, closeBrowser, openPage, runAxe, formatViolations } from './support/browser.ts';
 import { chapterPages, DIST } from './support/pages.ts';
+import { scrollToEndAndSettle } from './support/scroll.ts';
 
 afterAll(closeBrowser);
 
@@ -160,7 +161,9 @@ describe('share links', () => {
       await reader.page.waitForSelector('[data-diagram] svg', { timeout: 30_000 });
       for (const colorScheme of ['light', 'dark'] as const) {
         await reader.page.emulateMedia({ colorScheme });
-        await reader.page.waitForTimeout(300);
+        await expect
+          .poll(() => reader.page.evaluate(() => document.documentElement.dataset['theme']))
+          .toBe(colorScheme);
         const violations = await runAxe(reader.page);
         expect(violations, `${colorScheme}: ${formatViolations(violations)}`).toEqual([]);
       }
@@ -268,7 +271,9 @@ func main() {
     // With results, markers, both editors and the diff on screen, in both themes: nothing serious.
     for (const colorScheme of ['light', 'dark'] as const) {
       await opened.page.emulateMedia({ colorScheme });
-      await opened.page.waitForTimeout(300);
+      await expect
+        .poll(() => opened.page.evaluate(() => document.documentElement.dataset['theme']))
+        .toBe(colorScheme);
       const violations = await runAxe(opened.page);
       expect(violations, `${colorScheme}: ${formatViolations(violations)}`).toEqual([]);
     }
@@ -330,8 +335,7 @@ test('Monaco is never requested by chapter pages', async () => {
       beforeGoto: (page) => void page.on('request', (r) => urls.push(r.url())),
     });
     try {
-      await opened.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await opened.page.waitForTimeout(500);
+      await scrollToEndAndSettle(opened.page);
       expect(
         urls.filter((u) => /monaco|editor\.worker/i.test(u)),
         path,
