@@ -96,10 +96,11 @@ test('previous/next links walk the chapters in order, both ways', async () => {
   const opened = await openPage(chapters[0] ?? '/');
   try {
     const { page } = opened;
-    // The links are named by direction and title, inside the "Chapters" navigation.
+    // The links are named by direction and title ("← Previous…", "Next → …": the arrows are
+    // CSS content), inside the "Chapters" navigation.
     const nav = page.getByRole('navigation', { name: 'Chapters' });
-    const next = nav.getByRole('link', { name: /^Next/ });
-    const prev = nav.getByRole('link', { name: /^Previous/ });
+    const next = nav.getByRole('link', { name: /Next/ });
+    const prev = nav.getByRole('link', { name: /Previous/ });
     const visited = [new URL(page.url()).pathname];
     for (let i = 1; i < chapters.length; i++) {
       await Promise.all([page.waitForURL(/learn/), next.click()]);
