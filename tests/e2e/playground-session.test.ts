@@ -54,10 +54,13 @@ test('a session is restored at /play/, links win over it, and Start fresh resets
 
     // A link wins, and merely opening one does not replace the saved session.
     const linked: PlaygroundState = { v: 1, a: { ...defaultState().a, inline: false } };
+    // Fake timers from here on (time still flows): the check below can fire every timer due
+    // within a second, which covers the 250 ms debounce of a session save, without sleeping.
+    await context.clock.install();
     const viaLink = await open(context, `/play/#${encodeState(linked)}`);
     expect(await sourceOf(viaLink.page)).toBe('hash');
     expect(await stateOf(viaLink.page)).toEqual(linked);
-    await viaLink.page.waitForTimeout(400);
+    await viaLink.page.clock.runFor(1000);
     await viaLink.close();
 
     const again = await open(context, '/play/');
