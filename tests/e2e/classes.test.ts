@@ -16,6 +16,7 @@ import {
   runAxe,
   sharedBrowser,
 } from './support/browser.ts';
+import { exerciseReady } from './support/workshop.ts';
 
 afterAll(closeBrowser);
 
@@ -117,7 +118,7 @@ describe('a class from creation to the live dashboard', () => {
     // --- Anna solves "Keep the midpoint on the stack" by editing the code
     const a = anna.page;
     await a.goto(new URL('/workshop/return-by-value/', a.url()).href);
-    await a.waitForSelector('gml-exercise[data-ready] .cm-editor');
+    await exerciseReady(a);
     await a.getByText(/your checks are reported to the instructor as Anna/).waitFor();
     const checkBtn = a.getByRole('button', { name: /^Check my code/ });
     await checkBtn.click();

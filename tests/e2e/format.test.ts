@@ -6,6 +6,7 @@
 import { afterAll, expect, test } from 'vitest';
 import { closeBrowser, openPage } from './support/browser.ts';
 import { hydrated, replaceLine, snippetRoot } from './support/snippet.ts';
+import { playgroundReady } from './support/playground.ts';
 
 afterAll(closeBrowser);
 
@@ -44,10 +45,7 @@ test('Shift+Alt+F in the playground formats the file on screen, and Ctrl+Z undoe
   const opened = await openPage('/play/');
   try {
     const { page } = opened;
-    await page.waitForSelector('[data-playground][data-ready="true"]', {
-      state: 'attached',
-      timeout: 30_000,
-    });
+    await playgroundReady(page);
     const text = () => page.evaluate(() => window.gmlPlayground!.getState().a.files[0]!.content);
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.press('Control+End');

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { closeBrowser, openPage } from './support/browser.ts';
 import { hydrated } from './support/snippet.ts';
+import { playgroundReady } from './support/playground.ts';
 
 afterAll(closeBrowser);
 
@@ -38,7 +39,7 @@ test('the playground editor: Escape then Tab (or Shift+Tab) leaves Monaco', asyn
   const opened = await openPage('/play/');
   try {
     const { page } = opened;
-    await page.waitForSelector('[data-playground][data-ready="true"]', { state: 'attached' });
+    await playgroundReady(page);
     const hint = page.locator('.pg-kbd-hint');
     await expect.poll(() => hint.isVisible()).toBe(false);
     await page.click('.monaco-editor .view-lines');

@@ -7,6 +7,7 @@ import { afterAll, expect, test } from 'vitest';
 import { defaultState } from '../../src/lib/share/default-state.ts';
 import { encodeState } from '../../src/lib/share/state-codec.ts';
 import { closeBrowser, openPage } from './support/browser.ts';
+import { playgroundReady } from './support/playground.ts';
 
 afterAll(closeBrowser);
 
@@ -32,10 +33,7 @@ test('the playground GC chart is styled, readable in dark mode at 375 px, labels
   });
   try {
     const { page } = opened;
-    await page.waitForSelector('[data-playground][data-ready="true"]', {
-      state: 'attached',
-      timeout: 30_000,
-    });
+    await playgroundReady(page);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const chart = page.getByRole('img', { name: /GC cycles/ });
     await chart.waitFor({ timeout: 90_000 });

@@ -5,6 +5,7 @@
  */
 import { afterAll, expect, test } from 'vitest';
 import { closeBrowser, openPage } from './support/browser.ts';
+import { playgroundReady } from './support/playground.ts';
 
 afterAll(closeBrowser);
 
@@ -18,16 +19,13 @@ test('with the API unreachable: a clear message, the picker stays, Share falls b
   });
   try {
     const { page } = opened;
-    await page.waitForSelector('[data-playground][data-ready="true"]', {
-      state: 'attached',
-      timeout: 30_000,
-    });
+    await playgroundReady(page);
     const picker = page.getByRole('combobox', { name: 'Toolchain' });
     await expect.poll(() => picker.isVisible(), soon).toBe(true);
     await expect.poll(() => picker.inputValue(), soon).toBe('');
 
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const alert = page.locator('[data-results]').getByRole('alert');
+    const alert = page.getByRole('region', { name: 'Results' }).getByRole('alert');
     await expect.poll(() => alert.textContent(), soon).toMatch(/unreachable/);
     expect(await alert.textContent()).not.toContain('Failed to fetch');
 

@@ -9,12 +9,11 @@ import { defaultState } from '../../src/lib/share/default-state.ts';
 import { SESSION_KEY } from '../../src/lib/share/session.ts';
 import { encodeState } from '../../src/lib/share/state-codec.ts';
 import { closeBrowser, expectNoConsoleErrors, openPage, sharedBrowser } from './support/browser.ts';
+import { playgroundReady, stateOf } from './support/playground.ts';
 
 afterAll(closeBrowser);
 
-const ready = (page: Page) =>
-  page.waitForSelector('[data-playground][data-ready="true"]', { state: 'attached' });
-const stateOf = (page: Page) => page.evaluate(() => window.gmlPlayground!.getState());
+const ready = playgroundReady;
 const sourceOf = (page: Page) =>
   page.locator('[data-playground]').getAttribute('data-state-source');
 
@@ -31,7 +30,7 @@ test('a session is restored at /play/, links win over it, and Start fresh resets
   try {
     const first = await open(context, '/play/');
     expect(await sourceOf(first.page)).toBe('default');
-    await expect(first.page.locator('[data-session-note]').isHidden()).resolves.toBe(true);
+    await expect(first.page.getByText('Your last session is back.').isHidden()).resolves.toBe(true);
     await first.page.selectOption('select[name="mode"]', 'run');
     await first.page.click('.monaco-editor .view-lines');
     await first.page.keyboard.press('Control+End');
@@ -48,26 +47,34 @@ test('a session is restored at /play/, links win over it, and Start fresh resets
     expect(await sourceOf(back.page)).toBe('session');
     expect(await stateOf(back.page)).toEqual(mine);
     expect(mine.a.files[0]!.content).toContain('kept for next time');
-    await expect.poll(() => back.page.locator('[data-session-note]').isVisible()).toBe(true);
+    await expect
+      .poll(() => back.page.getByText('Your last session is back.').isVisible())
+      .toBe(true);
     await back.close();
 
     // A link wins, and merely opening one does not replace the saved session.
     const linked: PlaygroundState = { v: 1, a: { ...defaultState().a, inline: false } };
+    // Fake timers from here on (time still flows): the check below can fire every timer due
+    // within a second, which covers the 250 ms debounce of a session save, without sleeping.
+    await context.clock.install();
     const viaLink = await open(context, `/play/#${encodeState(linked)}`);
     expect(await sourceOf(viaLink.page)).toBe('hash');
     expect(await stateOf(viaLink.page)).toEqual(linked);
-    await viaLink.page.waitForTimeout(400);
+    await viaLink.page.clock.runFor(1000);
     await viaLink.close();
 
     const again = await open(context, '/play/');
     expect(await stateOf(again.page)).toEqual(mine);
     const fresh = again.page.getByRole('button', { name: 'Start fresh' });
     await expect.poll(() => fresh.isVisible()).toBe(true);
+    // Monaco's icon font may still be loading: the reload would abort it, which the console
+    // check below counts as a failed request (seen once under load average 10).
+    await again.page.evaluate(() => document.fonts.ready.then(() => undefined));
     await Promise.all([again.page.waitForEvent('load'), fresh.click()]);
     await ready(again.page);
     expect(await sourceOf(again.page)).toBe('default');
     expect(await stateOf(again.page)).toEqual(defaultState());
-    await expect(again.page.locator('[data-session-note]').isHidden()).resolves.toBe(true);
+    await expect(again.page.getByText('Your last session is back.').isHidden()).resolves.toBe(true);
     expect(await again.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY)).toBeNull();
     expectNoConsoleErrors(again);
     await again.close();

@@ -4,6 +4,7 @@
  */
 import { afterAll, expect, test } from 'vitest';
 import { closeBrowser, openPage } from './support/browser.ts';
+import { playgroundReady } from './support/playground.ts';
 
 afterAll(closeBrowser);
 
@@ -13,12 +14,9 @@ test('a playground result is marked out of date after an edit or an option chang
   const opened = await openPage('/play/');
   try {
     const { page } = opened;
-    await page.waitForSelector('[data-playground][data-ready="true"]', {
-      state: 'attached',
-      timeout: 30_000,
-    });
+    await playgroundReady(page);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const results = page.locator('[data-results]');
+    const results = page.getByRole('region', { name: 'Results' });
     await results.locator('.sn-lines').waitFor({ timeout: 90_000 });
     const stale = results.getByRole('status').filter({ hasText: /out of date/i });
     expect(await stale.count()).toBe(0);

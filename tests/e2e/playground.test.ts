@@ -1,230 +1,28 @@
 /**
- * The playground in a real browser against the real server and toolchain: short links and hash
- * links restore everything, broken links explain themselves, compare mode shows the semantic
- * diff, chapter snippets hand their edited code over, and Monaco stays off chapter pages.
+ * The playground in a real browser against the real server and toolchain: compare mode shows
+ * the semantic diff, chapter snippets hand their edited code over, Monaco stays off chapter
+ * pages, embeds, gallery, file tabs and refusals (share and hash links:
+ * playground-share.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import type { PlaygroundState } from '@go-memory-lab/sandbox-api/protocol';
 import { defaultState } from '../../src/lib/share/default-state.ts';
-import { GOGC_PRESETS } from '../../src/lib/share/knob-steps.ts';
 import { overflowing } from './support/overflow.ts';
 import { encodeState } from '../../src/lib/share/state-codec.ts';
 import { baseUrl, closeBrowser, openPage, runAxe, formatViolations } from './support/browser.ts';
 import { chapterPages, DIST } from './support/pages.ts';
+import { scrollToEndAndSettle } from './support/scroll.ts';
+import { decisionsText, playgroundReady, runPlayground, stateOf } from './support/playground.ts';
 
 afterAll(closeBrowser);
 
 const RUN_TIMEOUT = 60_000;
 
-async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('[data-playground][data-ready="true"]', {
-    state: 'attached',
-    timeout: 30_000,
-  });
-}
+const ready = playgroundReady;
 
-/** Runs with the Run button, or with Ctrl+Enter typed inside the editor. */
-async function runAndWait(page: Page, how: 'button' | 'keyboard' = 'button'): Promise<void> {
-  if (how === 'keyboard') {
-    await page.click('.monaco-editor .view-lines');
-    await page.keyboard.press('Control+Enter');
-  } else {
-    await page.click('[data-run]');
-  }
-  await page.waitForFunction(
-    () => {
-      const root = document.querySelector('[data-playground]');
-      return (
-        root && !root.hasAttribute('data-running') && document.querySelector('.sn-lines, .pg-error')
-      );
-    },
-    null,
-    { timeout: RUN_TIMEOUT },
-  );
-}
-
-const stateOf = (page: Page) => page.evaluate(() => window.gmlPlayground!.getState());
-const decisionsText = (page: Page) => page.locator('[data-results] .sn-lines').innerText();
-
-async function serviceDefaultToolchain(): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/v1/toolchains`);
-  return ((await res.json()) as { default: string }).default;
-}
-
-const PROGRAM = `package main
-
-type item struct{ id int }
-
-var keep []*item
-
-func remember(id int) {
-	it := item{id}
-	keep = append(keep, &it)
-}
-
-func total(n int) int {
-	s := 0
-	for i := range n {
-		it := item{i}
-		s += it.id
-	}
-	return s
-}
-
-func main() {
-	remember(1)
-	println(total(10))
-}
-`;
-
-async function pinnedState(): Promise<PlaygroundState> {
-  return {
-    v: 1,
-    a: {
-      files: [
-        { name: 'main.go', content: PROGRAM },
-        { name: 'extra.go', content: 'package main\n\nfunc unused() int { return 7 }\n' },
-      ],
-      mode: 'build',
-      escapeDetail: 1,
-      inline: false,
-      toolchain: await serviceDefaultToolchain(),
-      env: { GOGC: '400', GOMEMLIMIT: '64MiB', GOMAXPROCS: '1' },
-    },
-  };
-}
-
-async function expectControls(page: Page, s: PlaygroundState): Promise<void> {
-  expect(await page.locator('select[name=mode]').inputValue()).toBe(s.a.mode);
-  expect(await page.locator('select[name=escapeDetail]').inputValue()).toBe(
-    String(s.a.escapeDetail),
-  );
-  expect(await page.locator('input[name=inline]').isChecked()).toBe(s.a.inline);
-  expect(await page.locator('select[name=toolchain]').inputValue()).toBe(s.a.toolchain);
-  // The same GOGC field as a chapter snippet's (GogcField.astro): a value plus the presets.
-  const gogc = page.getByRole('combobox', { name: 'GOGC' });
-  expect(await gogc.inputValue()).toBe(s.a.env.GOGC);
-  expect(
-    await page
-      .locator(`datalist#${await gogc.getAttribute('list')} option`)
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
-  ).toEqual(GOGC_PRESETS);
-  expect(await page.locator('output[data-for=GOMEMLIMIT]').innerText()).toContain(
-    s.a.env.GOMEMLIMIT,
-  );
-  expect(await page.locator('select[name=GOMAXPROCS]').inputValue()).toBe(s.a.env.GOMAXPROCS);
-  const tabs = await page.locator('[data-file-tabs] button[data-file]').allInnerTexts();
-  expect(tabs).toEqual(s.a.files.map((f) => f.name));
-}
-
-describe('share links', () => {
-  test('a short link opened in a fresh browser context restores everything and the decisions', async () => {
-    const state = await pinnedState();
-    const author = await openPage(`/play/#${encodeState(state)}`);
-    let shortLink: string;
-    let authorDecisions: string;
-    try {
-      await ready(author.page);
-      await runAndWait(author.page);
-      authorDecisions = await decisionsText(author.page);
-      expect(authorDecisions).toContain('moved to heap: it');
-      await author.page.click('[data-share]');
-      await author.page.waitForFunction(() => {
-        const v = document.querySelector<HTMLInputElement>('[data-short-link]')?.value ?? '';
-        return /\/s\/[0-9A-Za-z]{14}$/.test(v);
-      });
-      shortLink = await author.page.locator('[data-short-link]').inputValue();
-    } finally {
-      await author.close();
-    }
-
-    // A new context: no storage, no cache, nothing but the link.
-    const reader = await openPage(new URL(shortLink).pathname);
-    try {
-      await ready(reader.page);
-      expect(reader.page.url()).toMatch(/\/play\/\?s=[0-9A-Za-z]{14}/);
-      expect(await stateOf(reader.page)).toEqual(state);
-      await expectControls(reader.page, state);
-      // The recorded result is on screen before anyone runs anything.
-      expect(await reader.page.locator('.pg-meta').innerText()).toContain('Recorded result');
-      expect(await decisionsText(reader.page)).toBe(authorDecisions);
-      // Monaco shows the decisions as markers on the restored code.
-      const markers = await reader.page.evaluate(
-        () => document.querySelectorAll('.squiggly-warning, .squiggly-info').length,
-      );
-      expect(markers).toBeGreaterThan(0);
-      // Results, markers and the stack-or-heap diagram on screen: nothing serious for axe.
-      await reader.page.waitForSelector('[data-diagram] svg', { timeout: 30_000 });
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await reader.page.emulateMedia({ colorScheme });
-        await reader.page.waitForTimeout(300);
-        const violations = await runAxe(reader.page);
-        expect(violations, `${colorScheme}: ${formatViolations(violations)}`).toEqual([]);
-      }
-    } finally {
-      await reader.close();
-    }
-  });
-
-  test('the same state gives the same short link', async () => {
-    const body = JSON.stringify({ state: await pinnedState() });
-    const post = () =>
-      fetch(`${baseUrl()}/api/v1/share`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      }).then((r) => r.json() as Promise<{ id: string }>);
-    expect((await post()).id).toBe((await post()).id);
-  });
-
-  test('a hash link restores everything without touching the share store', async () => {
-    const state = await pinnedState();
-    state.a.env = { GOGC: '50' };
-    const shareCalls: string[] = [];
-    const opened = await openPage(`/play/#${encodeState(state)}`, {
-      beforeGoto: async (page) => {
-        await page.route('**/api/v1/share**', (route) => {
-          shareCalls.push(route.request().url());
-          return route.abort();
-        });
-      },
-    });
-    try {
-      await ready(opened.page);
-      expect(await stateOf(opened.page)).toEqual(state);
-      await expectControls(opened.page, {
-        ...state,
-        a: { ...state.a, env: { ...state.a.env, GOMEMLIMIT: 'default', GOMAXPROCS: '' } },
-      });
-      await runAndWait(opened.page, 'keyboard');
-      expect(await decisionsText(opened.page)).toContain('moved to heap: it');
-      expect(shareCalls).toEqual([]);
-    } finally {
-      await opened.close();
-    }
-  });
-
-  test.each([
-    ['/play/#1.this-is-not-a-state', /damaged/],
-    ['/play/#7.future', /newer version/],
-    ['/s/AAAAAAAAAAAAAA', /No shared playground has the id/],
-  ])('%s shows a clear message and an empty playground', async (path, message) => {
-    const opened = await openPage(path);
-    try {
-      await ready(opened.page);
-      const box = opened.page.locator('[data-message]');
-      await expect.poll(() => box.isVisible()).toBe(true);
-      expect(await box.innerText()).toMatch(message);
-      expect(await stateOf(opened.page)).toEqual(defaultState());
-      expect(await opened.page.locator('.monaco-editor').count()).toBeGreaterThan(0);
-    } finally {
-      await opened.close();
-    }
-  });
-});
+const runAndWait = runPlayground;
 
 test('compare mode: inlining on vs off for newT/useT shows the semantic diff line', async () => {
   const code = `package main
@@ -255,7 +53,9 @@ func main() {
   const opened = await openPage(`/play/#${encodeState(state)}`);
   try {
     await ready(opened.page);
-    await expect.poll(() => opened.page.locator('[data-compare-panel]').isVisible()).toBe(true);
+    await expect
+      .poll(() => opened.page.getByRole('region', { name: 'Compare A and B' }).isVisible())
+      .toBe(true);
     expect(await opened.page.locator('[data-option-diff]').innerText()).toContain(
       'inlining: on → off',
     );
@@ -268,19 +68,23 @@ func main() {
     // With results, markers, both editors and the diff on screen, in both themes: nothing serious.
     for (const colorScheme of ['light', 'dark'] as const) {
       await opened.page.emulateMedia({ colorScheme });
-      await opened.page.waitForTimeout(300);
+      await expect
+        .poll(() => opened.page.evaluate(() => document.documentElement.dataset['theme']))
+        .toBe(colorScheme);
       const violations = await runAxe(opened.page);
       expect(violations, `${colorScheme}: ${formatViolations(violations)}`).toEqual([]);
     }
     // The comparison itself is shareable: a short link carries both variants and both results.
     expect(await stateOf(opened.page)).toEqual(state);
-    await opened.page.click('[data-share]');
+    await opened.page.getByRole('button', { name: 'Share' }).click();
     await opened.page.waitForFunction(() =>
       /\/s\/[0-9A-Za-z]{14}$/.test(
         document.querySelector<HTMLInputElement>('[data-short-link]')?.value ?? '',
       ),
     );
-    const link = new URL(await opened.page.locator('[data-short-link]').inputValue());
+    const link = new URL(
+      await opened.page.getByRole('textbox', { name: 'Short link' }).inputValue(),
+    );
     const reader = await openPage(link.pathname);
     try {
       await ready(reader.page);
@@ -312,7 +116,7 @@ test('"Open in playground" from a chapter carries the edited code', async () => 
     await editor.click();
     await opened.page.keyboard.press('Control+End');
     await opened.page.keyboard.type('\n// edited in the chapter by e2e\n');
-    await snippet.locator('[data-action="play"]').click();
+    await snippet.getByRole('link', { name: 'Open in playground' }).click();
     await opened.page.waitForURL(/\/play\/#1\./);
     await ready(opened.page);
     const state = await stateOf(opened.page);
@@ -330,8 +134,7 @@ test('Monaco is never requested by chapter pages', async () => {
       beforeGoto: (page) => void page.on('request', (r) => urls.push(r.url())),
     });
     try {
-      await opened.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await opened.page.waitForTimeout(500);
+      await scrollToEndAndSettle(opened.page);
       expect(
         urls.filter((u) => /monaco|editor\.worker/i.test(u)),
         path,
@@ -377,7 +180,9 @@ test('a short link with ?embed=1 in a 480 px frame: compact, readable, and Run w
     // Embed mode survives the redirect, and the link's code is what shows.
     expect(page.url()).toMatch(/\/play\/\?s=[0-9A-Za-z]{14}&embed=1/);
     await expect.poll(() => page.locator('.site-header').isVisible()).toBe(false);
-    await expect.poll(() => page.locator('[data-open-full]').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Open in the full playground ↗' }).isVisible())
+      .toBe(true);
     await expect
       .poll(() => page.locator('.monaco-editor .view-lines').first().innerText())
       .toMatch(/func\snewPoint/); // Monaco lays out spaces as U+00A0
@@ -414,7 +219,7 @@ test('files are tabs: add a benchmark file, switch to it, and the state follows'
   try {
     await ready(opened.page);
     opened.page.once('dialog', (d) => void d.accept('main_test.go'));
-    await opened.page.click('.pg-tab-add');
+    await opened.page.getByRole('button', { name: 'Add a file' }).click();
     await opened.page.waitForSelector('button[data-file="main_test.go"][aria-current="true"]');
     const state = await stateOf(opened.page);
     expect(state.a.files.map((f) => f.name)).toEqual(['main.go', 'main_test.go']);
@@ -437,7 +242,7 @@ test('a run the sandbox refuses explains why and keeps the code', async () => {
   try {
     await ready(opened.page);
     await runAndWait(opened.page);
-    const error = opened.page.locator('[data-results] .pg-error');
+    const error = opened.page.getByRole('region', { name: 'Results' }).getByRole('alert');
     expect(await error.innerText()).toMatch(
       /GOMAXPROCS may be at most \d+ here\. Your code is kept/,
     );

@@ -13,6 +13,7 @@ import {
   runAxe,
 } from './support/browser.ts';
 import { builtPages, chapterPages } from './support/pages.ts';
+import { scrollToEndAndSettle } from './support/scroll.ts';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'site');
 mkdirSync(SHOTS, { recursive: true });
@@ -32,8 +33,7 @@ describe.each(pages)('page %s', (path) => {
     const opened = await openPage(path, { waitUntil: 'networkidle' });
     try {
       // Diagrams and snippets render on visibility: scroll through so their code runs too.
-      await opened.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await opened.page.waitForTimeout(300);
+      await scrollToEndAndSettle(opened.page);
       expectNoConsoleErrors(opened);
       const light = await runAxe(opened.page);
       expect(light, `light theme:\n${formatViolations(light)}`).toEqual([]);
@@ -96,18 +96,23 @@ test('previous/next links walk the chapters in order, both ways', async () => {
   const opened = await openPage(chapters[0] ?? '/');
   try {
     const { page } = opened;
+    // The links are named by direction and title ("← Previous…", "Next → …": the arrows are
+    // CSS content), inside the "Chapters" navigation.
+    const nav = page.getByRole('navigation', { name: 'Chapters' });
+    const next = nav.getByRole('link', { name: /Next/ });
+    const prev = nav.getByRole('link', { name: /Previous/ });
     const visited = [new URL(page.url()).pathname];
     for (let i = 1; i < chapters.length; i++) {
-      await Promise.all([page.waitForURL(/learn/), page.locator('a[rel="next"]').click()]);
+      await Promise.all([page.waitForURL(/learn/), next.click()]);
       visited.push(new URL(page.url()).pathname.replace(/\/?$/, '/'));
     }
     expect(visited.map((p) => p.replace(/\/?$/, '/'))).toEqual(chapters);
-    expect(await page.locator('a[rel="next"]').count()).toBe(0);
+    expect(await next.count()).toBe(0);
     for (let i = chapters.length - 2; i >= 0; i--) {
-      await page.locator('a[rel="prev"]').click();
+      await prev.click();
       await page.waitForURL((u) => u.pathname.replace(/\/?$/, '/') === chapters[i]);
     }
-    expect(await page.locator('a[rel="prev"]').count()).toBe(0);
+    expect(await prev.count()).toBe(0);
   } finally {
     await opened.close();
   }

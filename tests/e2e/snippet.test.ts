@@ -1,8 +1,8 @@
 /**
  * The snippet component on a real chapter page, against the real built site and sandbox:
  * recorded annotations on first paint, live runs redrawing marks, panel and diagram, compile
- * errors, an unreachable API, and edits that survive a reload; then chapter 4's GC snippets and a
- * bench snippet run live (GC table and chart, the GOGC knob in the request, allocs/op).
+ * errors, an unreachable API, a busy sandbox, and edits that survive a reload. Runtime snippets
+ * (GC table and chart, the GOGC knob, a benchmark): snippet-runtime.test.ts.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,10 +13,10 @@ import { readFileSync } from 'node:fs';
 import type { AxeResults } from 'axe-core';
 import { closeBrowser, openPage } from './support/browser.ts';
 import {
-  captureAnalyzeBodies,
   hydrated as hydratedIn,
   replaceLine as replaceLineIn,
   runAndWait as runAndWaitIn,
+  runButton,
   snippetRoot,
 } from './support/snippet.ts';
 
@@ -29,6 +29,7 @@ mkdirSync(SHOTS, { recursive: true });
 afterAll(closeBrowser);
 
 const root = (page: Page) => snippetRoot(page, ID);
+const RAW_OPEN = 'Open the recorded compiler output as text';
 
 const hydrated = (page: Page) => hydratedIn(page, ID);
 const replaceLine = (page: Page, find: string, text: string) => replaceLineIn(page, ID, find, text);
@@ -81,7 +82,10 @@ test('a chapter shows the recorded annotations before any request', async () => 
       'moved to heap: x',
     );
     // Collapsed raw output: a link to the recorded text, which the site serves.
-    const rawHref = await el.locator('[data-slot="raw"] a').getAttribute('href');
+    // (Still collapsed: opening it would be a touch, which starts the editor.)
+    const rawHref = await el
+      .getByRole('link', { name: RAW_OPEN, includeHidden: true })
+      .getAttribute('href');
     const raw = await page.request.get(new URL(rawHref ?? '', page.url()).href);
     expect(raw.status()).toBe(200);
     expect(await raw.text()).toContain('moved to heap: x');
@@ -203,7 +207,7 @@ test('with the API blocked, Run says it is unreachable and keeps the code', asyn
     await expect(root(page).locator('[data-slot="meta"]').textContent()).resolves.toMatch(
       /Recorded result/,
     );
-    await expect(root(page).locator('.sn-run').isEnabled()).resolves.toBe(true);
+    await expect(runButton(root(page)).isEnabled()).resolves.toBe(true);
   } finally {
     await opened.close();
   }
@@ -227,7 +231,7 @@ test('a busy sandbox (429) is retried once after Retry-After', async () => {
   try {
     const { page } = opened;
     await hydrated(page);
-    await root(page).locator('.sn-run').click();
+    await runButton(root(page)).click();
     await page.waitForFunction(
       (id) => document.querySelector(`#${id} [data-slot="status"]`)?.textContent?.includes('busy'),
       ID,
@@ -235,7 +239,7 @@ test('a busy sandbox (429) is retried once after Retry-After', async () => {
     await expect(root(page).locator('[data-slot="status"]').textContent()).resolves.toBe(
       'The sandbox is busy, retrying in 1 s…',
     );
-    await expect(root(page).locator('.sn-run').isDisabled()).resolves.toBe(true);
+    await expect(runButton(root(page)).isDisabled()).resolves.toBe(true);
     const status = await runAndWait(page, false);
     expect(status).toMatch(/^Done in/);
     expect(calls).toBe(2);
@@ -254,7 +258,7 @@ test('edits survive a reload and Reset restores the original', async () => {
     await hydrated(page);
     const content = root(page).locator('.cm-content');
     await expect(content.textContent()).resolves.toContain('// kept across reloads');
-    await root(page).locator('[data-action="reset"]').click();
+    await root(page).getByRole('button', { name: 'Reset' }).click();
     await expect(content.textContent()).resolves.not.toContain('// kept across reloads');
     await page.reload();
     await hydrated(page);
@@ -263,105 +267,4 @@ test('edits survive a reload and Reset restores the original', async () => {
   } finally {
     await opened.close();
   }
-});
-
-/** Tags the current contents of a result slot, so a test can tell a redraw from the recording. */
-async function tagSlot(page: Page, id: string, name: string): Promise<void> {
-  await page.evaluate(
-    ([sid, slotName]) => {
-      const el = document.querySelector(`#${sid} [data-slot="${slotName}"]`);
-      for (const child of el?.children ?? []) child.setAttribute('data-stale', '');
-    },
-    [id, name] as const,
-  );
-}
-
-describe('runtime snippets run live', () => {
-  test('forced-gc draws a fresh GC table and chart with its forced cycles', async () => {
-    const opened = await openPage('/learn/chapter-4');
-    try {
-      const { page } = opened;
-      const id = 'forced-gc';
-      const bodies = captureAnalyzeBodies(page);
-      await hydratedIn(page, id);
-      await tagSlot(page, id, 'gc');
-      await snippetRoot(page, id).locator('.sn-run').click();
-      expect(await runAndWaitIn(page, id, false)).toMatch(/^Done in \d+ ms/);
-      expect(bodies.map((b) => b.mode)).toEqual(['run']);
-      const gc = snippetRoot(page, id).locator('[data-slot="gc"]');
-      await expect(gc.locator('[data-stale]').count()).resolves.toBe(0);
-      const rows = gc.locator('tbody tr');
-      const cycles = await rows.count();
-      expect(cycles).toBeGreaterThanOrEqual(2);
-      // runtime.GC and debug.FreeOSMemory each force one.
-      await expect(rows.filter({ hasText: '(forced)' }).count()).resolves.toBeGreaterThanOrEqual(2);
-      const chart = gc.locator('svg.sn-gc-chart');
-      await expect(chart.getAttribute('aria-label')).resolves.toContain(`${cycles} GC cycles`);
-      // One start and one end dot per cycle, one pause bar per cycle.
-      await expect(chart.locator('circle').count()).resolves.toBe(2 * cycles);
-      await expect(chart.locator('rect.sn-pause').count()).resolves.toBe(cycles);
-      await expect(gc.locator('p').first().textContent()).resolves.toMatch(
-        new RegExp(`^${cycles} cycles \\([2-9]\\d* forced\\)`),
-      );
-      await snippetRoot(page, id).screenshot({ path: join(SHOTS, 'forced-gc-live.png') });
-    } finally {
-      await opened.close();
-    }
-  });
-
-  test('a GOGC change goes into the request and changes the cycle count', async () => {
-    const opened = await openPage('/learn/chapter-4');
-    try {
-      const { page } = opened;
-      const id = 'gogc-cycles';
-      const bodies = captureAnalyzeBodies(page);
-      await hydratedIn(page, id);
-      const el = snippetRoot(page, id);
-      const cyclesAt = async (gogc: string): Promise<number> => {
-        await el.locator('input[name="GOGC"]').fill(gogc);
-        await el.locator('.sn-run').click();
-        expect(await runAndWaitIn(page, id, false)).toMatch(/^Done in/);
-        const out = (await el.locator('[data-slot="output"]').textContent()) ?? '';
-        const m = new RegExp(`GOGC=${gogc}: (\\d+) GC cycles`).exec(out);
-        expect(m, out).not.toBeNull();
-        // The table shows the same cycles the program counted.
-        await expect(el.locator('[data-slot="gc"] tbody tr').count()).resolves.toBe(Number(m![1]));
-        return Number(m![1]);
-      };
-      const low = await cyclesAt('50');
-      const high = await cyclesAt('400');
-      expect(bodies.map((b) => b.env?.['GOGC'])).toEqual(['50', '400']);
-      expect(bodies[0]!.files).toEqual(bodies[1]!.files);
-      expect(high).toBeLessThan(low);
-    } finally {
-      await opened.close();
-    }
-  });
-
-  test('a bench snippet shows the benchmark table with allocs/op', async () => {
-    const opened = await openPage('/learn/chapter-1');
-    try {
-      const { page } = opened;
-      const id = 'pool-reuse';
-      const bodies = captureAnalyzeBodies(page);
-      await hydratedIn(page, id);
-      await tagSlot(page, id, 'bench');
-      await snippetRoot(page, id).locator('.sn-run').click();
-      expect(await runAndWaitIn(page, id, false)).toMatch(/^Done in/);
-      expect(bodies.map((b) => b.mode)).toEqual(['bench']);
-      const bench = snippetRoot(page, id).locator('[data-slot="bench"]');
-      await expect(bench.locator('[data-stale]').count()).resolves.toBe(0);
-      const headers = await bench.locator('thead th').allTextContents();
-      const allocsCol = headers.indexOf('allocs/op');
-      expect(allocsCol).toBeGreaterThan(0);
-      const allocs = async (name: string) =>
-        (await bench.locator('tbody tr', { hasText: name }).locator('th, td').allTextContents())[
-          allocsCol
-        ];
-      await expect(allocs('BenchmarkFresh')).resolves.toBe('1');
-      await expect(allocs('BenchmarkPooled')).resolves.toBe('0');
-    } finally {
-      await opened.close();
-    }
-  });
 });

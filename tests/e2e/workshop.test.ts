@@ -1,12 +1,12 @@
 /**
  * The workshop in Chromium against the real built site and sandbox: solve an exercise by editing
  * its code, see every goal met with the compiler's reasons, find the progress after a reload,
- * import a progress file written by an older version, and follow an instructor's sequence.
+ * hints and the solution, and follow an instructor's sequence (progress files and code saved
+ * against an older start: workshop-progress.test.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ProgressFileSchema, ProgressV3Schema } from '../../src/lib/exercises/progress-schema.ts';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
   closeBrowser,
@@ -16,13 +16,12 @@ import {
   runAxe,
 } from './support/browser.ts';
 import { overflowing } from './support/overflow.ts';
+import { exerciseReady as ready } from './support/workshop.ts';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'workshop');
 mkdirSync(SHOTS, { recursive: true });
 
 afterAll(closeBrowser);
-
-const ready = (page: Page) => page.waitForSelector('gml-exercise[data-ready] .cm-editor');
 
 /** Replaces the editor line containing `find` (from its indentation on) with `text`. */
 async function replaceLine(page: Page, find: string, text: string): Promise<void> {
@@ -33,7 +32,7 @@ async function replaceLine(page: Page, find: string, text: string): Promise<void
 }
 
 async function checkAndWait(page: Page): Promise<string> {
-  await page.locator('[data-action="check"]').click();
+  await page.getByRole('button', { name: /^Check my code/ }).click();
   await page.waitForFunction(
     () => {
       const el = document.querySelector('gml-exercise')!;
@@ -147,9 +146,9 @@ describe('hints and the solution', () => {
     await ready(page);
     const shownHints = () => page.locator('.ws-hint:not([hidden])').count();
     await expect(shownHints()).resolves.toBe(0);
-    await page.locator('[data-action="hint"]').click();
+    await page.getByRole('button', { name: /^Show hint/ }).click();
     await expect(shownHints()).resolves.toBe(1);
-    await page.locator('[data-action="hint"]').click();
+    await page.getByRole('button', { name: /^Show hint/ }).click();
     await expect(shownHints()).resolves.toBe(2);
 
     await replaceLine(page, 'count := 0', 'count := 1 // want: stack');
@@ -158,7 +157,7 @@ describe('hints and the solution', () => {
       dialogs.push(d.message());
       void d.accept();
     });
-    await page.locator('[data-action="solution"]').click();
+    await page.getByRole('button', { name: 'Show solution' }).click();
     expect(dialogs[0]).toMatch(/Load the solution/);
     await expect(page.locator('.cm-content').textContent()).resolves.not.toContain('count := 1');
     await expect(page.locator('.cm-content').textContent()).resolves.toContain(
@@ -168,117 +167,16 @@ describe('hints and the solution', () => {
     await page.reload();
     await ready(page);
     await expect(shownHints()).resolves.toBe(2);
-    await page.locator('[data-action="restore"]').click();
+    await page.getByRole('button', { name: 'Restore my code' }).click();
     await expect(page.locator('.cm-content').textContent()).resolves.toContain(
       'count := 1 // want: stack',
     );
-    await expect(page.locator('[data-action="restore"]').isHidden()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Restore my code' }).isHidden()).resolves.toBe(
+      true,
+    );
     expectNoConsoleErrors(opened);
     await opened.close();
   });
-});
-
-describe('progress files', () => {
-  test('a version 1 progress file imports and shows its exercises as solved', async () => {
-    const opened = await openPage('/workshop/');
-    const { page } = opened;
-    await page.waitForSelector('gml-workshop-index[data-ready]');
-    const v1 = {
-      app: 'go-memory-lab-workshop',
-      exportedAt: '2026-01-01T00:00:00.000Z',
-      progress: {
-        version: 1,
-        solved: ['field-order'],
-        code: { 'closure-capture': 'package main\n' },
-      },
-    };
-    await page.locator('[data-action="import"]').setInputFiles({
-      name: 'progress-v1.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(v1)),
-    });
-    await expect
-      .poll(() => page.locator('[data-slot="import-status"]').textContent())
-      .toBe('Imported progress for 2 exercises (converted from version 1 of the progress format).');
-    const badge = (slug: string) =>
-      page.locator(`.ws-item[data-slug="${slug}"] [data-slot="status"]`).textContent();
-    await expect(badge('field-order')).resolves.toBe('Solved');
-    await expect(badge('closure-capture')).resolves.toBe('In progress');
-
-    // The import is stored. Its code predates start-code stamps, so the exercise opens on its
-    // start code and keeps the imported code one click away.
-    await page.goto(new URL('/workshop/closure-capture/', page.url()).href);
-    await ready(page);
-    await expect(page.locator('.cm-content').textContent()).resolves.not.toBe('package main');
-    await expect(page.locator('[data-slot="status"]').textContent()).resolves.toMatch(
-      /predates this version.*Restore my code/,
-    );
-    await page.locator('[data-action="restore"]').click();
-    await expect(page.locator('.cm-content').textContent()).resolves.toBe('package main');
-
-    // And it exports again in the current version.
-    await page.goto(new URL('/workshop/', page.url()).href);
-    await page.waitForSelector('gml-workshop-index[data-ready]');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-action="export"]').click(),
-    ]);
-    const exported = ProgressFileSchema.extend({ progress: ProgressV3Schema }).parse(
-      JSON.parse(
-        await (
-          await download.createReadStream()
-        )
-          .toArray()
-          .then((c) => Buffer.concat(c as Buffer[]).toString()),
-      ),
-    );
-    expect(exported.progress.version).toBe(3);
-    expect(exported.progress.exercises['field-order']?.status).toBe('solved');
-    expectNoConsoleErrors(opened);
-    await opened.close();
-  });
-});
-
-test('code saved against an older start code opens the new start, with the old code restorable', async () => {
-  const mine = 'package main // written against the old start\n';
-  const opened = await openPage('/workshop/return-by-value/', {
-    beforeGoto: async (page) => {
-      await page.addInitScript((code) => {
-        if (sessionStorage.getItem('seeded')) return;
-        sessionStorage.setItem('seeded', '1');
-        const record = {
-          status: 'started',
-          files: [{ name: 'main.go', content: code }],
-          startHash: 'hash-of-an-older-start',
-          hintsShown: 0,
-          solutionRevealed: false,
-          attempts: 1,
-          updatedAt: '2026-01-01T00:00:00.000Z',
-        };
-        localStorage.setItem(
-          'gml-workshop-progress',
-          JSON.stringify({ version: 3, exercises: { 'return-by-value': record } }),
-        );
-      }, mine);
-    },
-  });
-  const { page } = opened;
-  await ready(page);
-  const content = page.locator('.cm-content');
-  await expect(content.textContent()).resolves.toContain('func ');
-  await expect(content.textContent()).resolves.not.toContain('old start');
-  await expect(page.locator('[data-slot="status"]').textContent()).resolves.toMatch(
-    /start code changed/,
-  );
-  await page.locator('[data-action="restore"]').click();
-  await expect(content.textContent()).resolves.toBe(mine.trimEnd());
-  // Restored, edited code is saved stamped with the current start, so it loads after a reload.
-  await page.waitForTimeout(600);
-  await page.reload();
-  await ready(page);
-  await expect(content.textContent()).resolves.toBe(mine.trimEnd());
-  expectNoConsoleErrors(opened);
-  await opened.close();
 });
 
 describe('instructor sequences', () => {
@@ -294,7 +192,7 @@ describe('instructor sequences', () => {
       'Not found (ignored): nope.',
     );
 
-    await page.locator('.ws-item[data-slug="field-order"] h2 a').click();
+    await page.getByRole('link', { name: 'Halve the bytes by reordering fields' }).click();
     await ready(page);
     await expect(page.locator('[data-slot="position"]').textContent()).resolves.toBe(
       'Exercise 1 of 2 in this sequence',
@@ -317,11 +215,11 @@ describe('accessibility', () => {
       const { page } = opened;
       if (path !== '/workshop/') {
         await ready(page);
-        await page.locator('[data-action="hint"]').click();
+        await page.getByRole('button', { name: /^Show hint/ }).click();
         await checkAndWait(page);
       } else {
         await page.waitForSelector('gml-workshop-index[data-ready]');
-        await page.locator('[data-action="build-seq"]').click();
+        await page.getByRole('button', { name: 'Choose exercises' }).click();
       }
       const violations = await runAxe(page);
       expect(violations, formatViolations(violations)).toEqual([]);

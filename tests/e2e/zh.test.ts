@@ -16,6 +16,7 @@ import {
   runAxe,
 } from './support/browser.ts';
 import { hydrated, runAndWait, snippetRoot } from './support/snippet.ts';
+import { exerciseReady } from './support/workshop.ts';
 
 afterAll(closeBrowser);
 
@@ -68,7 +69,7 @@ test('checking a zh exercise labels every goal in Chinese', async () => {
   const opened = await openPage('/zh/workshop/return-by-value/', { locale: 'zh-CN' });
   try {
     const { page } = opened;
-    await page.waitForSelector('gml-exercise[data-ready] .cm-editor');
+    await exerciseReady(page);
     await page.getByRole('button', { name: '检查我的代码' }).click();
     // The start code meets the second goal only; no label is left in English.
     const labels = page.locator('.ws-goal [data-slot="state"]');

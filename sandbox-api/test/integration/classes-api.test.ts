@@ -1,62 +1,24 @@
 /**
- * The class API over HTTP through the real app (`createApp`, as `npm start` mounts it) on a
- * real SQLite file: create, join, report, dashboard, key checks, limits, 300 learners, ending.
- * Classes never call the toolchain, so the service behind the app is one that refuses jobs.
+ * The class API over HTTP through the real app on a real SQLite file (support/class-app.ts):
+ * create, join, report, dashboard, key checks, limits, 300 learners, ending, the creation rate
+ * per client. The live stream: classes-events.test.ts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { defaultConfig } from '../../src/config.ts';
 import {
-  API_PREFIX,
   ClassCellDetailSchema,
   ClassDashboardSchema,
-  ClassDeltaSchema,
   ClassInfoSchema,
-  CreateClassResponseSchema,
   JoinClassResponseSchema,
 } from '../../src/protocol.ts';
 import { unavailableService } from '../../src/unavailable-service.ts';
 import { errorOf } from '../support/http-app.ts';
 import { listen, request } from '../support/listen.ts';
-import { sseReader } from '../support/sse-reader.ts';
+import { BASE, classApp } from '../support/class-app.ts';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-classes-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-// These tests create many classes from one in-process client; the per-client creation rate
-// has its own test below, on a real socket.
-const app = createApp(
-  unavailableService({ ...defaultConfig(), clientClassesPerMinute: 1000 }, 'no toolchain needed'),
-  {
-    shareDbPath: path.join(dir, 'share.sqlite'),
-    resultKeyPath: path.join(dir, 'result-key'),
-  },
-);
-const BASE = `${API_PREFIX}/classes`;
-
-const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
-  app.request(`${BASE}${p}`, {
-    method: 'POST',
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-
-let n = 0;
-/** A fresh 128-bit-looking browser token. */
-const token = () => `tok${String(++n).padStart(19, '0')}`;
-
-async function createClass(exercises = ['return-by-value', 'interface-argument']) {
-  const res = await post('', { name: 'Gophers <b>101</b>', exercises, minutes: 120 });
-  expect(res.status).toBe(201);
-  const body = CreateClassResponseSchema.parse(await res.json());
-  const key = new URL(body.dashboardUrl, 'http://x').searchParams.get('key')!;
-  return { ...body, key };
-}
-
-const dashboard = async (id: string, key?: string, headers: Record<string, string> = {}) =>
-  app.request(`${BASE}/${id}/dashboard${key !== undefined ? `?key=${key}` : ''}`, { headers });
+const { dir, app, post, token, createClass, dashboard } = classApp();
 
 describe('class API', () => {
   it('creates a class whose join link carries no key and whose dashboard link does', async () => {
@@ -254,80 +216,6 @@ describe('class creation rate per client', () => {
       expect((await create('127.0.0.3', {}, 'return-by-valu')).status).toBe(400);
       expect((await create('127.0.0.3')).status).toBe(201);
       expect((await create('127.0.0.3')).status).toBe(201);
-    } finally {
-      await server.close();
-    }
-  });
-});
-
-describe('class live stream (SSE)', () => {
-  it('needs the key, starts with the room, sends only the changed row, and ends with the class', async () => {
-    const c = await createClass();
-    const [t1, t2] = [token(), token()];
-    await post(`/${c.id}/learners`, { name: 'Ana', token: t1 });
-    const bo = JoinClassResponseSchema.parse(
-      await (await post(`/${c.id}/learners`, { name: 'Bo', token: t2 })).json(),
-    );
-    const noKey = await errorOf(await app.request(`${BASE}/${c.id}/events`));
-    expect(noKey).toMatchObject({ status: 403, error: { code: 'forbidden' } });
-    expect((await app.request(`${BASE}/${c.id}/events?key=wrong`)).status).toBe(403);
-
-    const res = await app.request(`${BASE}/${c.id}/events?key=${c.key}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    const events = sseReader(res.body!);
-    const first = await events.next();
-    expect(first?.event).toBe('snapshot');
-    const snap = ClassDashboardSchema.parse(JSON.parse(first!.data));
-    expect(snap.learners.map((l) => l.name)).toEqual(['Ana', 'Bo']);
-
-    const report = { token: t2, exercise: 'return-by-value', goals: [true, true], seconds: 42 };
-    expect((await post(`/${c.id}/progress`, { ...report, code: 'package main' })).status).toBe(204);
-    const second = await events.next();
-    expect(second?.event).toBe('delta');
-    const delta = ClassDeltaSchema.parse(JSON.parse(second!.data));
-    expect(delta.learners.map((l) => l.id)).toEqual([bo.learnerId]);
-    expect(delta.learners[0]!.cells[0]).toMatchObject({ solvedSeconds: 42, hasCode: true });
-    expect(delta.revision).toBeGreaterThan(snap.revision);
-    // Shared code never travels on the stream.
-    expect(second!.data).not.toContain('package main');
-
-    expect((await app.request(`${BASE}/${c.id}?key=${c.key}`, { method: 'DELETE' })).status).toBe(
-      204,
-    );
-    expect((await events.next())?.event).toBe('end');
-    expect(await events.next()).toBeUndefined();
-  });
-
-  it('bounds the streams per class; a dashboard that goes away frees its place', async () => {
-    const c = await createClass();
-    const server = await listen(app);
-    const open = () => {
-      const ctl = new AbortController();
-      return fetch(`${server.url}${BASE}/${c.id}/events?key=${c.key}`, { signal: ctl.signal }).then(
-        (r) => ({ r, ctl }),
-      );
-    };
-    try {
-      const streams = await Promise.all(Array.from({ length: 8 }, open));
-      expect(streams.map((s) => s.r.status)).toEqual(Array(8).fill(200));
-      const ninth = await open();
-      expect(ninth.r.status).toBe(429);
-      expect(Number(ninth.r.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(((await ninth.r.json()) as { code: string }).code).toBe('rate_limited');
-      streams[0]!.ctl.abort();
-      await expect
-        .poll(
-          async () => {
-            const again = await open();
-            again.ctl.abort();
-            return again.r.status;
-          },
-          { timeout: 5_000, interval: 100 },
-        )
-        .toBe(200);
-      for (const s of streams) s.ctl.abort();
     } finally {
       await server.close();
     }

@@ -12,8 +12,6 @@ import { apiErrorText } from '../../i18n/api-error.ts';
 import { classApi } from '../../lib/classes/class-api.ts';
 import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
 import {
-  cellOf,
-  cellState,
   clock,
   roomTotals,
   sortLearners,
@@ -21,24 +19,11 @@ import {
   type SortOrder,
 } from '../../lib/classes/grid.ts';
 import { API_BASE } from '../../lib/api/api-base.ts';
+import { cellElement } from './dashboard-cell.ts';
+import { openCellDetail } from './dashboard-detail.ts';
+import { el } from './dashboard-dom.ts';
 import { followClass } from './follow-class.ts';
-
-function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
-  const el = root.querySelector<T>(`[data-slot="${name}"]`);
-  if (!el) throw new Error(`dashboard lacks [data-slot="${name}"]`);
-  return el;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  attrs: Record<string, string> = {},
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  return e;
-}
+import { slot } from '../slot.ts';
 
 class GmlClassDashboard extends HTMLElement {
   #mounted = false;
@@ -67,7 +52,6 @@ class GmlClassDashboard extends HTMLElement {
     const sortSel = slot<HTMLSelectElement>(this, 'sort');
     const projBtn = this.querySelector<HTMLButtonElement>('[data-action="projector"]')!;
     const endBtn = this.querySelector<HTMLButtonElement>('[data-action="end"]')!;
-    const dialog = slot<HTMLDialogElement>(this, 'detail');
     let data: ClassDashboard | undefined;
     let stopFollowing = (): void => undefined;
     let projector = params.get('view') === 'projector';
@@ -143,54 +127,8 @@ class GmlClassDashboard extends HTMLElement {
       this.dataset['renderMs'] = (performance.now() - started).toFixed(1);
     };
 
-    const cellText = (l: ClassLearner, slug: string): string => {
-      const c = cellOf(l, slug);
-      const state = cellState(c);
-      if (!c || state === 'not-started') return tr('class.cell.notStarted');
-      const goals = tr('class.cell.goals', {
-        met: c.goals.filter(Boolean).length,
-        total: c.goals.length,
-      });
-      if (state === 'solved')
-        return `${tr('class.cell.solved', { time: clock(c.solvedSeconds ?? c.seconds) })} · ${goals}`;
-      const failing = c.failing
-        ? ` · ${tr('class.cell.failingGoal', { goal: c.failing.goal + 1 })}`
-        : '';
-      return `${tr('class.cell.trying', { n: c.attempts })}${failing} · ${goals}`;
-    };
-
-    const cellView = (l: ClassLearner, slug: string): HTMLElement => {
-      const c = cellOf(l, slug);
-      const state = cellState(c);
-      if (!c)
-        return el('span', tr('class.cell.notStarted'), { class: 'cls-cell', 'data-state': state });
-      const b = el('button', undefined, {
-        type: 'button',
-        class: 'cls-cell',
-        'data-state': state,
-        'data-cell': `${l.id}/${slug}`,
-        'aria-label': tr('class.cell.open', {
-          learner: l.name,
-          exercise: titleOf(slug),
-          state: cellText(l, slug),
-        }),
-      });
-      const main =
-        state === 'solved'
-          ? tr('class.cell.solved', { time: clock(c.solvedSeconds ?? c.seconds) })
-          : tr('class.cell.trying', { n: c.attempts }) +
-            (c.failing ? ` · ${tr('class.cell.failingGoal', { goal: c.failing.goal + 1 })}` : '');
-      b.append(el('span', main));
-      const goals = el('span', undefined, { class: 'cls-goals', 'aria-hidden': 'true' });
-      c.goals.forEach((met, i) =>
-        goals.append(
-          el('span', `${i + 1}${met ? '✓' : '✗'}`, { class: 'cls-goal', 'data-met': String(met) }),
-        ),
-      );
-      b.append(goals);
-      b.addEventListener('click', () => void openDetail(l, slug));
-      return b;
-    };
+    const cellView = (l: ClassLearner, slug: string): HTMLElement =>
+      cellElement(tr, l, slug, titleOf(slug), () => void openDetail(l, slug));
 
     const renderProjector = (d: ClassDashboard) => {
       slot(this, 'projector-learners').textContent = tr('class.projector.learners', {
@@ -230,53 +168,19 @@ class GmlClassDashboard extends HTMLElement {
       else renderGrid(d);
     };
 
-    const openDetail = async (l: ClassLearner, slug: string) => {
-      const c = cellOf(l, slug);
-      if (!c) return;
-      const ex = exercises.get(slug);
-      slot(this, 'detail-heading').textContent = `${l.name} · ${titleOf(slug)}`;
-      slot(this, 'detail-attempts').textContent = tr('class.detail.attempts', {
-        n: c.attempts,
-        time: clock(c.seconds),
-      });
-      slot(this, 'detail-goals').replaceChildren(
-        ...c.goals.map((met, i) =>
-          el(
-            'li',
-            `${tr(met ? 'class.detail.met' : 'class.detail.unmet')}: ${ex?.goals[i] ?? `#${i + 1}`}`,
-            {
-              'data-met': String(met),
-            },
-          ),
-        ),
+    const openDetail = (l: ClassLearner, slug: string) =>
+      openCellDetail(
+        {
+          root: this,
+          locale,
+          classId: id,
+          key,
+          exercise: exercises.get(slug),
+          title: titleOf(slug),
+        },
+        l,
+        slug,
       );
-      const reasonBox = slot(this, 'detail-reason-box');
-      reasonBox.hidden = !c.failing;
-      if (c.failing) {
-        slot(this, 'detail-reason-h').textContent = tr('class.detail.reason', {
-          goal: c.failing.goal + 1,
-        });
-        slot(this, 'detail-reason').textContent = c.failing.reason;
-      }
-      const code = slot(this, 'detail-code');
-      const noCode = slot(this, 'detail-no-code');
-      code.hidden = true;
-      noCode.textContent = c.hasCode
-        ? tr('class.detail.loadingCode')
-        : tr('class.detail.noCode', { learner: l.name });
-      dialog.showModal();
-      if (!c.hasCode) return;
-      const out = await classApi.cell(id, key, l.id, slug, { base: API_BASE });
-      if (out.ok && out.value.code !== undefined) {
-        code.textContent = out.value.code;
-        code.hidden = false;
-        noCode.textContent = '';
-      } else {
-        noCode.textContent = out.ok
-          ? tr('class.detail.noCode', { learner: l.name })
-          : apiErrorText(locale, out.error);
-      }
-    };
 
     slot<HTMLAnchorElement>(this, 'csv').href = classApi.csvHref(id, key, API_BASE);
     sortSel.addEventListener('change', render);

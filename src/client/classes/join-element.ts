@@ -12,12 +12,7 @@ import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
 import { exerciseHref } from '../../lib/exercises/sequence.ts';
 import { API_BASE } from '../../lib/api/api-base.ts';
 import { membership, newLearnerToken, saveMembership } from './membership-store.ts';
-
-function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
-  const el = root.querySelector<T>(`[data-slot="${name}"]`);
-  if (!el) throw new Error(`join page lacks [data-slot="${name}"]`);
-  return el;
-}
+import { slot } from '../slot.ts';
 
 class GmlJoinClass extends HTMLElement {
   #mounted = false;

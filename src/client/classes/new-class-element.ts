@@ -10,12 +10,7 @@ import { classApi } from '../../lib/classes/class-api.ts';
 import type { ClassExercise } from '../../lib/classes/class-exercises.ts';
 import { CLASS_PRESETS, presetExercises, totalMinutes } from '../../lib/classes/presets.ts';
 import { API_BASE } from '../../lib/api/api-base.ts';
-
-function slot<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
-  const el = root.querySelector<T>(`[data-slot="${name}"]`);
-  if (!el) throw new Error(`class page lacks [data-slot="${name}"]`);
-  return el;
-}
+import { slot } from '../slot.ts';
 
 class GmlNewClass extends HTMLElement {
   #mounted = false;

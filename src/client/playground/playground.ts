@@ -8,8 +8,6 @@ import type {
   PlaygroundState,
   Variant,
 } from '@go-memory-lab/sandbox-api/protocol';
-import { analyze } from '../../lib/api/client.ts';
-import { canonicalJson } from '../../lib/share/canonical-state.ts';
 import { sameFile } from '../../lib/results/same-file.ts';
 import { staleReasons } from '../../lib/results/result-freshness.ts';
 import { staleNotice } from '../../lib/results/stale-notice.ts';
@@ -17,9 +15,7 @@ import { clearSession, saveSession } from '../../lib/share/session.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import { documentLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
-import { failureMessage } from '../snippet/failure-message.ts';
 import { safeLocalStorage } from '../snippet/storage.ts';
-import { API_BASE } from '../../lib/api/api-base.ts';
 import { CompareView } from './compare-view.ts';
 import { Controls } from './controls.ts';
 import { bindFormat } from './format-action.ts';
@@ -27,15 +23,13 @@ import { need } from './dom.ts';
 import { newFileContent, renderFileTabs } from './file-tabs.ts';
 import { loadInitialState } from './load-state.ts';
 import { EditorModels, type Side } from './editor-models.ts';
-import { benchWithoutTests, requestOf } from './run-request.ts';
-import type { Monaco } from './monaco.ts';
+import { embedQuery, isEmbed } from './embed-mode.ts';
+import { createPlaygroundEditor, type Editor } from './playground-editor.ts';
+import { createPlaygroundRun, variantKey } from './playground-run.ts';
 import { ResultsView } from './results-view.ts';
 import { fetchToolchains } from './share-client.ts';
 import { bindSharePanel } from './share-panel.ts';
 import { registerDecisionHover } from './decision-hover.ts';
-import { escapeThenTab } from './tab-escape.ts';
-
-type Editor = ReturnType<Monaco['editor']['create']>;
 
 /** The state and last result of the page, readable by end-to-end tests. */
 export interface PlaygroundHandle {
@@ -46,14 +40,6 @@ export interface PlaygroundHandle {
 declare global {
   interface Window {
     gmlPlayground?: PlaygroundHandle;
-  }
-}
-
-function variantKey(v: Variant): string {
-  try {
-    return canonicalJson({ v: 1, a: v });
-  } catch {
-    return '';
   }
 }
 
@@ -117,23 +103,14 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
   });
 
   const { monaco, editorTheme } = await import('./monaco.ts');
-  const editorHost = need(root, '[data-editor]');
-  editorHost.replaceChildren();
   const models = new EditorModels(monaco, variant, () => changed());
-  const editor: Editor = monaco.editor.create(editorHost, {
-    model: models.get('a', activeFile.a),
-    automaticLayout: true,
-    minimap: { enabled: false },
-    scrollBeyondLastLine: false,
-    fontSize: 14,
-    // The default dims the number of the line after a final newline below axe's contrast floor.
-    renderFinalNewline: 'on',
-    tabSize: 4,
-    insertSpaces: false,
-    theme: editorTheme(),
-    ariaLabel: t(locale, 'play.editorLabel'),
-  });
-  escapeThenTab(editorHost);
+  const editor: Editor = createPlaygroundEditor(
+    monaco,
+    editorTheme,
+    need(root, '[data-editor]'),
+    models.get('a', activeFile.a),
+    locale,
+  );
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
   bindFormat(monaco, editor, need(root, '[data-format]'), locale, (text, error) => {
     showMessage(text);
@@ -147,9 +124,6 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     const m = /^\/(a|b)\/(.+)$/.exec(path);
     const r = m ? results[m[1] as Side] : undefined;
     return m && r ? { result: r, file: m[2]! } : undefined;
-  });
-  document.addEventListener('gml-themechange', () => {
-    monaco.editor.setTheme(editorTheme());
   });
 
   const compareRoot = need(root, '[data-compare-panel]');
@@ -271,54 +245,18 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     }, 250);
   }
 
-  let running: AbortController | undefined;
-  async function run(): Promise<void> {
-    running?.abort();
-    const ctrl = (running = new AbortController());
-    const sides: Side[] = state.b ? ['a', 'b'] : ['a'];
-    if (sides.some((s) => benchWithoutTests(variant(s)))) {
-      resultsView.status(
-        `<p class="pg-error" role="alert">${t(locale, 'play.benchNeedsTestHtml')}</p>`,
-      );
-      return;
-    }
-    resultsView.status(`<p class="pg-note">${t(locale, 'play.compiling')}</p>`, true);
-    root.dataset['running'] = 'true';
-    try {
-      const outcomes = await Promise.all(
-        sides.map(async (s) => {
-          const v = structuredClone(variant(s));
-          const out = await analyze(requestOf(v), { signal: ctrl.signal, base: API_BASE });
-          return [s, v, out] as const;
-        }),
-      );
-      const failed = outcomes.find(([, , o]) => !o.ok);
-      for (const [s, v, o] of outcomes) {
-        if (!o.ok) continue;
-        results[s] = o.result;
-        resultFor[s] = variantKey(v);
-        setMarkers(s);
-      }
-      showResult(side);
-      if (failed && !failed[2].ok) {
-        const which = state.b
-          ? t(locale, 'play.variantName', { side: failed[0].toUpperCase() })
-          : '';
-        resultsView.error(
-          t(locale, 'play.runFailed', {
-            which,
-            why: failureMessage(failed[2].error, results[failed[0]] !== undefined, locale),
-          }),
-        );
-      }
-      if (state.b) compare.showResults(state, results.a, results.b);
-    } catch (err) {
-      if (!ctrl.signal.aborted)
-        resultsView.error(t(locale, 'play.couldNotRun', { error: String(err) }));
-    } finally {
-      if (running === ctrl) delete root.dataset['running'];
-    }
-  }
+  const run = createPlaygroundRun({
+    root,
+    locale,
+    state,
+    variant,
+    resultsView,
+    compare,
+    results,
+    resultFor,
+    onResult: setMarkers,
+    showResult: () => showResult(side),
+  });
   need(root, '[data-run]').addEventListener('click', () => void run());
   document.addEventListener('keydown', (ev) => {
     // Inside Monaco its own Ctrl+Enter command already runs.
@@ -356,12 +294,4 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     results: () => ({ ...results }),
   };
   root.dataset['ready'] = 'true';
-}
-
-function isEmbed(): boolean {
-  return new URLSearchParams(location.search).has('embed');
-}
-
-function embedQuery(): string {
-  return isEmbed() ? '?embed=1' : '';
 }

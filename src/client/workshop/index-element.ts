@@ -14,14 +14,9 @@ import { exerciseHref, parseSequence, sequenceQuery } from '../../lib/exercises/
 import { readProgress, writeProgress } from './progress-store.ts';
 import { documentLocale, pathInLocale } from '../../i18n/locales.ts';
 import { t } from '../../i18n/t.ts';
+import { slot } from '../slot.ts';
 
 const locale = documentLocale();
-
-function slot<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T {
-  const el = root.querySelector<T>(`[data-slot="${name}"]`);
-  if (!el) throw new Error(`workshop index lacks [data-slot="${name}"]`);
-  return el;
-}
 
 function action<T extends HTMLElement = HTMLButtonElement>(root: ParentNode, name: string): T {
   const el = root.querySelector<T>(`[data-action="${name}"]`);

@@ -24,6 +24,15 @@ export const ComparisonSchema = z.enum(['<', '<=', '==', '>=', '>']);
  */
 export const RunsSchema = z.number().int().min(1).max(9).optional();
 
+/** Where a claim about one line points: the file (main.go unless named) and the line. */
+const at = {
+  file: z.string().default('main.go'),
+  line: z.number().int().positive(),
+};
+
+/** The GC summary figures a claim can compare. */
+const GcMetricSchema = z.enum(['cycles', 'forcedCycles', 'peakHeapMB', 'maxGoalMB']);
+
 const base = {
   /** The claim in words, as the prose states it; shown when the claim fails. */
   says: z.string().min(3),
@@ -35,8 +44,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('decision'),
-      file: z.string().default('main.go'),
-      line: z.number().int().positive(),
+      ...at,
       kind: DecisionKindSchema,
       /** Exact subject as the compiler names it (`x`, `&T{...}`, `make([]int, n)`). */
       subject: z.string().optional(),
@@ -48,8 +56,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('stack'),
-      file: z.string().default('main.go'),
-      line: z.number().int().positive(),
+      ...at,
       ...base,
     })
     .strict(),
@@ -57,8 +64,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('flow'),
-      file: z.string().default('main.go'),
-      line: z.number().int().positive(),
+      ...at,
       why: z.string(),
       ...base,
     })
@@ -79,7 +85,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('gc'),
-      metric: z.enum(['cycles', 'forcedCycles', 'peakHeapMB', 'maxGoalMB']),
+      metric: GcMetricSchema,
       op: ComparisonSchema,
       value: z.number(),
       runs: RunsSchema,
@@ -90,7 +96,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('gc-compare'),
-      metric: z.enum(['cycles', 'forcedCycles', 'peakHeapMB', 'maxGoalMB']),
+      metric: GcMetricSchema,
       op: ComparisonSchema,
       than: VariantOverrideSchema,
       runs: RunsSchema,
@@ -110,8 +116,7 @@ export const ClaimSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('compile-error'),
-      file: z.string().default('main.go'),
-      line: z.number().int().positive(),
+      ...at,
       contains: z.string().optional(),
       ...base,
     })

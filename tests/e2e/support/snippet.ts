@@ -2,11 +2,14 @@
  * Helpers for driving one `<go-snippet>` on a chapter page: wait for CodeMirror, edit a line,
  * run and wait for the status line to settle, and capture the requests a run sends.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { AnalyzeRequest } from '@go-memory-lab/sandbox-api/protocol';
 
 /** The snippet element with this id. */
 export const snippetRoot = (page: Page, id: string) => page.locator(`#${id}`);
+
+/** A snippet's Run button, by role and name (the name ends with its key, Ctrl+Enter). */
+export const runButton = (snippet: Locator) => snippet.getByRole('button', { name: /^Run\b/ });
 
 /** Scrolls the snippet into view and waits until its editor has replaced the static code. */
 export async function hydrated(page: Page, id: string): Promise<void> {

@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  DecisionSchema,
-  type Decision,
-  type SourceFile,
-} from '@go-memory-lab/sandbox-api/protocol';
+import type { Decision, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { classifyMessage } from '../../../sandbox-api/src/parse/classify.ts';
 import { parsePositionedLine } from '../../../sandbox-api/src/parse/position.ts';
 import { DEFAULT_MAIN_GO } from '../../../src/lib/share/default-state.ts';
-import { renderChange } from '../../../src/lib/share/change-text.ts';
-import { diffDecisions, type DecisionChange } from '../../../src/lib/share/diff-decisions.ts';
-
-const dir = join(import.meta.dirname, 'fixtures');
-/** The sentence as an English page shows it, rendered through the catalogue. */
-const english = (c: DecisionChange) => renderChange('en', c.sentence);
-const read = (p: string) => readFileSync(join(dir, p), 'utf8');
+import { diffDecisions } from '../../../src/lib/share/diff-decisions.ts';
+import { english, loadDecisions, read } from './support/diff-fixtures.ts';
 
 /** Real `-m` output (fixtures/, go1.26.8) → decisions, with the service's own classifier. */
 function decisions(text: string): Decision[] {
@@ -93,10 +82,7 @@ describe('diffDecisions when the code moved', () => {
 });
 
 describe('diffDecisions on the service’s own records (default program, -m=2, -json chains)', () => {
-  const load = (name: string): Decision[] =>
-    DecisionSchema.array().parse(
-      (JSON.parse(read(`default-program/${name}.json`)) as { decisions: unknown }).decisions,
-    );
+  const load = (name: string) => loadDecisions(`default-program/${name}.json`);
   const on = load('inline-on');
   const off = load('inline-off');
   const files = [{ name: 'main.go', content: DEFAULT_MAIN_GO }];
@@ -117,10 +103,7 @@ describe('diffDecisions on the service’s own records (default program, -m=2, -
 });
 
 describe('diffDecisions on a benchmark pair (inlining on vs off, real service records)', () => {
-  const load = (name: string): Decision[] =>
-    DecisionSchema.array().parse(
-      (JSON.parse(read(`bench-pair/${name}.json`)) as { decisions: unknown }).decisions,
-    );
+  const load = (name: string) => loadDecisions(`bench-pair/${name}.json`);
   const files = ['main.go', 'main_test.go'].map((name) => ({
     name,
     content: read(`bench-pair/${name}.txt`),

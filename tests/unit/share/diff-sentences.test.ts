@@ -5,24 +5,13 @@
  * records (go1.26.8), captured by scripts/capture-compare-pairs.ts; each sentence is checked
  * against the lists by what it claims, in both directions.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  DecisionSchema,
-  type Decision,
-  type SourceFile,
-} from '@go-memory-lab/sandbox-api/protocol';
+import type { Decision, SourceFile } from '@go-memory-lab/sandbox-api/protocol';
 import { DEFAULT_MAIN_GO } from '../../../src/lib/share/default-state.ts';
-import { renderChange } from '../../../src/lib/share/change-text.ts';
 import { diffDecisions, type DecisionChange } from '../../../src/lib/share/diff-decisions.ts';
+import { english, loadDecisions, read } from './support/diff-fixtures.ts';
 
-const dir = join(import.meta.dirname, 'fixtures');
-/** The sentence as an English page shows it, rendered through the catalogue. */
-const english = (c: DecisionChange) => renderChange('en', c.sentence);
-const read = (p: string) => readFileSync(join(dir, p), 'utf8');
-const load = (p: string): Decision[] =>
-  DecisionSchema.array().parse((JSON.parse(read(p)) as { decisions: unknown }).decisions);
+const load = loadDecisions;
 
 interface Pair {
   name: string;
