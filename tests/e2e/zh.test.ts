@@ -3,9 +3,11 @@
  * the sandbox and explains its decisions in Chinese, with a Chinese status line and diagram
  * caption; checking a /zh/ exercise labels its goals in Chinese; a miss under /zh/ gets the
  * Chinese 404 page; the language switch keeps the section anchor both ways; the first visit
- * follows the browser's language once and the reader's choice then sticks; zh pages pass axe in
+ * follows the browser's language once and the reader's choice then sticks, with Monaco's own
+ * strings in the page's language; zh pages pass axe in
  * light and dark and fit 375 px.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
   baseUrl,
@@ -17,6 +19,7 @@ import {
 } from './support/browser.ts';
 import { hydrated, runAndWait, snippetRoot } from './support/snippet.ts';
 import { exerciseReady } from './support/workshop.ts';
+import { playgroundReady } from './support/playground.ts';
 
 afterAll(closeBrowser);
 
@@ -123,17 +126,29 @@ test('the language switch keeps the section anchor, both ways, and is remembered
   }
 });
 
+/** Opens Monaco's find widget with Ctrl+F and waits for its field, named `label`. */
+async function findWidget(page: Page, label: string): Promise<void> {
+  await playgroundReady(page);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+F');
+  await expect.poll(() => page.getByRole('textbox', { name: label, exact: true }).count()).toBe(1);
+}
+
 test('a first visit follows the browser language once; a /zh/ link is honoured as it is', async () => {
   const opened = await openPage('/play/', { locale: 'zh-CN' });
   try {
     const { page, context } = opened;
     await page.waitForURL((u) => u.pathname === '/zh/play/');
     expect(await page.evaluate(() => localStorage.getItem('gml-locale'))).toBe('zh');
+    // Monaco's own strings follow the page: its find widget is labelled in Chinese here…
+    await findWidget(page, '查找');
     await page.getByRole('link', { name: '阅读本页的英文版' }).click();
     await page.waitForURL((u) => u.pathname === '/play/');
     // Remembered: reloading the unprefixed page does not send the reader back to Chinese.
     await page.reload();
     expect(new URL(page.url()).pathname).toBe('/play/');
+    // …and in English on the English page.
+    await findWidget(page, 'Find');
     const zhLink = await openPage('/zh/glossary', { context });
     try {
       expect(new URL(zhLink.page.url()).pathname).toBe('/zh/glossary');

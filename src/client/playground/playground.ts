@@ -14,6 +14,7 @@ import { staleNotice } from '../../lib/results/stale-notice.ts';
 import { clearSession, saveSession } from '../../lib/share/session.ts';
 import { encodeState } from '../../lib/share/state-codec.ts';
 import { documentLocale } from '../../i18n/locales.ts';
+import { loadMonacoMessages } from './monaco-locale.ts';
 import { t } from '../../i18n/t.ts';
 import { safeLocalStorage } from '../snippet/storage.ts';
 import { CompareView } from './compare-view.ts';
@@ -102,6 +103,7 @@ export async function startPlayground(root: HTMLElement): Promise<void> {
     },
   });
 
+  await loadMonacoMessages(locale);
   const { monaco, editorTheme } = await import('./monaco.ts');
   const models = new EditorModels(monaco, variant, () => changed());
   const editor: Editor = createPlaygroundEditor(
