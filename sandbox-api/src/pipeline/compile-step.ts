@@ -31,7 +31,7 @@ export interface CompileOptions {
 
 /**
  * Runs `compile` directly with an importcfg of the warm std (what `go build` does, minus its
- * ~50 ms of planning): same flags as `go build -gcflags=-m`, plus -json for exact positions.
+ * ~50 ms of planning): the flags of `go build -gcflags=-m`, plus -json for exact positions, less DWARF.
  */
 export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<CompileOutcome> {
   const argv = [
@@ -44,6 +44,9 @@ export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<C
     o.packageName,
     `-lang=${langVersion(ctx.toolchain.version)}`,
     '-complete',
+    // No DWARF: nothing reads it (run mode links with -s -w, build mode only wants -m), and
+    // leaving it out saves about a tenth of the compile (86 → 76 ms for the bench's sample).
+    '-dwarf=false',
     '-c=1',
     o.escapeDetail === 2 ? '-m=2' : '-m',
     ...(o.inline ? [] : ['-l']),
