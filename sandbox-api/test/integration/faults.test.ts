@@ -18,18 +18,10 @@ import {
   processesOfUid,
   settledLeftovers,
 } from '../support/leftovers.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const UID = 10073;
 const SLEEP = 'package main\n\nimport "time"\n\nfunc main() { time.Sleep(time.Hour) }\n';
-
-async function waitFor(cond: () => boolean, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (cond()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return cond();
-}
 
 /**
  * Starts a service on a fake `go` and expects it to come up "down": health says why, and

@@ -7,22 +7,15 @@
  */
 import fs from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  AnalyzeResponseSchema,
-  API_PREFIX,
-  type AnalyzeRequest,
-  type AnalyzeResponse,
-} from '../../../src/protocol.ts';
-import { loadResultKey } from '../../../src/share/result-key.ts';
-import { resultSigner } from '../../../src/share/result-signer.ts';
+import { AnalyzeResponseSchema, type AnalyzeRequest } from '../../../src/protocol.ts';
 import { stableOf } from '../../../src/share/signed-body.ts';
-import { createService, type Service, type ServiceConfig } from '../../../src/service.ts';
+import { type ServiceConfig } from '../../../src/service.ts';
 import type { Platform } from '../../../src/platform.ts';
-import { fakePlatform, type FakeScript } from '../../support/fake-platform.ts';
-import { appFor, errorOf, postAnalyze } from '../../support/http-app.ts';
+import { type FakeScript } from '../../support/fake-platform.ts';
+import { fakeService, type FakeService } from '../../support/fake-service.ts';
+import { errorOf } from '../../support/http-app.ts';
 
 const fixture = (name: string): string =>
   fs.readFileSync(path.join(import.meta.dirname, '../../fixtures', name), 'utf8');
@@ -40,36 +33,10 @@ async function serviceWith(
   script: () => FakeScript,
   config: Partial<ServiceConfig> = {},
   overrides: Partial<Platform> = {},
-): Promise<{
-  post: (req: AnalyzeRequest, headers?: Record<string, string>) => Promise<Response>;
-  runs: () => number;
-  /** Checks a response's signature with the service's own key (as share links do). */
-  verify: (r: AnalyzeResponse) => boolean;
-}> {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gml-table-'));
-  const { platform, calls } = fakePlatform(script, overrides);
-  const service: Service = await createService(
-    { stateDir, log: () => {}, ...config },
-    { platform },
-  );
-  const { app, cleanup } = appFor(service);
-  cleanups.push(async () => {
-    await service.close();
-    cleanup();
-    fs.rmSync(stateDir, { recursive: true, force: true });
-  });
-  return {
-    post: async (req, headers) =>
-      headers
-        ? await app.request(`${API_PREFIX}/analyze`, {
-            method: 'POST',
-            body: JSON.stringify(req),
-            headers: { 'content-type': 'application/json', ...headers },
-          })
-        : postAnalyze(app, JSON.stringify(req)),
-    runs: () => calls.filter((c) => c.step === 'compile').length,
-    verify: (r) => resultSigner(loadResultKey(path.join(stateDir, 'result-key'))).verify(r),
-  };
+): Promise<FakeService> {
+  const s = await fakeService(script, config, overrides);
+  cleanups.push(s.close);
+  return s;
 }
 
 const build = (content = SOURCE): AnalyzeRequest => ({
