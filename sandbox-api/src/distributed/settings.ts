@@ -52,6 +52,15 @@ export const WORKER_TTL_MS = 3_500;
 /** Shared result cache entries expire after a day (the first level is the in-process LRU). */
 export const RESULT_TTL_SECONDS = 24 * 60 * 60;
 
+/**
+ * How many entries each queue's event stream keeps (approximately: Redis trims whole stream
+ * nodes). A `completed` event carries the job's whole result (about 17 KB for the bench's
+ * sample), so BullMQ's default of 10,000 would hold about 170 MB per toolchain queue. API nodes
+ * read the stream only as the fallback behind the worker's publish, and read it as it comes, so
+ * a thousand events of history is plenty.
+ */
+export const EVENTS_MAX_LEN = 1_000;
+
 /** BullMQ queue per toolchain: a worker consumes only the queues of toolchains it has. */
 export const queueName = (version: string): string => `gml-jobs-${version}`;
 export const KEYS = {

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { queueName } from './settings.ts';
+import { EVENTS_MAX_LEN, queueName } from './settings.ts';
 
 export interface ToolchainQueue {
   queue: Queue;
@@ -26,7 +26,10 @@ export function toolchainQueues(redis: Redis): ToolchainQueues {
       if (!q) {
         const name = queueName(version);
         q = {
-          queue: new Queue(name, { connection: redis }),
+          queue: new Queue(name, {
+            connection: redis,
+            streams: { events: { maxLen: EVENTS_MAX_LEN } },
+          }),
           events: new QueueEvents(name, { connection: redis }),
         };
         // Every waiting request listens for the queue closing: as many as maxWaiting at once.

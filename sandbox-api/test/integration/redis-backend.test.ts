@@ -1,14 +1,16 @@
 /**
  * The API side of distributed mode against a real redis-server, with a worker that only
  * heartbeats (a host that is alive but never free): back-pressure from the shared queue depth,
- * and a waiting job whose workers all leave.
+ * and a waiting job whose workers all leave; the event stream an API node's queue keeps stays
+ * bounded however many results pass through it.
  */
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cacheKey } from '../../src/cache-key.ts';
 import { createRedisBackend } from '../../src/distributed/redis-backend.ts';
-import { queueName } from '../../src/distributed/settings.ts';
+import { EVENTS_MAX_LEN, queueName } from '../../src/distributed/settings.ts';
+import { toolchainQueues } from '../../src/distributed/toolchain-queues.ts';
 import { announceWorker } from '../../src/distributed/worker-registry.ts';
 import type { JobBackend, JobSpec } from '../../src/job-backend.ts';
 import { AnalyzeRequestSchema } from '../../src/protocol.ts';
@@ -77,4 +79,37 @@ it('a full shared queue answers 429 with Retry-After; a worker that leaves fails
   const queue = new Queue(queueName('go1.26.8'), { connection: client });
   expect(await queue.getWaitingCount()).toBe(0);
   await queue.close();
+});
+
+it("the event stream of an API node's queue keeps about EVENTS_MAX_LEN entries, not BullMQ's 10,000", async () => {
+  const queues = toolchainQueues(client);
+  const name = queueName('go-events-bound');
+  const { queue } = await queues.queueFor('go-events-bound');
+  // Each job leaves several events (added, waiting, active, completed), each completed one with
+  // the job's result: enough jobs for well over twice the bound.
+  const jobs = EVENTS_MAX_LEN;
+  const result = 'x'.repeat(1024);
+  const worker = new Worker(name, () => Promise.resolve(result), {
+    connection: client,
+    concurrency: 50,
+  });
+  try {
+    await queue.addBulk(Array.from({ length: jobs }, (_, i) => ({ name: 'j', data: { i } })));
+    await expect
+      .poll(() => queue.getCompletedCount(), { timeout: 60_000, interval: 100 })
+      .toBe(jobs);
+    const events = await client.xlen(`bull:${name}:events`);
+    const added = Number(
+      await client.xinfo('STREAM', `bull:${name}:events`).then((info) => {
+        const fields = info as unknown[];
+        return fields[fields.indexOf('entries-added') + 1];
+      }),
+    );
+    expect(added).toBeGreaterThan(3 * EVENTS_MAX_LEN);
+    // Redis trims whole stream nodes (100 entries by default), so the bound is approximate.
+    expect(events).toBeLessThanOrEqual(EVENTS_MAX_LEN + 200);
+  } finally {
+    await worker.close();
+    await queues.close();
+  }
 });
