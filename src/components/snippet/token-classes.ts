@@ -2,11 +2,11 @@
  * Token colours of the static snippet code as classes instead of an inline style per token:
  * a chapter has thousands of tokens, and `style="--shiki-light:…;--shiki-dark:…"` on each made
  * up a seventh of its HTML. Shiki (github-light / github-dark) gives each token a colour pair;
- * the pair picks a class, and snippet.css gives the class the colours below.
+ * the pair picks a class, and snippet-code.css gives the class the colours below.
  */
 
 export interface TokenColour {
-  /** The class in snippet.css; '' for plain text, which takes `.sn-src`'s colours. */
+  /** The class in snippet-code.css; '' for plain text, which takes `.sn-src`'s colours. */
   cls: string;
   light: string;
   dark: string;
@@ -17,7 +17,7 @@ export interface TokenColour {
  * places: github-light's orange #E36209 (3.5:1 on white) and github-dark's comment grey #6A737D
  * (3.9:1 on the dark page) fall short of WCAG AA, and GitHub's newer palette has these
  * replacements (the editor's highlight style, src/client/snippet/highlight.ts, shows comments in
- * the same dark grey). snippet.css must give each class exactly these colours: a unit test
+ * the same dark grey). snippet-code.css must give each class exactly these colours: a unit test
  * (tests/unit/results/token-classes.test.ts) compares the two.
  */
 export const TOKEN_COLOURS: Readonly<Record<string, TokenColour>> = {

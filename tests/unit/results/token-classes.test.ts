@@ -5,12 +5,12 @@ import { goTokens } from '../../../src/components/snippet/render-code.ts';
 import { TOKEN_COLOURS, tokenColour } from '../../../src/components/snippet/token-classes.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const CSS = readFileSync(join(ROOT, 'src', 'components', 'snippet', 'snippet.css'), 'utf8').replace(
-  /\/\*[\s\S]*?\*\//g,
-  '',
-);
+const CSS = readFileSync(
+  join(ROOT, 'src', 'components', 'snippet', 'snippet-code.css'),
+  'utf8',
+).replace(/\/\*[\s\S]*?\*\//g, '');
 
-/** The custom properties a plain `.cls { … }` rule of snippet.css sets, upper-cased. */
+/** The custom properties a plain `.cls { … }` rule of snippet-code.css sets, upper-cased. */
 function cssPair(selector: string): { light: string | undefined; dark: string | undefined } {
   const rules = [...CSS.matchAll(/([^{}]+)\{([^}]*)\}/g)].filter(
     (m) => m[1]!.trim() === selector && m[2]!.includes('--shiki-light'),
@@ -23,7 +23,7 @@ function cssPair(selector: string): { light: string | undefined; dark: string | 
 }
 
 describe('token colour classes', () => {
-  it('snippet.css gives every class (and plain text in .sn-src) the colours of the table', () => {
+  it('snippet-code.css gives every class (and plain text in .sn-src) the colours of the table', () => {
     for (const c of Object.values(TOKEN_COLOURS)) {
       expect(cssPair(c.cls ? `.${c.cls}` : '.sn-src'), c.cls || 'plain').toEqual({
         light: c.light,
