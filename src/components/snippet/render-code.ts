@@ -107,7 +107,7 @@ export function renderStaticCode(
         const words = mark ? gutterWords(mark) : undefined;
         const gutterHtml =
           mark && words
-            ? `<span class="sn-g sn-g-${mark}" title="${esc(words.title)}"><span class="sn-sr">${esc(words.short)}</span></span>`
+            ? `<span class="sn-g sn-g-${mark}" title="${esc(words.title)}"><span class="visually-hidden">${esc(words.short)}</span></span>`
             : '';
         // The line number is CSS (a counter in .sn-row::before) and the row's place in the
         // grid says which line it is: per-row numbers and attributes were a tenth of a chapter.

@@ -51,7 +51,7 @@ describe('static code', () => {
   test('gutter marks are named in Chinese for screen readers and on hover', () => {
     const html = renderStaticCode([[{ content: 'p := &x' }]], [], [], new Map([[1, 'heap']]), 'zh');
     expect(html).toContain('title="堆决策"');
-    expect(html).toContain('<span class="sn-sr">堆</span>');
+    expect(html).toContain('<span class="visually-hidden">堆</span>');
   });
 });
 

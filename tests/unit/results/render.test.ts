@@ -26,7 +26,7 @@ const rowsOf = (html: string) => html.split(/(?=<span class="sn-row)/).filter(Bo
 /** What a row shows as text: tags dropped, the entities esc() writes decoded. */
 const textOf = (row: string) =>
   row
-    .replace(/<span class="sn-sr">[^<]*<\/span>/g, '')
+    .replace(/<span class="visually-hidden">[^<]*<\/span>/g, '')
     .replace(/<[^>]+>/g, '')
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
 
