@@ -1,6 +1,6 @@
 /**
  * The "sandbox start" row of `npm run bench:api`: an empty Go program launched through the
- * service's own ladder (cgroup, setpriv, prlimit, bubblewrap, seccomp) with the run step's
+ * service's own ladder (cgroup, rlimits, setpriv, bubblewrap, seccomp) with the run step's
  * limits. What it takes is what every sandboxed step pays before its tool does any work.
  */
 import fs from 'node:fs';

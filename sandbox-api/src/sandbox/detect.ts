@@ -11,10 +11,10 @@ export interface DetectedSandbox {
   broken?: string;
 }
 
-const TOOLS = { bwrap: '/usr/bin/bwrap', setpriv: '/usr/bin/setpriv', prlimit: '/usr/bin/prlimit' };
+const TOOLS = { bwrap: '/usr/bin/bwrap', setpriv: '/usr/bin/setpriv' };
 
 /**
- * bubblewrap + setpriv + prlimit (+ v1 or v2 cgroups when root) when they work here, else none.
+ * bubblewrap + setpriv (+ v1 or v2 cgroups when root) when they work here, else none.
  * Works means: a probe runs `go version` inside the full ladder.
  */
 export async function detectSandbox(opts: {

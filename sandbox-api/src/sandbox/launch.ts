@@ -53,7 +53,6 @@ export interface SandboxMode {
   cgroups: CgroupManager | undefined;
   bwrap: string;
   setpriv: string;
-  prlimit: string;
   /** Compiled seccomp deny-list handed to bwrap (`--seccomp 3`); absent off x86-64. */
   seccomp?: Buffer | undefined;
 }
@@ -95,13 +94,20 @@ export function prepareLaunch(mode: SandboxMode, spec: LaunchSpec): PreparedLaun
   return begin(mode, spec, true);
 }
 
+/** The CPU quota of every job's cgroup, in cores. */
+export const JOB_CPUS = 1;
+
 function begin(mode: SandboxMode, spec: LaunchSpec, blocked: boolean): PreparedLaunch {
-  const group = mode.cgroups?.create({ memoryBytes: spec.memoryBytes, pids: spec.pids, cpus: 1 });
+  const group = mode.cgroups?.create({
+    memoryBytes: spec.memoryBytes,
+    pids: spec.pids,
+    cpus: JOB_CPUS,
+  });
   const [cmd, args] =
     mode.kind === 'bubblewrap'
       ? ladder(mode, spec, group?.procsFiles() ?? [], blocked ? BLOCK_FD : undefined)
       : direct(spec);
-  // fd 3 is a pipe carrying the seccomp program through sh, setpriv and prlimit to bwrap, which
+  // fd 3 is a pipe carrying the seccomp program through sh and setpriv to bwrap, which
   // reads it to EOF and closes it. No file: one in a shared tmp dir can be planted first
   // (docs/SECURITY.md, finding S1). fd 4 (prepared launches) releases bwrap: it reads one byte
   // and closes it before exec, so the program never holds it.
@@ -241,7 +247,6 @@ function ladder(
   for (const [k, v] of Object.entries(spec.env)) bw.push('--setenv', k, v);
   // Last: bwrap's root tmpfs is writable otherwise.
   bw.push('--remount-ro', '/', ...spec.argv);
-  const limits = [mode.prlimit, `--fsize=${spec.fileBytes}`, '--nofile=256', '--core=0', '--'];
   const drop =
     mode.uid === undefined
       ? []
@@ -252,8 +257,14 @@ function ladder(
           '--clear-groups',
           '--no-new-privs',
         ];
-  const script = 'for f; do [ "$f" = -- ] && break; echo $$ > "$f"; shift; done; shift; exec "$@"';
-  return ['/bin/sh', ['-c', script, 'sh', ...procsFiles, '--', ...drop, ...limits, ...bw]];
+  // The root shell joins the cgroups and sets the rlimits (soft and hard, so the job cannot raise
+  // them) before anything else runs; either failing stops the ladder. `ulimit -f` counts 512-byte
+  // blocks. Builtins, not prlimit(1): each exec costs this VM about 4 ms, on every step.
+  const rlimits = `ulimit -f ${Math.floor(spec.fileBytes / 512)} && ulimit -n 256 && ulimit -c 0`;
+  const script =
+    'for f; do [ "$f" = -- ] && break; echo $$ > "$f" || exit 126; shift; done; shift; ' +
+    `${rlimits} || exit 126; exec "$@"`;
+  return ['/bin/sh', ['-c', script, 'sh', ...procsFiles, '--', ...drop, ...bw]];
 }
 
 function direct(spec: LaunchSpec): [string, string[]] {

@@ -41,7 +41,6 @@ export function fakePlatform(
           cgroups: undefined,
           bwrap: '',
           setpriv: '',
-          prlimit: '',
         },
         note: 'fake platform',
       }),

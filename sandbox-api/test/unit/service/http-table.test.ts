@@ -202,7 +202,6 @@ describe('POST /analyze over a fake process runner', () => {
                   cgroups: undefined,
                   bwrap: '',
                   setpriv: '',
-                  prlimit: '',
                 },
                 note: 'probe failed',
                 broken: 'the sandbox is installed but its probe failed',
