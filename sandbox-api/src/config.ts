@@ -11,6 +11,11 @@ export interface ServiceConfig {
   stateDir: string;
   /** Jobs running at once (default 2 × cores). */
   workers: number;
+  /**
+   * Compile sandboxes kept set up per toolchain (`pipeline/compile-pool.ts`), so a cache miss
+   * waits for the compiler only; 0 turns the pool off. GML_READY_SANDBOXES.
+   */
+  readySandboxes: number;
   /** Requests allowed to wait for a worker before the service answers 429. */
   maxWaiting: number;
   /** Result cache entries (LRU). */
@@ -81,6 +86,8 @@ export function defaultConfig(): ServiceConfig {
   return {
     stateDir: process.env['GML_STATE_DIR'] ?? defaultStateDir(),
     workers,
+    // Two: a learner's request and the next one finding theirs ready while the first refills.
+    readySandboxes: envInt('GML_READY_SANDBOXES', 2),
     maxWaiting: 64,
     cacheEntries: 500,
     cacheBytes: 64 * 1024 * 1024,

@@ -4,12 +4,15 @@ import type { JobSpec } from './job-backend.ts';
 import { jobOutcomeLabel, type ServiceObserver } from './metrics/observer.ts';
 import { analyzeJob, type JobOutcome } from './pipeline/analyze-job.ts';
 import { makePathStripper } from './pipeline/strip-paths.ts';
-import { createWorkspace } from './pipeline/workspace.ts';
+import type { CompilePool, ReadyCompile } from './pipeline/compile-pool.ts';
+import { compileSpec } from './pipeline/compile-step.ts';
+import { createWorkspace, writeSources, type Workspace } from './pipeline/workspace.ts';
 import type { Platform } from './platform.ts';
 import { jobRoot, type LaunchSpec, type SandboxMode } from './sandbox/launch.ts';
-import { scratch } from './scratch.ts';
+import { scratch, scratchQuietly } from './scratch.ts';
 import type { Toolchain } from './toolchain/discover.ts';
 import type { ToolchainWarmer } from './toolchain/toolchain-warmer.ts';
+import type { WarmToolchain } from './toolchain/warm.ts';
 
 /** What running one job needs from the service. */
 export interface JobRunnerDeps {
@@ -19,6 +22,30 @@ export interface JobRunnerDeps {
   sandbox: SandboxMode;
   platform: Platform;
   observer: ServiceObserver | undefined;
+  pool: CompilePool;
+}
+
+/** A compile sandbox for `toolchain`, set up now in a fresh, empty job dir. */
+function readyCompile(
+  config: ServiceConfig,
+  sandbox: SandboxMode,
+  platform: Platform,
+  toolchain: WarmToolchain,
+): ReadyCompile {
+  const ws = createWorkspace(config.stateDir, [], sandbox.uid);
+  try {
+    const root = jobRoot(sandbox, ws.dir);
+    return {
+      ws,
+      launch: platform.runner.prepare(
+        sandbox,
+        compileSpec({ config, toolchain, jobDir: ws.dir, root }),
+      ),
+    };
+  } catch (e) {
+    ws.remove();
+    throw e;
+  }
 }
 
 /**
@@ -39,7 +66,22 @@ export function jobRunner(
         });
       }
       const toolchain = await d.warmer.ensureWarm(spec.version, spec.req.env.GOEXPERIMENT);
-      const ws = scratch(() => createWorkspace(config.stateDir, spec.files, sandbox.uid));
+      // Only plain toolchains are pooled: a GOEXPERIMENT changes the compiler's environment.
+      const ready =
+        sandbox.kind === 'bubblewrap' && spec.req.env.GOEXPERIMENT === undefined
+          ? d.pool.take(spec.version, () => readyCompile(config, sandbox, platform, toolchain))
+          : undefined;
+      let ws: Workspace;
+      try {
+        ws = ready
+          ? scratch(() => (writeSources(ready.ws.dir, spec.files), ready.ws))
+          : scratch(() => createWorkspace(config.stateDir, spec.files, sandbox.uid));
+      } catch (e) {
+        await ready?.launch.cancel();
+        // The same disk failing again must not hide the 503 (the startup sweep removes the dir).
+        scratchQuietly(() => ready?.ws.remove());
+        throw e;
+      }
       try {
         const root = jobRoot(sandbox, ws.dir);
         const strip = makePathStripper([root, ws.dir], toolchain.goroot, config.stateDir);
@@ -56,6 +98,7 @@ export function jobRunner(
             signal: jobSignal,
             launch: (s: LaunchSpec) => runner.launch(sandbox, s),
             prepare: (s: LaunchSpec) => runner.prepare(sandbox, s),
+            preparedCompile: ready?.launch,
           },
           spec.req,
           spec.files,
@@ -63,6 +106,8 @@ export function jobRunner(
         observer?.job(jobOutcomeLabel(out.response), (performance.now() - started) / 1000);
         return out;
       } finally {
+        // A job that ended before its compile (a package error) never released the sandbox.
+        await ready?.launch.cancel();
         ws.remove();
       }
     } catch (e) {

@@ -19,3 +19,12 @@ export function scratch<T>(fn: () => T): T {
     );
   }
 }
+
+/** Cleanup on a disk that may be failing: its error is not the one the caller should see. */
+export function scratchQuietly(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // left for the sweep at the next start (workspace.ts `sweepWorkspaces`)
+  }
+}

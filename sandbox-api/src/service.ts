@@ -10,6 +10,7 @@ import { jobRunner } from './job-runner.ts';
 import { Lru } from './lru.ts';
 import type { ServiceObserver } from './metrics/observer.ts';
 import type { JobOutcome } from './pipeline/analyze-job.ts';
+import { compilePool, type IdleSandboxes } from './pipeline/compile-pool.ts';
 import { createWorkspace, sweepWorkspaces } from './pipeline/workspace.ts';
 import { hostPlatform, type Platform } from './platform.ts';
 import type {
@@ -56,6 +57,8 @@ export interface Service {
   readonly config: Readonly<ServiceConfig>;
   /** How jobs are isolated ("none" means unsandboxed). */
   readonly sandboxKind: 'bubblewrap' | 'none';
+  /** The compile sandboxes set up ahead and not yet used (what leftover checks must allow). */
+  idleSandboxes(): IdleSandboxes;
   close(): Promise<void>;
 }
 
@@ -135,7 +138,8 @@ export async function createService(
     wiring.backend ?? embeddedBackend({ workers: config.workers, maxWaiting: config.maxWaiting });
   const observer = wiring.observer;
   let formatsRunning = 0;
-  const runJob = jobRunner({ config, known, warmer, sandbox, platform, observer });
+  const pool = compilePool(config.readySandboxes, config.log);
+  const runJob = jobRunner({ config, known, warmer, sandbox, platform, observer, pool });
   const answer = answerAnalyze({
     config,
     broken: detected.broken,
@@ -191,8 +195,10 @@ export async function createService(
         ...health,
         cache: () => ({ entries: cache.size, hits: stats.hits, misses: stats.misses }),
       }),
+    idleSandboxes: () => pool.idle(),
     close: async () => {
       await backend.close();
+      await pool.close();
       sandbox.cgroups?.removeParent();
     },
   };

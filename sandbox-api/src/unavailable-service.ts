@@ -26,6 +26,7 @@ export function unavailableService(config: ServiceConfig, why: string): Service 
       uptimeSeconds: (Date.now() - started) / 1000,
       problems: [why],
     }),
+    idleSandboxes: () => ({ dirs: [], cgroups: [] }),
     close: () => Promise.resolve(),
   };
 }

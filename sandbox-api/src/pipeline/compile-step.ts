@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LaunchResult } from '../sandbox/launch.ts';
+import type { LaunchResult, LaunchSpec } from '../sandbox/launch.ts';
+import { scratch } from '../scratch.ts';
 import { langVersion } from '../toolchain/discover.ts';
 import {
   assertLaunched,
@@ -29,13 +30,35 @@ export interface CompileOptions {
   inline: boolean;
 }
 
+/** The file in the job dir that carries the request's compiler flags (`compile @file`). */
+const ARGS_FILE = '.args';
+
+/**
+ * The compile step's sandbox: the same for every request of a toolchain, because the request's
+ * flags and file names travel in a response file the compiler reads at start
+ * (`cmd/internal/objabi.Flagparse` expands `@file` arguments). So the sandbox can be set up
+ * before the request exists (`compile-pool.ts`), and a fresh one is the same ladder.
+ */
+export function compileSpec(
+  ctx: Pick<JobContext, 'config' | 'toolchain' | 'jobDir' | 'root'>,
+): LaunchSpec {
+  return {
+    argv: [toolPath(ctx, 'compile'), `@${ctx.root}/${ARGS_FILE}`],
+    env: toolEnv(ctx),
+    jobDir: ctx.jobDir,
+    jobWritable: true,
+    binds: toolchainBinds(ctx),
+    ...stepLimits(ctx, 'compile'),
+  };
+}
+
 /**
  * Runs `compile` directly with an importcfg of the warm std (what `go build` does, minus its
- * ~50 ms of planning): the flags of `go build -gcflags=-m`, plus -json for exact positions, less DWARF.
+ * ~50 ms of planning): the flags of `go build -gcflags=-m`, plus -json for exact positions, less
+ * DWARF. In the job's prepared sandbox when the pool had one, else in a fresh one.
  */
 export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<CompileOutcome> {
-  const argv = [
-    toolPath(ctx, 'compile'),
+  const args = [
     '-o',
     `${ctx.root}/_pkg_.a`,
     '-trimpath',
@@ -57,15 +80,13 @@ export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<C
     '-pack',
     ...o.fileNames.map((f) => `./${f}`),
   ];
-  const result = await ctx.launch({
-    argv,
-    env: toolEnv(ctx),
-    jobDir: ctx.jobDir,
-    jobWritable: true,
-    binds: toolchainBinds(ctx),
-    ...stepLimits(ctx, 'compile'),
-    signal: ctx.signal,
-  });
+  // Root-owned and read-only to the job, like the sources beside it.
+  scratch(() =>
+    fs.writeFileSync(path.join(ctx.jobDir, ARGS_FILE), args.join('\n'), { mode: 0o644 }),
+  );
+  const result = await (ctx.preparedCompile
+    ? ctx.preparedCompile.start(ctx.signal)
+    : ctx.launch({ ...compileSpec(ctx), signal: ctx.signal }));
   assertLaunched(result, 'compile');
   const text = ctx.strip(result.stdout.text + result.stderr.text);
   const ok = result.exitCode === 0 && !result.timedOut && !result.outOfMemory;

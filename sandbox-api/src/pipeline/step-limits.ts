@@ -17,7 +17,7 @@ export interface StepLimits {
 const MiB = 1024 * 1024;
 
 /** The one table of per-step limits, read from the service config. */
-export function stepLimits(ctx: JobContext, step: Step): StepLimits {
+export function stepLimits(ctx: Pick<JobContext, 'config'>, step: Step): StepLimits {
   const c = ctx.config;
   switch (step) {
     case 'compile':

@@ -20,7 +20,7 @@ export function createWorkspace(
   const dir = path.join(stateDir, 'jobs', `job-${process.pid}-${++seq}`);
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
   try {
-    for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.content, { mode: 0o644 });
+    writeSources(dir, files);
     for (const [name, content] of Object.entries(extra)) {
       fs.writeFileSync(path.join(dir, name), content, { mode: 0o644 });
     }
@@ -31,6 +31,14 @@ export function createWorkspace(
     throw e;
   }
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Writes the sources into a job dir, root-owned and read-only to the job. A dir set up before its
+ * request (`compile-pool.ts`) gets them here, after its sandbox already binds the dir.
+ */
+export function writeSources(dir: string, files: readonly SourceFile[]): void {
+  for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.content, { mode: 0o644 });
 }
 
 /** Removes job dirs left by processes that are gone (a killed service). */

@@ -74,10 +74,15 @@ export function launch(mode: SandboxMode, spec: LaunchSpec): Promise<LaunchResul
 
 /** A sandbox set up ahead of need, its program not yet executed. */
 export interface PreparedLaunch {
-  /** Lets the program run (its wall clock starts now); resolves when it has ended. */
-  start(): Promise<LaunchResult>;
+  /**
+   * Lets the program run (its wall clock starts now); resolves when it has ended. `signal`
+   * kills it like the spec's own, for a sandbox prepared before its job had one (the pool).
+   */
+  start(signal?: AbortSignal): Promise<LaunchResult>;
   /** Kills it if it was never started (a no-op after `start`); resolves once its cgroup is gone. */
   cancel(): Promise<void>;
+  /** The `cgroup.procs` files of its job cgroup (none without cgroups): where its tasks are. */
+  procsFiles(): string[];
 }
 
 /**
@@ -89,7 +94,11 @@ export interface PreparedLaunch {
  */
 export function prepareLaunch(mode: SandboxMode, spec: LaunchSpec): PreparedLaunch {
   if (mode.kind !== 'bubblewrap') {
-    return { start: () => launch(mode, spec), cancel: () => Promise.resolve() };
+    return {
+      start: (signal) => launch(mode, { ...spec, signal: signal ?? spec.signal }),
+      cancel: () => Promise.resolve(),
+      procsFiles: () => [],
+    };
   }
   return begin(mode, spec, true);
 }
@@ -149,7 +158,14 @@ function begin(mode: SandboxMode, spec: LaunchSpec, blocked: boolean): PreparedL
     aborted = true;
     kill();
   };
-  spec.signal?.addEventListener('abort', onAbort, { once: true });
+  const signals: AbortSignal[] = [];
+  const listen = (signal: AbortSignal | undefined): void => {
+    if (signal === undefined) return;
+    signals.push(signal);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  };
+  listen(spec.signal);
   let started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const closed = new Promise<[number | null, string | null]>((resolve, reject) => {
@@ -178,7 +194,7 @@ function begin(mode: SandboxMode, spec: LaunchSpec, blocked: boolean): PreparedL
       };
     } finally {
       clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', onAbort);
+      for (const signal of signals) signal.removeEventListener('abort', onAbort);
       await group?.destroy();
     }
   })();
@@ -196,7 +212,8 @@ function begin(mode: SandboxMode, spec: LaunchSpec, blocked: boolean): PreparedL
   };
   if (!blocked) release();
   return {
-    start: () => {
+    start: (signal) => {
+      listen(signal);
       if (!released) release();
       return finished;
     },
@@ -208,6 +225,7 @@ function begin(mode: SandboxMode, spec: LaunchSpec, blocked: boolean): PreparedL
       }
       await finished.catch(() => undefined);
     },
+    procsFiles: () => group?.procsFiles() ?? [],
   };
 }
 

@@ -18,6 +18,11 @@ export async function startService(overrides: Partial<ServiceConfig> = {}): Prom
     stateDir: STATE_DIR,
     warmAtStart: true,
     log: () => {},
+    // No compile sandboxes set up ahead: containment.test.ts counts every job dir and cgroup of
+    // this process after each case. The pooled path (the default) is what the hostile suites,
+    // compile-pool.test.ts and the content and e2e tiers run, with the pool's idle sandboxes
+    // accounted for exactly (`Service.idleSandboxes`).
+    readySandboxes: 0,
     ...overrides,
   });
   return service;

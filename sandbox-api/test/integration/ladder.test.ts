@@ -71,7 +71,7 @@ describe('the launcher shell', () => {
       'nofile 256 256 operation not permitted',
       'core 0 0 operation not permitted',
     ]);
-    expect(await settledLeftovers(scope)).toEqual([]);
+    expect(await settledLeftovers({ ...scope, idle: () => service!.idleSandboxes() })).toEqual([]);
   });
 
   it('stops before bubblewrap when it cannot join a cgroup', async () => {

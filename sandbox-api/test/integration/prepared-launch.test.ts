@@ -83,6 +83,6 @@ describe('prepared launches', () => {
     expect(r.ok).toBe(false);
     expect(r.compileErrors[0]?.message).toMatch(/declared and not used: x/);
     expect(r.run).toBeUndefined();
-    expect(await settledLeftovers(scope)).toEqual([]);
+    expect(await settledLeftovers({ ...scope, idle: () => service!.idleSandboxes() })).toEqual([]);
   });
 });

@@ -57,7 +57,11 @@ export function fakePlatform(
     sweepCgroups: () => Promise.resolve(0),
     runner: {
       launch: (_mode, spec) => launch(spec),
-      prepare: (_mode, spec) => ({ start: () => launch(spec), cancel: () => Promise.resolve() }),
+      prepare: (_mode, spec) => ({
+        start: () => launch(spec),
+        cancel: () => Promise.resolve(),
+        procsFiles: () => [],
+      }),
     },
     ...overrides,
   };

@@ -96,6 +96,8 @@ export async function expectServiceRecovered(service: Service, uid: number): Pro
   expect(r.ok).toBe(true);
   expect(r.run?.exitCode).toBe(0);
   expect(r.run?.stdout.text).toBe(`${word}\n`);
-  expect(await settledLeftovers({ stateDir: STATE_DIR, uid })).toEqual([]);
+  expect(
+    await settledLeftovers({ stateDir: STATE_DIR, uid, idle: () => service.idleSandboxes() }),
+  ).toEqual([]);
   expect(service.health().queue).toMatchObject({ running: 0, waiting: 0 });
 }

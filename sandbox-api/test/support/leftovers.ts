@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { IdleSandboxes } from '../../src/pipeline/compile-pool.ts';
 
 const CGROUP_ROOT = '/sys/fs/cgroup';
 const CONTROLLERS = ['memory', 'pids', 'cpu', 'cpuacct'];
@@ -12,6 +13,12 @@ export interface LeftoverScope {
   uid: number;
   /** Whose job dirs and cgroups to look at (default: this process). */
   ownerPid?: number;
+  /**
+   * The live service's compile sandboxes set up ahead and not yet used (`Service.idleSandboxes`):
+   * exactly those dirs, cgroups and the tasks inside those cgroups are not leftovers. Anything
+   * else of the uid still is, and so are they once the service has closed.
+   */
+  idle?: () => IdleSandboxes;
 }
 
 /**
@@ -65,10 +72,23 @@ export function jobDirs(stateDir: string, ownerPid: number): string[] {
 /** Everything a job left behind, as readable strings (empty when clean). */
 export function findLeftovers(scope: LeftoverScope): string[] {
   const owner = scope.ownerPid ?? process.pid;
+  const idle = scope.idle?.() ?? { dirs: [], cgroups: [] };
+  const idleGroups = new Set(idle.cgroups.map((d) => path.relative(CGROUP_ROOT, d)));
+  const idlePids = new Set(
+    idle.cgroups.flatMap((d) =>
+      readOr(path.join(d, 'cgroup.procs')).split('\n').filter(Boolean).map(Number),
+    ),
+  );
   return [
-    ...processesOfUid(scope.uid).map((p) => `process ${p.pid} (${p.name}) of uid ${scope.uid}`),
-    ...jobDirs(scope.stateDir, owner).map((d) => `job dir ${d}`),
-    ...jobCgroups(owner).map((g) => `cgroup ${g}`),
+    ...processesOfUid(scope.uid)
+      .filter((p) => !idlePids.has(p.pid))
+      .map((p) => `process ${p.pid} (${p.name}) of uid ${scope.uid}`),
+    ...jobDirs(scope.stateDir, owner)
+      .filter((d) => !idle.dirs.includes(d))
+      .map((d) => `job dir ${d}`),
+    ...jobCgroups(owner)
+      .filter((g) => !idleGroups.has(g))
+      .map((g) => `cgroup ${g}`),
   ];
 }
 
@@ -82,6 +102,14 @@ export async function settledLeftovers(scope: LeftoverScope, withinMs = 1_000): 
     const found = findLeftovers(scope);
     if (found.length === 0 || Date.now() >= deadline) return found;
     await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function readOr(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
 }
 
