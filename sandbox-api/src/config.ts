@@ -71,12 +71,17 @@ export interface ServiceConfig {
   shareMaxBytes: number;
 }
 
-/** A positive integer from the environment, or the default; anything else stops the start. */
-function envInt(name: string, fallback: number): number {
+/**
+ * An integer of at least `min` (default 1) from the environment, or the default; anything else
+ * stops the start.
+ */
+function envInt(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new Error(`${name} must be an integer of at least ${min}`);
+  }
   return n;
 }
 
@@ -87,7 +92,7 @@ export function defaultConfig(): ServiceConfig {
     stateDir: process.env['GML_STATE_DIR'] ?? defaultStateDir(),
     workers,
     // Two: a learner's request and the next one finding theirs ready while the first refills.
-    readySandboxes: envInt('GML_READY_SANDBOXES', 2),
+    readySandboxes: envInt('GML_READY_SANDBOXES', 2, 0),
     maxWaiting: 64,
     cacheEntries: 500,
     cacheBytes: 64 * 1024 * 1024,
