@@ -71,6 +71,11 @@ export async function compileStep(ctx: JobContext, o: CompileOptions): Promise<C
     // leaving it out saves about a tenth of the compile (86 → 76 ms for the bench's sample).
     '-dwarf=false',
     '-c=1',
+    // -c=1 also turns off the compiler's start-up heap boost (`$GOROOT/src/cmd/compile/internal/
+    // gc/main.go`: no GOGC, no GOMEMLIMIT and -c above 1), which `go build` gets with its -c=4:
+    // without it a snippet's compile runs its GC from a 4 MB heap. An explicit gcstart restores
+    // it (same output; 91–99 → 79–83 ms for the bench's sample under the 1-core quota, 20 MB RSS).
+    '-d=gcstart=128',
     o.escapeDetail === 2 ? '-m=2' : '-m',
     ...(o.inline ? [] : ['-l']),
     `-json=0,file://${ctx.root}/.json`,
