@@ -90,6 +90,10 @@ export async function analyzeJob(
   try {
     const compile = await compiling;
     timing.compileMs = compile.result.wallMs;
+    // The linker needs only the archive: it is released before the compiler's output is parsed.
+    const linking = compile.ok && ahead !== undefined ? ahead.link() : undefined;
+    // Awaited below; should parsing throw first, its rejection must not go unhandled.
+    linking?.catch(() => undefined);
     const parsed = parsing(() =>
       parseCompilerOutput(compile.text, sources, { failed: !compile.ok }),
     );
@@ -129,7 +133,7 @@ export async function analyzeJob(
     if (req.mode === 'build') return done(base, true);
 
     if (ahead !== undefined) {
-      const link = await ahead.link();
+      const link = await (linking ?? ahead.link());
       timing.linkMs = link.wallMs;
       if (link.exitCode !== 0) {
         const message =
