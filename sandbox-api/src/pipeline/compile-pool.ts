@@ -36,8 +36,14 @@ export interface CompilePool {
  */
 export function compilePool(size: number, log: (line: string) => void): CompilePool {
   const ready = new Map<string, ReadyCompile[]>();
+  /** Keys with a top-up already scheduled: a burst of takes schedules one, not one each. */
+  const scheduled = new Set<string>();
   let closed = false;
+  const discard = (r: ReadyCompile): void => {
+    void r.launch.cancel().finally(() => r.ws.remove());
+  };
   const topUp = (key: string, make: () => ReadyCompile): void => {
+    scheduled.delete(key);
     const list = ready.get(key) ?? [];
     ready.set(key, list);
     try {
@@ -50,10 +56,20 @@ export function compilePool(size: number, log: (line: string) => void): CompileP
   return {
     take(key, make) {
       if (size <= 0 || closed) return undefined;
-      const got = ready.get(key)?.shift();
-      // setImmediate: the taken sandbox's compiler is released first; the spawns of the next
-      // one (synchronous, the service's own CPU) then overlap its work instead of delaying it.
-      setImmediate(() => topUp(key, make));
+      const list = ready.get(key) ?? [];
+      let got = list.shift();
+      // One killed from outside while it waited would fail its job: pass over it, and remove it.
+      while (got?.launch.ended()) {
+        log('compile pool: an idle sandbox had ended; removed');
+        discard(got);
+        got = list.shift();
+      }
+      if (!scheduled.has(key)) {
+        scheduled.add(key);
+        // setImmediate: the taken sandbox's compiler is released first; the spawns of the next
+        // one (synchronous, the service's own CPU) then overlap its work instead of delaying it.
+        setImmediate(() => topUp(key, make));
+      }
       return got;
     },
     idle() {

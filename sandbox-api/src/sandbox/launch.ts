@@ -83,6 +83,8 @@ export interface PreparedLaunch {
   cancel(): Promise<void>;
   /** The `cgroup.procs` files of its job cgroup (none without cgroups): where its tasks are. */
   procsFiles(): string[];
+  /** Its launcher has exited: killed from outside while it waited, or ended after `start`. */
+  ended(): boolean;
 }
 
 /**
@@ -98,6 +100,7 @@ export function prepareLaunch(mode: SandboxMode, spec: LaunchSpec): PreparedLaun
       start: (signal) => launch(mode, { ...spec, signal: signal ?? spec.signal }),
       cancel: () => Promise.resolve(),
       procsFiles: () => [],
+      ended: () => false,
     };
   }
   return begin(mode, spec, true);
@@ -168,8 +171,13 @@ function begin(mode: SandboxMode, spec: LaunchSpec, blocked: boolean): PreparedL
   listen(spec.signal);
   let started = performance.now();
   let timer: NodeJS.Timeout | undefined;
+  let exited = false;
+  child.on('exit', () => (exited = true));
   const closed = new Promise<[number | null, string | null]>((resolve, reject) => {
-    child.on('error', reject);
+    child.on('error', (e) => {
+      exited = true;
+      reject(e);
+    });
     child.on('close', (code, sig) => resolve([code, sig]));
   });
   const finished = (async (): Promise<LaunchResult> => {
@@ -226,6 +234,7 @@ function begin(mode: SandboxMode, spec: LaunchSpec, blocked: boolean): PreparedL
       await finished.catch(() => undefined);
     },
     procsFiles: () => group?.procsFiles() ?? [],
+    ended: () => exited,
   };
 }
 

@@ -3,20 +3,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCompilerOutput } from '../../src/parse/index.ts';
 import { type AnalyzeResponse } from '../../src/protocol.ts';
 import type { Service } from '../../src/service.ts';
-import { STATE_DIR, analyze, lineOf, mainGo, startService } from './harness.ts';
+import { STATE_DIR, analyze, lineOf, mainGo } from './harness.ts';
+import { useService } from './use-service.ts';
 import { RETURN_ADDR, find } from './analyze-fixtures.ts';
 
 let service: Service;
-beforeAll(async () => {
-  service = await startService();
-});
-afterAll(async () => {
-  await service.close();
-});
+useService((s) => (service = s));
 
 describe('escape analysis on the real toolchain', () => {
   it('returning &x moves x to the heap, with the -m=2 explanation', async () => {

@@ -91,6 +91,28 @@ describe('compile pool', () => {
     expect(Date.now() - leftAt).toBeLessThan(2_000);
   });
 
+  it('passes over an idle sandbox killed from outside: the next jobs still compile and run', async () => {
+    expect(await full()).toBe(true);
+    const killed = idle();
+    // Every task of every idle sandbox, as an operator's stray kill or the OOM killer would.
+    const pids = killed.cgroups.flatMap((d) =>
+      fs.readFileSync(path.join(d, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean).map(Number),
+    );
+    expect(pids.length).toBeGreaterThan(0);
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    // Gone from /proc, not only dead: reaped, so the service has seen each launcher exit.
+    const reaped = (): boolean => pids.every((pid) => !fs.existsSync(`/proc/${pid}`));
+    expect(await waitFor(reaped, 5_000)).toBe(true);
+    // As many jobs as there were dead sandboxes, one after another: each would have taken one.
+    for (let i = 0; i < READY; i++) {
+      const r = await runMain(service, `package main\n\nfunc main() { println("after ${i}") }\n`);
+      expect(r.run?.stderr.text).toContain(`after ${i}\n`);
+    }
+    expect(await full()).toBe(true);
+    expect(idle().dirs.some((d) => killed.dirs.includes(d))).toBe(false);
+    expect(await settledLeftovers({ ...scope, idle })).toEqual([]);
+  });
+
   it('leaves nothing behind once the service closes', async () => {
     expect(await full()).toBe(true);
     await service.close();

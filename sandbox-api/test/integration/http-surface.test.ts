@@ -1,19 +1,15 @@
 /** The result cache, txtar input and the HTTP surface of the service on the real toolchain. */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { ApiErrorSchema } from '../../src/protocol.ts';
 import type { Service } from '../../src/service.ts';
-import { STATE_DIR, analyze, mainGo, startService } from './harness.ts';
+import { STATE_DIR, analyze, mainGo } from './harness.ts';
+import { useService } from './use-service.ts';
 import { RETURN_ADDR } from './analyze-fixtures.ts';
 
 let service: Service;
-beforeAll(async () => {
-  service = await startService();
-});
-afterAll(async () => {
-  await service.close();
-});
+useService((s) => (service = s));
 
 describe('cache, txtar and the HTTP surface', () => {
   it('an identical build request is served from the cache', async () => {

@@ -1,18 +1,14 @@
 /** Toolchains, and the run and bench modes, through the service on the real toolchain. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discoverToolchains } from '../../src/toolchain/discover.ts';
 import { locateGo } from '../../src/toolchain/locate-go.ts';
 import type { Service } from '../../src/service.ts';
-import { analyze, mainGo, startService } from './harness.ts';
+import { analyze, mainGo } from './harness.ts';
+import { useService } from './use-service.ts';
 import { RETURN_ADDR, find } from './analyze-fixtures.ts';
 
 let service: Service;
-beforeAll(async () => {
-  service = await startService();
-});
-afterAll(async () => {
-  await service.close();
-});
+useService((s) => (service = s));
 
 describe('toolchains', () => {
   // A second toolchain exists only after `npm run toolchain:add go1.27.3` (network).

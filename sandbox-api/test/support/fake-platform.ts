@@ -61,6 +61,7 @@ export function fakePlatform(
         start: () => launch(spec),
         cancel: () => Promise.resolve(),
         procsFiles: () => [],
+        ended: () => false,
       }),
     },
     ...overrides,

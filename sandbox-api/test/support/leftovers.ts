@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IdleSandboxes } from '../../src/pipeline/compile-pool.ts';
+import { readOr, readdirOr } from '../../src/sandbox/cgroup-fs.ts';
 
 const CGROUP_ROOT = '/sys/fs/cgroup';
 const CONTROLLERS = ['memory', 'pids', 'cpu', 'cpuacct'];
@@ -76,7 +77,7 @@ export function findLeftovers(scope: LeftoverScope): string[] {
   const idleGroups = new Set(idle.cgroups.map((d) => path.relative(CGROUP_ROOT, d)));
   const idlePids = new Set(
     idle.cgroups.flatMap((d) =>
-      readOr(path.join(d, 'cgroup.procs')).split('\n').filter(Boolean).map(Number),
+      readOr(path.join(d, 'cgroup.procs'), '').split('\n').filter(Boolean).map(Number),
     ),
   );
   return [
@@ -102,21 +103,5 @@ export async function settledLeftovers(scope: LeftoverScope, withinMs = 1_000): 
     const found = findLeftovers(scope);
     if (found.length === 0 || Date.now() >= deadline) return found;
     await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-function readOr(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-function readdirOr(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
   }
 }
