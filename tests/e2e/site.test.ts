@@ -19,6 +19,8 @@ const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'site');
 mkdirSync(SHOTS, { recursive: true });
 
 const pages = builtPages();
+/** The axe rules whose outcome depends on colours, so on the theme. */
+const THEME_RULES = ['color-contrast', 'link-in-text-block'];
 const chapters = chapterPages();
 
 afterAll(closeBrowser);
@@ -38,11 +40,13 @@ describe.each(pages)('page %s', (path) => {
       const light = await runAxe(opened.page);
       expect(light, `light theme:\n${formatViolations(light)}`).toEqual([]);
       // The page follows the system theme live, so the same page can be checked in dark too.
+      // Only the rules that read colours can change with the theme; the rest ran above. (On
+      // chapter 2 the full second pass took 8.3 s, these two 3.2 s.)
       await opened.page.emulateMedia({ colorScheme: 'dark' });
       await expect
         .poll(() => opened.page.evaluate(() => document.documentElement.dataset['theme']))
         .toBe('dark');
-      const dark = await runAxe(opened.page);
+      const dark = await runAxe(opened.page, THEME_RULES);
       expect(dark, `dark theme:\n${formatViolations(dark)}`).toEqual([]);
     } finally {
       await opened.close();

@@ -15,14 +15,21 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe on the page as it is now; returns only serious and critical violations. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe on the page as it is now (every rule, or only `rules`); returns only serious and
+ * critical violations.
+ */
+export async function runAxe(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
   source ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResults> } }).axe;
-    return axe.run(document);
-  });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: source });
+  const results = await page.evaluate(async (only) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, options: object) => Promise<AxeResults> };
+      }
+    ).axe;
+    return axe.run(document, only ? { runOnly: { type: 'rule', values: only } } : {});
+  }, rules);
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
