@@ -10,6 +10,7 @@ import {
 } from './sandbox/launch.ts';
 import { discoverToolchains, type Toolchain } from './toolchain/discover.ts';
 import { locateGo } from './toolchain/locate-go.ts';
+import { buildLinkStd } from './toolchain/link-std.ts';
 import { isWarmOnDisk, warmToolchain } from './toolchain/warm.ts';
 
 /** Runs sandboxed processes: `launch` and `prepareLaunch` on a real host. */
@@ -30,6 +31,8 @@ export interface Platform {
   findToolchains(): Toolchain[];
   detectSandbox: typeof detectSandbox;
   warmToolchain: typeof warmToolchain;
+  /** The std without DWARF for the linker, built in the background after the warm-up. */
+  buildLinkStd: typeof buildLinkStd;
   isWarmOnDisk: typeof isWarmOnDisk;
   /** Removes cgroups left by dead services (only called as root). */
   sweepCgroups(): Promise<number>;
@@ -40,6 +43,7 @@ export const hostPlatform: Platform = {
   findToolchains: () => discoverToolchains(locateGo()),
   detectSandbox,
   warmToolchain,
+  buildLinkStd,
   isWarmOnDisk,
   sweepCgroups: () => sweepCgroups(),
   runner: { launch, prepare: prepareLaunch },

@@ -199,6 +199,7 @@ export async function createService(
     close: async () => {
       await backend.close();
       await pool.close();
+      await warmer.close();
       sandbox.cgroups?.removeParent();
     },
   };

@@ -30,14 +30,18 @@ export interface JobContext {
   preparedCompile?: PreparedLaunch | undefined;
 }
 
-/** Directories a toolchain step needs: GOROOT and the master cache, both read-only. */
+/**
+ * What a toolchain step reads, read-only: GOROOT and a compiled std (its importcfg and cache),
+ * the master's unless `std` is given.
+ */
 export function toolchainBinds(
   ctx: Pick<JobContext, 'toolchain'>,
+  std: { importcfg: string; gocache: string } = ctx.toolchain,
 ): { src: string; dst: string; writable: boolean }[] {
   return [
     { src: ctx.toolchain.goroot, dst: ctx.toolchain.goroot, writable: false },
-    { src: ctx.toolchain.gocache, dst: ctx.toolchain.gocache, writable: false },
-    { src: ctx.toolchain.importcfg, dst: ctx.toolchain.importcfg, writable: false },
+    { src: std.gocache, dst: std.gocache, writable: false },
+    { src: std.importcfg, dst: std.importcfg, writable: false },
   ];
 }
 

@@ -13,7 +13,8 @@ import { stepLimits } from './step-limits.ts';
 /**
  * Links `_pkg_.a` into `prog` (the job dir stays writable for this). `-s -w` leaves out the
  * symbol table and DWARF, which nothing here reads: panics and runtime/pprof name functions
- * and lines from the pclntab, which stays. It cuts about a quarter of the linker's CPU.
+ * and lines from the pclntab, which stays. It cuts about a quarter of the linker's CPU. The
+ * std it links is the one without DWARF once built (`toolchain/link-std.ts`).
  */
 export function linkSpec(ctx: JobContext): LaunchSpec {
   return {
@@ -24,14 +25,15 @@ export function linkSpec(ctx: JobContext): LaunchSpec {
       '-o',
       `${ctx.root}/prog`,
       '-importcfg',
-      ctx.toolchain.importcfg,
+      ctx.toolchain.link.importcfg,
       '-buildmode=exe',
       `${ctx.root}/_pkg_.a`,
     ],
     env: toolEnv(ctx),
     jobDir: ctx.jobDir,
     jobWritable: true,
-    binds: toolchainBinds(ctx),
+    // GOROOT and the link std (toolchain/link-std.ts), not the master cache it does not read.
+    binds: toolchainBinds(ctx, ctx.toolchain.link),
     ...stepLimits(ctx, 'link'),
     signal: ctx.signal,
   };

@@ -2,7 +2,7 @@ import type { ServiceConfig } from '../config.ts';
 import { ApiFailure, badRequest } from '../errors.ts';
 import type { Platform } from '../platform.ts';
 import type { Toolchain } from './discover.ts';
-import type { WarmToolchain } from './warm.ts';
+import { warmDir, type WarmToolchain } from './warm.ts';
 
 /** Warms toolchains on demand, once each, and remembers what failed for health. */
 export interface ToolchainWarmer {
@@ -12,6 +12,8 @@ export interface ToolchainWarmer {
   isWarming(key: string): boolean;
   /** Warming failures (and the sandbox's own problem, if any), for health. */
   readonly problems: string[];
+  /** Stops a link std build in progress (`link-std.ts`); jobs keep the master cache. */
+  close(): Promise<void>;
 }
 
 /**
@@ -26,6 +28,27 @@ export function toolchainWarmer(
 ): ToolchainWarmer {
   const warmed = new Map<string, WarmToolchain>();
   const warming = new Map<string, Promise<WarmToolchain>>();
+  const closing = new AbortController();
+  const linkBuilds: Promise<void>[] = [];
+  /**
+   * Once the master std is warm, the linker's own std (no DWARF) is built in the background;
+   * when it is ready, later jobs get the toolchain with it. A failure only costs the speed-up.
+   */
+  const upgradeLink = (key: string, w: WarmToolchain): void => {
+    if (w.link.importcfg !== w.importcfg || w.goexperiment !== undefined) return;
+    const dir = warmDir(config.stateDir, w.version);
+    linkBuilds.push(
+      platform.buildLinkStd(w, dir, config.log, closing.signal).then(
+        (link) => {
+          if (link === undefined || closing.signal.aborted) return;
+          const upgraded = { ...w, link };
+          warmed.set(key, upgraded);
+          warming.set(key, Promise.resolve(upgraded));
+        },
+        (e: unknown) => config.log(`link std for ${key}: ${(e as Error).message}`),
+      ),
+    );
+  };
   const ensureWarm = (version: string, goexperiment?: string): Promise<WarmToolchain> => {
     const key = goexperiment ? `${version}+${goexperiment}` : version;
     let p = warming.get(key);
@@ -36,6 +59,7 @@ export function toolchainWarmer(
       p = platform.warmToolchain(tc, config.stateDir, config.log, goexperiment).then(
         (w) => {
           warmed.set(key, w);
+          upgradeLink(key, w);
           return w;
         },
         (e: unknown) => {
@@ -56,5 +80,9 @@ export function toolchainWarmer(
     isWarm: (key) => warmed.has(key),
     isWarming: (key) => warming.has(key),
     problems,
+    close: async () => {
+      closing.abort();
+      await Promise.all(linkBuilds);
+    },
   };
 }

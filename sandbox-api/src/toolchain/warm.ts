@@ -4,6 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Toolchain } from './discover.ts';
 import { goEnv } from './job-env.ts';
+import { exposeCache } from './expose-cache.ts';
+import { linkStdOf, type LinkInputs } from './link-std.ts';
 
 const run = promisify(execFile);
 
@@ -13,8 +15,13 @@ export interface WarmToolchain extends Toolchain {
   goroot: string;
   /** Root-owned master GOCACHE; jobs only read it. */
   gocache: string;
-  /** `packagefile path=export` for every std package: used by both compile and link. */
+  /** `packagefile path=export` for every std package, in the master cache. */
   importcfg: string;
+  /**
+   * What the linker reads: the std without DWARF once it is built (`link-std.ts`), until then
+   * the master's importcfg and cache.
+   */
+  link: LinkInputs;
   stdPackages: ReadonlySet<string>;
   /** The GOEXPERIMENT this standard library was built with; compile and link must use it too. */
   goexperiment?: string | undefined;
@@ -80,7 +87,7 @@ export async function warmToolchain(
     );
     fs.writeFileSync(path.join(dir, 'importcfg'), stdout, { mode: 0o644 });
     // The sandbox uid reads export data straight from the master cache.
-    await run('chmod', ['-R', 'a+rX,go-w', gocache]);
+    await exposeCache(gocache);
     const stamp: Stamp = { version: tc.version, goroot };
     fs.writeFileSync(`${stampFile}.tmp`, JSON.stringify(stamp));
     fs.renameSync(`${stampFile}.tmp`, stampFile);
@@ -108,11 +115,13 @@ function finish(
     const m = /^packagefile ([^=]+)=/.exec(line);
     if (m) stdPackages.add(m[1]!);
   }
+  const gocache = path.join(dir, 'cache');
   return {
     ...tc,
     goroot: stamp.goroot,
-    gocache: path.join(dir, 'cache'),
+    gocache,
     importcfg,
+    link: (goexperiment === undefined ? linkStdOf(dir) : undefined) ?? { importcfg, gocache },
     stdPackages,
     goexperiment,
   };

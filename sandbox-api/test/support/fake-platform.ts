@@ -50,9 +50,11 @@ export function fakePlatform(
         goroot: '/fake/go',
         gocache: '/fake/cache',
         importcfg: '/fake/importcfg',
+        link: { importcfg: '/fake/importcfg', gocache: '/fake/cache' },
         stdPackages: new Set(['fmt', 'os', 'io', 'strings', 'bytes']),
         goexperiment,
       }),
+    buildLinkStd: () => Promise.resolve(undefined),
     isWarmOnDisk: () => false,
     sweepCgroups: () => Promise.resolve(0),
     runner: {
