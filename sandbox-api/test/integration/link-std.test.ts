@@ -99,7 +99,7 @@ describe('the link std', () => {
     expect(binds).not.toContain(path.join(dir, 'cache'));
   }, 300_000);
 
-  it('makes programs that allocate and print exactly as those linked against the master std', async () => {
+  it('makes programs that allocate and print exactly as those linked against the master std', () => {
     const std = linkStdOf(dir);
     expect(std).toBeDefined();
     // The warm-up's stamp names the GOROOT the jobs see.
