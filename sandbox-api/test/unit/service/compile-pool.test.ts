@@ -40,11 +40,21 @@ function maker() {
   return { made, make };
 }
 
+/** A pool of two whose first take has run its top-up: two stand-ins made and idle. */
+async function filled(log: (line: string) => void = () => undefined) {
+  const m = maker();
+  const pool = compilePool(2, log);
+  pool.take('go1.26', m.make);
+  await nextTurn();
+  return { ...m, pool };
+}
+
 describe('compilePool', () => {
   it('fills up to its size once the first take has run', async () => {
     const { made, make } = maker();
     const pool = compilePool(2, () => undefined);
     expect(pool.take('go1.26', make)).toBeUndefined();
+    expect(made).toHaveLength(0);
     await nextTurn();
     expect(made).toHaveLength(2);
     expect(pool.idle().dirs).toEqual(['job-0', 'job-1']);
@@ -53,10 +63,7 @@ describe('compilePool', () => {
 
   it('passes over a sandbox that ended while it waited, and removes it', async () => {
     const logs: string[] = [];
-    const { made, make } = maker();
-    const pool = compilePool(2, (l) => logs.push(l));
-    pool.take('go1.26', make);
-    await nextTurn();
+    const { made, make, pool } = await filled((l) => logs.push(l));
     const [first, second] = made;
     if (!first || !second) throw new Error('the pool made nothing');
     // Killed from outside: its launcher has exited, so its job could only fail.
@@ -70,10 +77,7 @@ describe('compilePool', () => {
   });
 
   it('schedules one top-up for a burst of takes, which refills what the burst took', async () => {
-    const { made, make } = maker();
-    const pool = compilePool(2, () => undefined);
-    pool.take('go1.26', make);
-    await nextTurn();
+    const { made, make, pool } = await filled();
     let scheduled = 0;
     const original = globalThis.setImmediate;
     globalThis.setImmediate = ((fn: () => void) => {
@@ -94,10 +98,7 @@ describe('compilePool', () => {
   });
 
   it('makes nothing after close, and cancels and removes what was idle', async () => {
-    const { made, make } = maker();
-    const pool = compilePool(2, () => undefined);
-    pool.take('go1.26', make);
-    await nextTurn();
+    const { made, make, pool } = await filled();
     await pool.close();
     expect(made.every((s) => s.cancelled && s.removed)).toBe(true);
     expect(pool.take('go1.26', make)).toBeUndefined();
