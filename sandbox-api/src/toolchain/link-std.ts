@@ -1,17 +1,3 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { goEnv } from './job-env.ts';
-import { readOr } from '../sandbox/cgroup-fs.ts';
-import { exposeCache } from './expose-cache.ts';
-import type { WarmToolchain } from './warm.ts';
-
-/** An importcfg and the build cache its objects are in. */
-export interface LinkInputs {
-  importcfg: string;
-  gocache: string;
-}
-
 /**
  * The standard library a second time, compiled with `-dwarf=false`, for the linker alone.
  *
@@ -20,13 +6,27 @@ export interface LinkInputs {
  * Loadlib 102 → 94 ms unconstrained) and a run-mode miss's link fell 207–222 → 183–196 ms for
  * the bench's sample under the 1-core quota (docs/API.md). The code is the same code; the
  * binary's layout is not byte-identical (symbol load order differs), as `-s -w` already made it
- * differ from `go build`'s. The compiler keeps the master importcfg: its export data is the same.
+ * differ from `go build`'s. The compiler keeps the master importcfg.
  *
  * Built once per toolchain and state dir, in the background at the lowest CPU priority after
- * the master warm-up (about a minute of two cores here), so the first start is not delayed;
+ * the master warm-up (52 s on a fresh state dir here), so the first start is not delayed;
  * until it is stamped, jobs link against the master cache as before. GOEXPERIMENT builds are
  * rare and keep their own master cache for both steps.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readOr } from '../sandbox/cgroup-fs.ts';
+import { exposeCache } from './expose-cache.ts';
+import { goEnv } from './job-env.ts';
+import type { WarmToolchain } from './warm.ts';
+
+/** An importcfg and the build cache its objects are in. */
+export interface LinkInputs {
+  importcfg: string;
+  gocache: string;
+}
+
 const STAMP = 'link-ready.json';
 const LOCK = '.lock-link';
 const CACHE = 'cache-link';
@@ -43,7 +43,8 @@ export function linkStdOf(warmDir: string): LinkInputs | undefined {
 
 /**
  * Builds the link std for `w` unless it is built already or another live process is building
- * it; resolves to the inputs once they are stamped, else undefined. `signal` stops the build (the service is closing) and leaves no lock behind.
+ * it; resolves to the inputs once they are stamped, else undefined. `signal` (the service is
+ * closing) stops the build, which then leaves no lock behind.
  */
 export async function buildLinkStd(
   w: WarmToolchain,
