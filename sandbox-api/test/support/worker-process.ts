@@ -27,7 +27,10 @@ export async function startWorkerProcess(
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const id = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker not ready: ${out}`)), 60_000);
+    // On a fresh state dir the first worker compiles the standard library before it is ready:
+    // 52–60 s on this 2-core machine, so a minute was not enough (a clean-state CI run failed
+    // here, "worker not ready: warming go1.26.8"). The suite's hook timeout is 300 s.
+    const timer = setTimeout(() => reject(new Error(`worker not ready: ${out}`)), 240_000);
     const check = (): void => {
       const m = /worker (\S+) ready/.exec(out);
       if (m) {
