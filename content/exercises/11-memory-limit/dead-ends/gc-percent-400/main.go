@@ -13,8 +13,10 @@ var last []byte
 
 func main() {
 	// A GC percent alone, high enough to halve the cycles: with no memory limit the heap
-	// passes 40 MB (the third hint says so; this must fail the peak goal).
-	debug.SetGCPercent(300)
+	// passes 40 MB (the third hint says so; this must fail the peak goal). At 300 it did not,
+	// reliably: its sampled peak was 36.7-48.8 MB, median under 40 in 3 checks of 4 under load;
+	// at 400 it was 45.3-61.4 MB.
+	debug.SetGCPercent(400)
 	for i := 0; i < 8; i++ {
 		cache = append(cache, make([]byte, 1<<20))
 	}
