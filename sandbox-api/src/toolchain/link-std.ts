@@ -19,6 +19,7 @@ import path from 'node:path';
 import { readOr } from '../sandbox/cgroup-fs.ts';
 import { exposeCache } from './expose-cache.ts';
 import { goEnv } from './job-env.ts';
+import { stdImportcfgArgs } from './std-importcfg-args.ts';
 import type { WarmToolchain } from './warm.ts';
 
 /** An importcfg and the build cache its objects are in. */
@@ -120,13 +121,7 @@ function goListExport(
     '-n',
     '19',
     path.join(goroot, 'bin', 'go'),
-    'list',
-    '-export',
-    '-deps',
-    '-gcflags=all=-dwarf=false',
-    '-f',
-    '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}',
-    'std',
+    ...stdImportcfgArgs(['-gcflags=all=-dwarf=false']),
   ];
   return new Promise((resolve, reject) => {
     if (signal.aborted) return resolve(undefined);

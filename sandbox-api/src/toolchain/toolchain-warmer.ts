@@ -26,7 +26,8 @@ export function toolchainWarmer(
   config: ServiceConfig,
   problems: string[],
 ): ToolchainWarmer {
-  const warmed = new Map<string, WarmToolchain>();
+  /** Keys whose warm-up finished (for health); the toolchains themselves are in `warming`. */
+  const warmed = new Set<string>();
   const warming = new Map<string, Promise<WarmToolchain>>();
   const closing = new AbortController();
   const linkBuilds: Promise<void>[] = [];
@@ -40,10 +41,8 @@ export function toolchainWarmer(
     linkBuilds.push(
       platform.buildLinkStd(w, dir, config.log, closing.signal).then(
         (link) => {
-          if (link === undefined || closing.signal.aborted) return;
-          const upgraded = { ...w, link };
-          warmed.set(key, upgraded);
-          warming.set(key, Promise.resolve(upgraded));
+          if (link !== undefined && !closing.signal.aborted)
+            warming.set(key, Promise.resolve({ ...w, link }));
         },
         (e: unknown) => config.log(`link std for ${key}: ${(e as Error).message}`),
       ),
@@ -58,7 +57,7 @@ export function toolchainWarmer(
         return Promise.reject(badRequest('unknown_toolchain', `unknown toolchain ${version}`));
       p = platform.warmToolchain(tc, config.stateDir, config.log, goexperiment).then(
         (w) => {
-          warmed.set(key, w);
+          warmed.add(key);
           upgradeLink(key, w);
           return w;
         },

@@ -6,6 +6,7 @@ import type { Toolchain } from './discover.ts';
 import { goEnv } from './job-env.ts';
 import { exposeCache } from './expose-cache.ts';
 import { linkStdOf, type LinkInputs } from './link-std.ts';
+import { stdImportcfgArgs } from './std-importcfg-args.ts';
 
 const run = promisify(execFile);
 
@@ -73,18 +74,11 @@ export async function warmToolchain(
     const label = goexperiment ? `${tc.version} GOEXPERIMENT=${goexperiment}` : tc.version;
     log(`warming ${label}: compiling the standard library once (about 30 s)…`);
     const started = Date.now();
-    const { stdout } = await run(
-      path.join(goroot, 'bin', 'go'),
-      [
-        'list',
-        '-export',
-        '-deps',
-        '-f',
-        '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}',
-        'std',
-      ],
-      { env: goEnv(goroot, gocache, goexperiment), cwd: dir, maxBuffer: 64 * 1024 * 1024 },
-    );
+    const { stdout } = await run(path.join(goroot, 'bin', 'go'), stdImportcfgArgs(), {
+      env: goEnv(goroot, gocache, goexperiment),
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     fs.writeFileSync(path.join(dir, 'importcfg'), stdout, { mode: 0o644 });
     // The sandbox uid reads export data straight from the master cache.
     await exposeCache(gocache);
